@@ -1,0 +1,190 @@
+// Read every file of a pack directory: classify it by folder and suffix, decode it
+// as UTF-8, parse its YAML (or a template's front matter) with positions.
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { NodePath } from './model.ts';
+import type { PendingProblem, Problem } from './problems.ts';
+import { parseYaml, type Position, type YamlSource } from './yaml-source.ts';
+
+export type FileKind = 'manifest' | 'object' | 'field' | 'view' | 'workflow' | 'template' | 'seed' | 'policy';
+
+/** Each configuration folder and the suffix its files carry. */
+export const FOLDERS: ReadonlyArray<{ folder: string; kind: FileKind; suffix: string }> = [
+  { folder: 'objects', kind: 'object', suffix: '.object.yaml' },
+  { folder: 'fields', kind: 'field', suffix: '.field.yaml' },
+  { folder: 'views', kind: 'view', suffix: '.view.yaml' },
+  { folder: 'workflows', kind: 'workflow', suffix: '.workflow.yaml' },
+  { folder: 'templates', kind: 'template', suffix: '.hbs' },
+  { folder: 'seeds', kind: 'seed', suffix: '.seed.yaml' },
+  { folder: 'policies', kind: 'policy', suffix: '.policy.yaml' },
+];
+
+export const MANIFEST_FILE = 'pack.yaml';
+
+export interface PackFile {
+  /** Relative to the pack root, with forward slashes. */
+  path: string;
+  kind: FileKind;
+  text: string;
+  data: unknown;
+  /** The Handlebars body of a template (after its front matter). */
+  body?: string;
+  bodyLine?: number;
+  locate(path: NodePath, atKey?: boolean): Position;
+}
+
+export interface LoadedFiles {
+  files: PackFile[];
+  problems: Problem[];
+}
+
+const YAML_FILE = /\.ya?ml$/i;
+
+/** Read and parse every pack file below `root`. Problems, never exceptions. */
+export async function loadFiles(root: string): Promise<LoadedFiles> {
+  const files: PackFile[] = [];
+  const problems: Problem[] = [];
+  const add = (file: string, message: string, hint?: string, pos: Position = { line: 1, col: 1 }): void => {
+    problems.push({ file, ...pos, message, rule: 'file', severity: 'error', ...(hint ? { hint } : {}) });
+  };
+
+  const candidates: Array<{ path: string; kind: FileKind }> = [];
+  try {
+    await readFile(join(root, MANIFEST_FILE));
+    candidates.push({ path: MANIFEST_FILE, kind: 'manifest' });
+  } catch {
+    add(MANIFEST_FILE, `no ${MANIFEST_FILE} in ${root}`, 'run bankpack in the pack folder, or pass --dir');
+  }
+  for (const { folder, kind, suffix } of FOLDERS) {
+    for (const path of await listFiles(root, folder)) {
+      if (path.endsWith(suffix)) candidates.push({ path, kind });
+      else if (YAML_FILE.test(path) || path.endsWith('.hbs')) {
+        const other = FOLDERS.find((f) => path.endsWith(f.suffix));
+        add(
+          path,
+          other
+            ? `a ${other.kind} file in ${folder}/: files here must end in ${suffix}`
+            : `unrecognised file in ${folder}/: files here must end in ${suffix}`,
+          other ? `move it to ${other.folder}/` : `rename it to *${suffix}`,
+        );
+      }
+    }
+  }
+
+  for (const c of candidates) {
+    const loaded = await loadOne(root, c.path, c.kind);
+    if ('problems' in loaded) problems.push(...loaded.problems);
+    else files.push(loaded.file);
+  }
+  return { files, problems };
+}
+
+async function listFiles(root: string, folder: string): Promise<string[]> {
+  try {
+    const entries = await readdir(join(root, folder), { recursive: true, withFileTypes: true });
+    return entries
+      .filter((e) => e.isFile())
+      .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+async function loadOne(root: string, path: string, kind: FileKind): Promise<{ file: PackFile } | { problems: Problem[] }> {
+  const fail = (message: string, hint?: string, pos: Position = { line: 1, col: 1 }): { problems: Problem[] } => ({
+    problems: [{ file: path, ...pos, message, rule: 'syntax', severity: 'error', ...(hint ? { hint } : {}) }],
+  });
+  const bytes = await readFile(join(root, path));
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return fail('not valid UTF-8 text', 'save the file as UTF-8 (without BOM)', firstInvalidUtf8(bytes));
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') return fail('the file is empty', `delete it, or run \`bankpack new ${kind} NAME\``);
+
+  let yamlText = text;
+  let lineOffset = 0;
+  let body: string | undefined;
+  let bodyLine: number | undefined;
+  if (kind === 'template') {
+    const split = splitFrontMatter(text);
+    if (!split) return fail('a template starts with YAML front matter between two `---` lines', 'add `---`, the front matter, `---` at the top');
+    ({ yamlText, lineOffset, body, bodyLine } = split);
+  }
+  const { source, errors } = parseYaml(yamlText, lineOffset);
+  if (!source) {
+    return {
+      problems: errors.map((e) => ({ file: path, line: e.line, col: e.col, message: `YAML: ${e.message}`, rule: 'syntax', severity: 'error' as const })),
+    };
+  }
+  if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data)) {
+    return fail(`the file must hold a YAML mapping (key: value), not ${describe(source.data)}`);
+  }
+  return { file: toPackFile(path, kind, text, source, body, bodyLine) };
+}
+
+function toPackFile(path: string, kind: FileKind, text: string, source: YamlSource, body?: string, bodyLine?: number): PackFile {
+  return {
+    path,
+    kind,
+    text,
+    data: source.data,
+    ...(body !== undefined ? { body, bodyLine: bodyLine ?? 1 } : {}),
+    locate: source.locate,
+  };
+}
+
+/** `---\n<yaml>\n---\n<body>`; lines are 1-based. */
+export function splitFrontMatter(text: string): { yamlText: string; lineOffset: number; body: string; bodyLine: number } | undefined {
+  const lines = text.split('\n');
+  if (lines[0]?.trim() !== '---') return undefined;
+  const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
+  if (end < 0) return undefined;
+  return {
+    yamlText: lines.slice(1, end).join('\n'),
+    lineOffset: 1,
+    body: lines.slice(end + 1).join('\n'),
+    bodyLine: end + 2,
+  };
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'an empty document';
+  if (Array.isArray(value)) return 'a list';
+  return `a ${typeof value}`;
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): Position {
+  let lo = 0;
+  let hi = bytes.length;
+  // Binary search for the longest valid prefix, then count its lines.
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid - 1;
+    }
+  }
+  const prefix = new TextDecoder().decode(bytes.subarray(0, lo));
+  const lines = prefix.split('\n');
+  return { line: lines.length, col: (lines[lines.length - 1]?.length ?? 0) + 1 };
+}
+
+/** Resolve a pending problem's position against the file it names. */
+export function resolveProblem(p: PendingProblem, files: ReadonlyMap<string, PackFile>): Problem {
+  const file = files.get(p.file);
+  const pos = file ? file.locate(p.path, p.atKey) : { line: 1, col: 1 };
+  return {
+    file: p.file,
+    ...pos,
+    message: p.message,
+    rule: p.rule,
+    severity: p.severity ?? 'error',
+    ...(p.hint ? { hint: p.hint } : {}),
+  };
+}
