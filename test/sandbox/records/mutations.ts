@@ -1,0 +1,177 @@
+// Record writes: create (with client ids and upsert), update, soft delete,
+// destroy and restore, one or many, with Twenty's limits. Sources (twentyhq/twenty
+// packages/twenty-server/src/engine/api/common/common-query-runners/):
+// common-create-many-query-runner.service.ts ("Maximum number of records to
+// upsert is N."), twenty-orm update builder ("Cannot update more than N records at
+// once"). Limits: 60 records per create call (docs.twenty.com batch limit, stricter
+// than QUERY_MAX_RECORDS) and MUTATION_MAXIMUM_AFFECTED_RECORDS = 100 for bulk
+// update / delete / destroy / restore (twenty-config/config-variables.ts).
+import { randomUUID } from 'node:crypto';
+import { notFoundError, userInputError } from '../server/twenty-errors.ts';
+import type { RecordRow } from '../state/types.ts';
+import type { Workspace } from '../state/workspace.ts';
+import type { FilterInput } from './filter.ts';
+import { selectRows } from './find-many.ts';
+import { afterCreateHooks } from './hooks.ts';
+import type { RecordModel } from './model.ts';
+import { apiActor, defaultValueOf, mergeComposite, SERVER_MANAGED } from './values.ts';
+
+export const MAX_RECORDS_PER_CREATE = 60;
+export const MUTATION_MAXIMUM_AFFECTED_RECORDS = 100;
+type Data = Record<string, unknown>;
+
+function checkJoins(ws: Workspace, model: RecordModel, data: Data): void {
+  for (const j of model.joins) {
+    const v = data[j.column];
+    if (typeof v === 'string' && !ws.table(j.targetObjectId).get(v)) {
+      const target = ws.objects.get(j.targetObjectId)?.nameSingular ?? 'record';
+      throw userInputError(`${j.column}: no ${target} with id ${v}`, { userFriendlyMessage: 'An error occurred.' });
+    }
+  }
+}
+
+/** Applies input `data` over `row` (composite sub-fields merged), leaving server-managed columns alone. */
+function applyData(model: RecordModel, row: RecordRow, data: Data): void {
+  for (const [key, value] of Object.entries(data)) {
+    if (value === undefined || SERVER_MANAGED.has(key) || key === 'id') continue;
+    const field = model.byName.get(key);
+    row[key] = field && model.composite.has(key) ? mergeComposite(field, row[key], value) : value;
+  }
+}
+
+function uniqueMatch(ws: Workspace, model: RecordModel, data: Data): RecordRow | undefined {
+  const table = ws.table(model.object.id);
+  if (typeof data.id === 'string') return table.get(data.id);
+  // Upsert by unique fields (the exact matching rules of 2.43.0 are unconfirmed).
+  const uniques = model.fields.filter((f) => f.isUnique && f.name !== 'id' && data[f.name] !== undefined && data[f.name] !== null);
+  if (uniques.length === 0) return undefined;
+  for (const row of table.rows()) if (uniques.some((f) => JSON.stringify(row[f.name]) === JSON.stringify(data[f.name]))) return row;
+  return undefined;
+}
+
+export function createRecords(ws: Workspace, model: RecordModel, inputs: Data[], upsert: boolean, many: boolean): RecordRow[] {
+  if (many && inputs.length > MAX_RECORDS_PER_CREATE) {
+    throw userInputError(`Maximum number of records to upsert is ${MAX_RECORDS_PER_CREATE}.`, {
+      subCode: 'TOO_MANY_RECORDS_TO_UPDATE',
+      userFriendlyMessage: `Maximum number of records to upsert is ${MAX_RECORDS_PER_CREATE}.`,
+    });
+  }
+  const table = ws.table(model.object.id);
+  const now = new Date().toISOString();
+  const seen = new Set<string>();
+  for (const data of inputs) {
+    checkJoins(ws, model, data);
+    const id = typeof data.id === 'string' ? data.id : undefined;
+    if (id && !upsert && (table.get(id) || seen.has(id))) throw userInputError('A duplicate entry was detected', { subCode: 'DUPLICATE_ENTRY_DETECTED' });
+    if (id) seen.add(id);
+  }
+  return inputs.map((data) => {
+    const existing = upsert ? uniqueMatch(ws, model, data) : undefined;
+    if (existing) return updateRow(ws, model, existing, data, now);
+    const row: RecordRow = { id: typeof data.id === 'string' ? data.id : randomUUID() };
+    for (const f of model.fields) {
+      if (f.type === 'RELATION' || f.name === 'id') continue;
+      row[f.name] = defaultValueOf(f, now);
+    }
+    for (const j of model.joins) row[j.column] = null;
+    if (model.byName.has('position')) row.position = table.size;
+    if (model.byName.has('createdBy')) row.createdBy = apiActor();
+    if (model.byName.has('updatedBy')) row.updatedBy = apiActor();
+    row.createdAt = now;
+    row.updatedAt = now;
+    row.deletedAt = null;
+    applyData(model, row, data);
+    table.insert(row);
+    afterCreateHooks(ws, model, row);
+    return row;
+  });
+}
+
+function updateRow(ws: Workspace, model: RecordModel, row: RecordRow, data: Data, now: string): RecordRow {
+  const before = { deletedAt: row.deletedAt };
+  applyData(model, row, data);
+  row.updatedAt = now;
+  if (model.byName.has('updatedBy')) row.updatedBy = apiActor();
+  ws.table(model.object.id).touched(before, row);
+  return row;
+}
+
+export const recordNotFound = (): ReturnType<typeof notFoundError> => notFoundError('Record not found');
+
+function liveRow(ws: Workspace, model: RecordModel, id: string): RecordRow {
+  const row = ws.table(model.object.id).get(id);
+  if (!row || (row.deletedAt !== null && row.deletedAt !== undefined)) throw notFoundError('Record not found');
+  return row;
+}
+
+export function updateOne(ws: Workspace, model: RecordModel, id: string, data: Data): RecordRow {
+  const row = liveRow(ws, model, id);
+  checkJoins(ws, model, data);
+  return updateRow(ws, model, row, data, new Date().toISOString());
+}
+
+function bulk(ws: Workspace, model: RecordModel, filter: FilterInput | undefined, verb: string, includeDeleted: boolean): RecordRow[] {
+  if (!filter || Object.keys(filter).length === 0) throw userInputError('Filter is required and cannot be empty', { userFriendlyMessage: 'An error occurred.' });
+  const rows = selectRows(ws.table(model.object.id), model.composite, filter, includeDeleted);
+  if (rows.length > MUTATION_MAXIMUM_AFFECTED_RECORDS) {
+    throw userInputError(`Cannot ${verb} more than ${MUTATION_MAXIMUM_AFFECTED_RECORDS} records at once`, {
+      subCode: 'TOO_MANY_RECORDS_TO_UPDATE',
+      userFriendlyMessage: `You can only ${verb} up to ${MUTATION_MAXIMUM_AFFECTED_RECORDS} records at once.`,
+    });
+  }
+  return rows;
+}
+
+export function updateMany(ws: Workspace, model: RecordModel, filter: FilterInput | undefined, data: Data): RecordRow[] {
+  const rows = bulk(ws, model, filter, 'update', false);
+  checkJoins(ws, model, data);
+  const now = new Date().toISOString();
+  return rows.map((r) => updateRow(ws, model, r, data, now));
+}
+
+function setDeleted(ws: Workspace, model: RecordModel, rows: RecordRow[], deletedAt: string | null): RecordRow[] {
+  const table = ws.table(model.object.id);
+  for (const row of rows) {
+    const before = { deletedAt: row.deletedAt };
+    row.deletedAt = deletedAt;
+    table.touched(before, row);
+  }
+  return rows;
+}
+
+export const softDeleteOne = (ws: Workspace, model: RecordModel, id: string): RecordRow =>
+  setDeleted(ws, model, [liveRow(ws, model, id)], new Date().toISOString())[0] as RecordRow;
+export const softDeleteMany = (ws: Workspace, model: RecordModel, filter: FilterInput | undefined): RecordRow[] =>
+  setDeleted(ws, model, bulk(ws, model, filter, 'delete', false), new Date().toISOString());
+
+export function restoreOne(ws: Workspace, model: RecordModel, id: string): RecordRow {
+  const row = ws.table(model.object.id).get(id);
+  if (!row) throw notFoundError('Record not found');
+  return setDeleted(ws, model, [row], null)[0] as RecordRow;
+}
+export const restoreMany = (ws: Workspace, model: RecordModel, filter: FilterInput | undefined): RecordRow[] =>
+  setDeleted(ws, model, bulk(ws, model, { and: [filter ?? {}, { deletedAt: { is: 'NOT_NULL' } }] }, 'restore', true), null);
+
+/** Hard delete; relations pointing at the rows are set to null (onDelete SET_NULL). */
+function destroyRows(ws: Workspace, model: RecordModel, rows: RecordRow[]): RecordRow[] {
+  const table = ws.table(model.object.id);
+  const pointers = [...ws.fields.values()].filter(
+    (f) => f.type === 'RELATION' && f.settings?.relationType === 'MANY_TO_ONE' && f.relationTargetObjectMetadataId === model.object.id,
+  );
+  for (const row of rows) table.remove(row.id);
+  for (const p of pointers) {
+    const column = String(p.settings?.joinColumnName);
+    const other = ws.table(p.objectMetadataId);
+    for (const row of rows) for (const child of other.groupedBy(column).get(row.id) ?? []) child[column] = null;
+    other.touchedAll();
+  }
+  return rows;
+}
+
+export function destroyOne(ws: Workspace, model: RecordModel, id: string): RecordRow {
+  const row = ws.table(model.object.id).get(id);
+  if (!row) throw notFoundError('Record not found');
+  return destroyRows(ws, model, [row])[0] as RecordRow;
+}
+export const destroyMany = (ws: Workspace, model: RecordModel, filter: FilterInput | undefined): RecordRow[] =>
+  destroyRows(ws, model, bulk(ws, model, filter, 'destroy', true));
