@@ -35,4 +35,9 @@ export interface StandardObject {
   isSystem: boolean;
   labelIdentifierFieldName: string;
   fields: StandardField[];
+  /**
+   * Fields twenty-sdk's STANDARD_OBJECT lists but the catalogue cannot type yet
+   * (absent from `fields`). Their names are still taken on this object.
+   */
+  untypedFieldNames?: string[];
 }
