@@ -53,7 +53,7 @@ export async function loadFiles(root: string): Promise<LoadedFiles> {
     await readFile(join(root, MANIFEST_FILE));
     candidates.push({ path: MANIFEST_FILE, kind: 'manifest' });
   } catch {
-    add(MANIFEST_FILE, `no ${MANIFEST_FILE} in ${root}`, 'run bankpack in the pack folder, or pass --dir');
+    add(MANIFEST_FILE, `no ${MANIFEST_FILE} in the pack folder`, 'run bankpack in the pack folder, or pass --dir');
   }
   for (const { folder, kind, suffix } of FOLDERS) {
     for (const path of await listFiles(root, folder)) {
@@ -117,7 +117,15 @@ async function loadOne(root: string, path: string, kind: FileKind): Promise<{ fi
   const { source, errors } = parseYaml(yamlText, lineOffset);
   if (!source) {
     return {
-      problems: errors.map((e) => ({ file: path, line: e.line, col: e.col, message: `YAML: ${e.message}`, rule: 'syntax', severity: 'error' as const })),
+      problems: errors.map((e) => ({
+        file: path,
+        line: e.line,
+        col: e.col,
+        message: `YAML: ${e.message}`,
+        rule: 'syntax',
+        severity: 'error' as const,
+        ...(e.hint ? { hint: e.hint } : {}),
+      })),
     };
   }
   if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data)) {
@@ -158,27 +166,41 @@ function describe(value: unknown): string {
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): Position {
-  let lo = 0;
-  let hi = bytes.length;
-  // Binary search for the longest valid prefix, then count its lines.
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-      lo = mid;
-    } catch {
-      hi = mid - 1;
-    }
-  }
-  const prefix = new TextDecoder().decode(bytes.subarray(0, lo));
+  const at = invalidUtf8Offset(bytes);
+  const prefix = new TextDecoder().decode(bytes.subarray(0, at));
   const lines = prefix.split('\n');
   return { line: lines.length, col: (lines[lines.length - 1]?.length ?? 0) + 1 };
+}
+
+/** Offset of the first byte that does not start a well-formed UTF-8 sequence (RFC 3629, table 3-7). */
+function invalidUtf8Offset(bytes: Uint8Array): number {
+  const cont = (x: number | undefined, lo = 0x80, hi = 0xbf): boolean => x !== undefined && x >= lo && x <= hi;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const [n1, n2, n3] = [bytes[i + 1], bytes[i + 2], bytes[i + 3]];
+    let len = 0;
+    if (b < 0x80) len = 1;
+    else if (b >= 0xc2 && b <= 0xdf) len = cont(n1) ? 2 : 0;
+    else if (b >= 0xe0 && b <= 0xef) {
+      const lo = b === 0xe0 ? 0xa0 : 0x80;
+      const hi = b === 0xed ? 0x9f : 0xbf;
+      len = cont(n1, lo, hi) && cont(n2) ? 3 : 0;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      const lo = b === 0xf0 ? 0x90 : 0x80;
+      const hi = b === 0xf4 ? 0x8f : 0xbf;
+      len = cont(n1, lo, hi) && cont(n2) && cont(n3) ? 4 : 0;
+    }
+    if (len === 0) return i;
+    i += len;
+  }
+  return bytes.length;
 }
 
 /** Resolve a pending problem's position against the file it names. */
 export function resolveProblem(p: PendingProblem, files: ReadonlyMap<string, PackFile>): Problem {
   const file = files.get(p.file);
-  const pos = file ? file.locate(p.path, p.atKey) : { line: 1, col: 1 };
+  const pos = p.at ?? (file ? file.locate(p.path, p.atKey) : { line: 1, col: 1 });
   return {
     file: p.file,
     ...pos,

@@ -26,6 +26,8 @@ export interface PendingProblem {
   severity?: Severity;
   /** Point at the key rather than the value (e.g. an unknown or duplicate key). */
   atKey?: boolean;
+  /** An exact position that is not a YAML node (a variable in a template's Handlebars body). */
+  at?: { line: number; col: number };
 }
 
 /** Sort by file, line, column so that output reads top to bottom. */

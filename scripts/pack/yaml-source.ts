@@ -19,6 +19,7 @@ export interface YamlSource {
 
 export interface YamlSyntaxError {
   message: string;
+  hint?: string;
   line: number;
   col: number;
 }
@@ -37,7 +38,7 @@ export function parseYaml(text: string, lineOffset = 0): { source?: YamlSource; 
   if (doc.errors.length > 0) {
     // Only the first: after one syntax error the parser's further complaints are mostly echoes of it.
     const e = doc.errors[0]!;
-    return { errors: [{ message: cleanYamlMessage(e.message), ...toPos(e.pos[0]) }] };
+    return { errors: [{ ...plainYamlError(e.code, e.message, text, e.pos[0]), ...toPos(e.pos[0]) }] };
   }
   let data: unknown;
   try {
@@ -101,4 +102,18 @@ function firstAlias(node: unknown): number | undefined {
 /** The yaml package's messages end with a code frame and "at line N, column M"; keep the sentence. */
 function cleanYamlMessage(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+/** The parser's wording where it speaks to programmers rather than to the person editing the file. */
+function plainYamlError(code: string, message: string, text: string, offset: number): { message: string; hint?: string } {
+  if (code === 'DUPLICATE_KEY') {
+    const key = /^\s*["']?([^"':\n]+?)["']?\s*:/.exec(text.slice(offset))?.[1];
+    return key
+      ? { message: `the key "${key}" appears twice in the same map`, hint: 'keep one of them' }
+      : { message: cleanYamlMessage(message), hint: 'keep one of them' };
+  }
+  if (code === 'MULTIPLE_DOCS') {
+    return { message: 'a second YAML document starts here (---): a pack file holds one document', hint: 'move it to a file of its own' };
+  }
+  return { message: cleanYamlMessage(message) };
 }

@@ -1,11 +1,13 @@
 // Every sub-command, registered on the program. Each sets the exit code through `done`.
 import type { Command } from 'commander';
 import { registerValidate } from './validate.ts';
+import { registerNew } from './new.ts';
 import { registerSandbox } from './sandbox.ts';
 
 export type Done = (exitCode: number) => void;
 
 export function registerCommands(program: Command, done: Done): void {
   registerValidate(program, done);
+  registerNew(program, done);
   registerSandbox(program, done);
 }
