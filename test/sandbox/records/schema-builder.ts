@@ -67,6 +67,8 @@ const findManyArgs = (t: ObjectTypes) => ({
   after: { type: GraphQLString },
 });
 
+const NOT_WRITABLE = ['id', 'createdAt', 'updatedAt', 'deletedAt'];
+
 export function buildRecordsSchema(ws: Workspace): GraphQLSchema {
   const types = new Map<string, ObjectTypes>();
   const fieldTypes = new FieldTypes();
@@ -76,6 +78,9 @@ export function buildRecordsSchema(ws: Workspace): GraphQLSchema {
   const objects = [...ws.objects.values()]
     .filter((o) => o.isActive)
     .sort((a, b) => a.nameSingular.localeCompare(b.nameSingular))
+    // Standard objects the catalogue cannot type yet (only system fields known) would
+    // give an input type without fields, which graphql-js refuses: they are not served.
+    .filter((o) => recordModel(ws, o).fields.some((f) => f.type !== 'RELATION' && !NOT_WRITABLE.includes(f.name)))
     .filter((o) => {
       const name = typeName(o);
       const derived = [name, `${name}Edge`, `${name}Connection`, `${name}FilterInput`, `${name}OrderByInput`, `${name}CreateInput`, `${name}UpdateInput`];
