@@ -1,7 +1,43 @@
-// Cross-checks over the whole pack: every rule Twenty's server or SDK would apply.
+// Cross-checks over the whole pack: every rule Twenty's server or SDK would apply, so that an
+// error surfaces in `bankpack validate` and not half-way through a deploy. Only files that
+// passed their schema reach here, so shapes are given; each family checks meaning.
+//
+// To add a family (workflow field references, template variables…), write a module exporting
+// a RuleFamily and append it to RULE_FAMILIES: it receives the pack and the reference index
+// (../refs.ts) and returns PendingProblems with the file and node path of what is wrong.
 import type { Pack } from '../model.ts';
 import type { PendingProblem } from '../problems.ts';
+import { buildRefIndex } from '../refs.ts';
+import type { RuleContext, RuleFamily } from './context.ts';
+import { defaultsFamily } from './defaults.ts';
+import { fieldNamesFamily } from './field-names.ts';
+import { iconsFamily } from './icons.ts';
+import { identifiersFamily } from './identifiers.ts';
+import { labelsFamily } from './labels.ts';
+import { namesFamily } from './names.ts';
+import { objectsFamily } from './objects.ts';
+import { optionsFamily } from './options.ts';
+import { relationsFamily } from './relations.ts';
+import { seedsFamily } from './seeds.ts';
+import { viewsFamily } from './views.ts';
 
-export function checkRules(_pack: Pack): PendingProblem[] {
-  return [];
+export type { RuleContext, RuleFamily } from './context.ts';
+
+export const RULE_FAMILIES: readonly RuleFamily[] = [
+  identifiersFamily,
+  namesFamily,
+  fieldNamesFamily,
+  labelsFamily,
+  optionsFamily,
+  defaultsFamily,
+  relationsFamily,
+  objectsFamily,
+  iconsFamily,
+  viewsFamily,
+  seedsFamily,
+];
+
+export function checkRules(pack: Pack, families: readonly RuleFamily[] = RULE_FAMILIES): PendingProblem[] {
+  const ctx: RuleContext = { pack, refs: buildRefIndex(pack) };
+  return families.flatMap((family) => family.check(ctx));
 }
