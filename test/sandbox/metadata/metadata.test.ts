@@ -70,9 +70,10 @@ describe('createOneObject', () => {
     expect(fields.find((f) => f.name === 'createdBy')?.defaultValue).toEqual({ name: "''", source: "'MANUAL'" });
     expect(fields.find((f) => f.name === 'id')).toMatchObject({ type: 'UUID', isSystem: true, defaultValue: 'uuid' });
     expect(res.createOneObject.labelIdentifierFieldMetadataId).toBe(fields.find((f) => f.name === 'name')?.id);
-    // relations to the standard objects present in the workspace (noteTarget here), inverse named after the object
-    const noteTargetField = [...t.sandbox.workspace.fields.values()].find((f) => f.name === 'intelLead' && f.objectMetadataId === t.sandbox.workspace.objectByName('noteTarget')?.id);
-    expect(noteTargetField?.settings).toMatchObject({ relationType: 'MANY_TO_ONE', joinColumnName: 'intelLeadId' });
+    // relations to the standard objects present in the workspace (noteTarget here); the inverse is the
+    // leg target<NameSingular> (build-system-relation-flat-field-metadatas-for-object.util.ts @1afeb26)
+    const noteTargetField = [...t.sandbox.workspace.fields.values()].find((f) => f.name === 'targetIntelLead' && f.objectMetadataId === t.sandbox.workspace.objectByName('noteTarget')?.id);
+    expect(noteTargetField?.settings).toMatchObject({ relationType: 'MANY_TO_ONE', joinColumnName: 'targetIntelLeadId' });
     const views = await t.metadata.request<{ getViews: Array<{ name: string; key: string; type: string }> }>(gql`query($id: String) { getViews(objectMetadataId: $id) { name key type } }`, { id: res.createOneObject.id });
     expect(views.getViews).toEqual([{ name: 'All Intel leads', key: 'INDEX', type: 'TABLE' }]);
   });

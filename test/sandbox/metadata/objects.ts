@@ -1,4 +1,5 @@
 // createOneObject / updateOneObject / deleteOneObject / updateManyObjects.
+import { CUSTOM_OBJECT_DEFAULT_FIELDS, customObjectInverseFieldName } from '../../../scripts/pack/standard/index.ts';
 import { randomUUID } from 'node:crypto';
 import { notFoundError, userInputError, type TwentyError } from '../server/twenty-errors.ts';
 import type { ObjectMeta } from '../state/types.ts';
@@ -41,18 +42,22 @@ function nameAndLabelErrors(ws: Workspace, o: Pick<ObjectMeta, 'id' | 'nameSingu
 }
 
 /**
- * Relations every custom object gets, each with its inverse on a standard object
- * named after the new object (join column `${nameSingular}Id`):
- * object-metadata/utils/build-default-relation-flat-field-metadatas-for-custom-object.util.ts @058a2f9.
- * Labels and icons of these system fields are the sandbox's (not read from source).
+ * Relations every custom object gets, from the catalogue's CUSTOM_OBJECT_DEFAULT_FIELDS
+ * (build-system-relation-flat-field-metadatas-for-object.util.ts @1afeb26: timelineActivity,
+ * attachment, noteTarget, taskTarget; `favorite` is gone in 2.x). Each inverse is the leg
+ * `target<NameSingular>` on the standard object (join column `target<NameSingular>Id`).
+ * Approximation: Twenty makes that leg a MORPH_RELATION; the sandbox a plain RELATION.
  */
-const DEFAULT_RELATIONS: ReadonlyArray<{ name: string; label: string; icon: string; target: string }> = [
-  { name: 'timelineActivities', label: 'Timeline Activities', icon: 'IconTimelineEvent', target: 'timelineActivity' },
-  { name: 'favorites', label: 'Favorites', icon: 'IconHeart', target: 'favorite' },
-  { name: 'attachments', label: 'Attachments', icon: 'IconFileImport', target: 'attachment' },
-  { name: 'noteTargets', label: 'Notes', icon: 'IconNotes', target: 'noteTarget' },
-  { name: 'taskTargets', label: 'Tasks', icon: 'IconCheckbox', target: 'taskTarget' },
-];
+const DEFAULT_RELATION_ICONS: Record<string, string> = {
+  timelineActivity: 'IconTimelineEvent',
+  attachment: 'IconFileImport',
+  noteTarget: 'IconNotes',
+  taskTarget: 'IconCheckbox',
+};
+
+const DEFAULT_RELATIONS = CUSTOM_OBJECT_DEFAULT_FIELDS.flatMap((f) =>
+  f.relation ? [{ name: f.name, label: f.label, icon: DEFAULT_RELATION_ICONS[f.relation.targetObject] ?? 'IconLink', target: f.relation.targetObject }] : [],
+);
 
 export function createObject(ws: Workspace, input: Input): ObjectMeta {
   const nameSingular = str(input.nameSingular) ?? '';
@@ -107,7 +112,7 @@ export function createObject(ws: Workspace, input: Input): ObjectMeta {
       ws,
       { object, name: rel.name, label: rel.label, icon: rel.icon, isCustom: false, isSystem: true },
       { type: 'ONE_TO_MANY', targetObjectMetadataId: target.id, targetFieldLabel: labelSingular, targetFieldIcon: object.icon ?? 'IconBuildingSkyscraper' },
-      nameSingular,
+      customObjectInverseFieldName(nameSingular),
     );
     if ('extensions' in pair) continue;
     ws.fields.set(pair.source.id, pair.source);
