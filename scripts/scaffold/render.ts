@@ -85,8 +85,14 @@ name: ${humanize(slug.replace(/-/g, ' '))}
 description: Say here what starts this workflow and what it does.
 trigger:
   type: MANUAL
-# Steps in order; each has a stable id that later steps refer to.
-steps: []
+# Steps in order; each has a stable id that later steps refer to (docs/workflows.md).
+steps:
+  - id: createTask
+    name: Create a task
+    type: CREATE_RECORD
+    object: task
+    set:
+      title: Follow up
 `;
   return { relPath, text };
 }

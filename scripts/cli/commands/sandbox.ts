@@ -28,7 +28,7 @@ export function registerSandbox(program: Command, done: Done): void {
     .action(async (opts: SandboxCliOptions) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number (0-65535), got "${opts.port}"`);
-      const { startSandbox, DEFAULT_SANDBOX_API_KEY } = await import('../../../test/sandbox/index.ts');
+      const { startSandbox, DEFAULT_SANDBOX_API_KEY, DEFAULT_SANDBOX_USER_TOKEN } = await import('../../../test/sandbox/index.ts');
       let sandbox;
       try {
         sandbox = await startSandbox({
@@ -49,6 +49,7 @@ export function registerSandbox(program: Command, done: Done): void {
         `Twenty sandbox listening on ${sandbox.url}\n` +
           `  metadata API: ${sandbox.url}/metadata\n  records API:  ${sandbox.url}/graphql\n` +
           `  API key:      ${key}\n` +
+          `  user token:   ${DEFAULT_SANDBOX_USER_TOKEN} (for workflows: TWENTY_USER_TOKEN)\n` +
           (opts.state ? `  state file:   ${resolve(opts.state)}\n` : '  state:        in memory (use --state FILE to keep it)\n') +
           (opts.throttle ? "  throttle:     on (Twenty's defaults)\n" : '') +
           'Press Ctrl-C to stop.\n',

@@ -20,6 +20,7 @@ import { optionsFamily } from './options.ts';
 import { relationsFamily } from './relations.ts';
 import { seedsFamily } from './seeds.ts';
 import { viewsFamily } from './views.ts';
+import { workflowsFamily } from '../../workflows/rule-family.ts';
 
 export type { RuleContext, RuleFamily } from './context.ts';
 
@@ -35,6 +36,7 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   iconsFamily,
   viewsFamily,
   seedsFamily,
+  workflowsFamily,
 ];
 
 export function checkRules(pack: Pack, families: readonly RuleFamily[] = RULE_FAMILIES): PendingProblem[] {

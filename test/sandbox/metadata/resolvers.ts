@@ -3,6 +3,8 @@
 // explicit "not served by the sandbox" error.
 import { defaultFieldResolver, type GraphQLFieldResolver } from 'graphql';
 import { notFoundError, TwentyError } from '../server/twenty-errors.ts';
+import { myConnectedAccounts } from '../workflows/connected-accounts.ts';
+import type { PrincipalContext } from '../workflows/principal.ts';
 import type { FieldMeta, ObjectMeta, ViewChildKind, ViewChildRow, ViewRow } from '../state/types.ts';
 import type { Workspace } from '../state/workspace.ts';
 import { fieldDto, objectDto, viewChildDto, viewDto, workspaceDto } from './dto.ts';
@@ -13,7 +15,16 @@ import { childrenOf, createChildren, createView, removeChild, removeView, update
 
 export interface MetadataContext {
   ws: Workspace;
+  /** The `x-locale` header: Twenty answers translatable labels in it (object-/field-metadata.resolver.ts, resolveTranslatableString). */
+  locale?: string;
 }
+
+/** A stored translation override for the asked locale, else the source value. */
+const inLocale = (property: string): Resolver => (s, _a, { locale }) => {
+  const list = Array.isArray(s.translations) ? (s.translations as Array<{ locale: string; property: string; value: string | null }>) : [];
+  const hit = locale ? list.find((t) => t.locale === locale && t.property === property && t.value) : undefined;
+  return hit ? hit.value : s[property];
+};
 
 type Args = Record<string, unknown>;
 type Resolver = (source: Record<string, unknown>, args: Args, ctx: MetadataContext) => unknown;
@@ -54,6 +65,7 @@ function childQueries(kind: ViewChildKind, plural: string, single: string): Reco
 }
 
 const Query: Record<string, Resolver> = {
+  myConnectedAccounts: (_s, _a, ctx) => myConnectedAccounts(ctx as PrincipalContext),
   currentWorkspace: (_s, _a, { ws }) => workspaceDto(ws),
   objects: (_s, a, { ws }) => connection(objectsOf(ws), a),
   object: (_s, a, { ws }) => {
@@ -144,6 +156,9 @@ const relationOf = (ws: Workspace, f: FieldMeta): Record<string, unknown> | null
 
 const NESTED: Record<string, Record<string, Resolver>> = {
   Object: {
+    labelSingular: inLocale('labelSingular'),
+    labelPlural: inLocale('labelPlural'),
+    description: inLocale('description'),
     fieldsList: (s, _a, { ws }) => fieldsOf(ws, String(s.id)),
     fields: (s, a, { ws }) => connection(fieldsOf(ws, String(s.id)), a),
     indexMetadataList: () => [],
@@ -151,6 +166,8 @@ const NESTED: Record<string, Record<string, Resolver>> = {
     searchFieldMetadataList: () => [],
   },
   Field: {
+    label: inLocale('label'),
+    description: inLocale('description'),
     object: (s, _a, { ws }) => {
       const o: ObjectMeta | undefined = ws.objects.get(String(s.objectMetadataId));
       return o ? objectDto(o) : null;

@@ -12,7 +12,7 @@ import type { RecordRow } from '../state/types.ts';
 import type { Workspace } from '../state/workspace.ts';
 import type { FilterInput } from './filter.ts';
 import { selectRows } from './find-many.ts';
-import { afterCreateHooks } from './hooks.ts';
+import { afterCreateHooks, beforeWriteHooks } from './hooks.ts';
 import type { RecordModel } from './model.ts';
 import { apiActor, defaultValueOf, mergeComposite, SERVER_MANAGED } from './values.ts';
 
@@ -60,6 +60,7 @@ export function createRecords(ws: Workspace, model: RecordModel, inputs: Data[],
   const now = new Date().toISOString();
   const seen = new Set<string>();
   for (const data of inputs) {
+    beforeWriteHooks(ws, model, 'create', { data });
     checkJoins(ws, model, data);
     const id = typeof data.id === 'string' ? data.id : undefined;
     if (id && !upsert && (table.get(id) || seen.has(id))) throw userInputError('A duplicate entry was detected', { subCode: 'DUPLICATE_ENTRY_DETECTED' });
@@ -106,6 +107,7 @@ function liveRow(ws: Workspace, model: RecordModel, id: string): RecordRow {
 
 export function updateOne(ws: Workspace, model: RecordModel, id: string, data: Data): RecordRow {
   const row = liveRow(ws, model, id);
+  beforeWriteHooks(ws, model, 'update', { id, data });
   checkJoins(ws, model, data);
   return updateRow(ws, model, row, data, new Date().toISOString());
 }
@@ -124,6 +126,7 @@ function bulk(ws: Workspace, model: RecordModel, filter: FilterInput | undefined
 
 export function updateMany(ws: Workspace, model: RecordModel, filter: FilterInput | undefined, data: Data): RecordRow[] {
   const rows = bulk(ws, model, filter, 'update', false);
+  for (const r of rows) beforeWriteHooks(ws, model, 'update', { id: r.id, data });
   checkJoins(ws, model, data);
   const now = new Date().toISOString();
   return rows.map((r) => updateRow(ws, model, r, data, now));
@@ -139,10 +142,16 @@ function setDeleted(ws: Workspace, model: RecordModel, rows: RecordRow[], delete
   return rows;
 }
 
-export const softDeleteOne = (ws: Workspace, model: RecordModel, id: string): RecordRow =>
-  setDeleted(ws, model, [liveRow(ws, model, id)], new Date().toISOString())[0] as RecordRow;
-export const softDeleteMany = (ws: Workspace, model: RecordModel, filter: FilterInput | undefined): RecordRow[] =>
-  setDeleted(ws, model, bulk(ws, model, filter, 'delete', false), new Date().toISOString());
+export function softDeleteOne(ws: Workspace, model: RecordModel, id: string): RecordRow {
+  const row = liveRow(ws, model, id);
+  beforeWriteHooks(ws, model, 'delete', { id });
+  return setDeleted(ws, model, [row], new Date().toISOString())[0] as RecordRow;
+}
+export function softDeleteMany(ws: Workspace, model: RecordModel, filter: FilterInput | undefined): RecordRow[] {
+  const rows = bulk(ws, model, filter, 'delete', false);
+  for (const r of rows) beforeWriteHooks(ws, model, 'delete', { id: r.id });
+  return setDeleted(ws, model, rows, new Date().toISOString());
+}
 
 export function restoreOne(ws: Workspace, model: RecordModel, id: string): RecordRow {
   const row = ws.table(model.object.id).get(id);

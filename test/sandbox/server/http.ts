@@ -16,6 +16,7 @@ import { describeOperation, type GraphqlBody, type PipelineResult, runGraphql } 
 import { RequestLog, type RequestLogEntry } from './request-log.ts';
 import { Throttle, type ThrottleOptions } from './throttle.ts';
 import { authenticationError, type TwentyError } from './twenty-errors.ts';
+import { DEFAULT_SANDBOX_USER_TOKEN, type Principal } from '../workflows/principal.ts';
 
 /** The key `bankpack sandbox` accepts unless --api-key sets one. Not a secret: it only opens a local sandbox. */
 export const DEFAULT_SANDBOX_API_KEY = 'sandbox-dev-key';
@@ -25,6 +26,8 @@ export interface SandboxOptions {
   /** 0 (default) picks a free port. */
   port?: number;
   apiKey?: string;
+  /** A user-session token (the workflow builder mutations refuse API keys, as Twenty does). */
+  userToken?: string;
   /** Load the workspace from this JSON file if it exists, and save it there after writes. */
   statePath?: string;
   /** Enforce Twenty's API throttle (true: Twenty's defaults). */
@@ -38,6 +41,7 @@ export interface Sandbox {
   url: string;
   port: number;
   apiKey: string;
+  userToken: string;
   workspace: Workspace;
   requests(): RequestLogEntry[];
   setFaults(rules: FaultRule[]): void;
@@ -72,6 +76,7 @@ const delay = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const apiKey = options.apiKey ?? DEFAULT_SANDBOX_API_KEY;
+  const userToken = options.userToken ?? DEFAULT_SANDBOX_USER_TOKEN;
   const saved = options.statePath ? loadState(options.statePath) : undefined;
   const ws = new Workspace(saved ?? seedWorkspace(options.standardObjects ?? (await loadStandardObjects())));
   const saver = options.statePath ? new StateSaver(options.statePath, ws) : undefined;
@@ -126,7 +131,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       // graphql-yoga's request parser (batching is off in Twenty).
       result = { status: 400, payload: { errors: [{ message: body === undefined ? 'POST body sent invalid JSON.' : 'POST body is expected to be object but received array' }] } };
     } else {
-      const auth = authError(req.headers.authorization, apiKey);
+      const { error: auth, principal } = authenticate(req.headers.authorization, apiKey, userToken);
       if (auth) {
         // Twenty answers auth failures of GraphQL requests with HTTP 200 and errors[]
         // (middlewares/middleware.service.ts @45b288c, writeGraphqlResponseOnExceptionCaught).
@@ -137,7 +142,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           schema,
           body,
           accept: req.headers.accept,
-          contextValue: { ws },
+          contextValue: { ws, principal, locale: typeof req.headers['x-locale'] === 'string' ? req.headers['x-locale'] : undefined },
           fieldResolver: endpoint === '/metadata' ? metadataFieldResolver : undefined,
           beforeExecute: throttle ? (op: OperationDefinitionNode) => throttle.consume(Math.max(1, op.selectionSet.selections.length)) : undefined,
         });
@@ -201,6 +206,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     url: `http://127.0.0.1:${port}`,
     port,
     apiKey,
+    userToken,
     workspace: ws,
     requests: () => log.list(),
     setFaults: (rules) => faults.set(rules),
@@ -214,8 +220,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 }
 
-function authError(header: string | undefined, apiKey: string): TwentyError | undefined {
+function authenticate(header: string | undefined, apiKey: string, userToken: string): { error?: TwentyError; principal?: Principal } {
   const match = /^Bearer\s+(.+)$/i.exec(header?.trim() ?? '');
-  if (!match?.[1]) return authenticationError('Missing authentication token');
-  return match[1].trim() === apiKey ? undefined : authenticationError('Token invalid.');
+  if (!match?.[1]) return { error: authenticationError('Missing authentication token') };
+  const token = match[1].trim();
+  if (token === apiKey) return { principal: 'apiKey' };
+  if (token === userToken) return { principal: 'user' };
+  return { error: authenticationError('Token invalid.') };
 }

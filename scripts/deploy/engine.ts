@@ -1,0 +1,71 @@
+// The straight path of a deploy: check the server, read the workspace once, build
+// the desired state, diff, and (for deploy) apply.
+import type { Pack } from '../pack/model.ts';
+import type { PendingProblem } from '../pack/problems.ts';
+import type { TwentyClient } from '../twenty/client.ts';
+import { checkServer, unsupportedServerError, type ServerCapabilities } from '../twenty/compat.ts';
+import { TwentyError } from '../twenty/errors.ts';
+import { addWorkflowsToPlan } from '../workflows/index.ts';
+import { countRemovals } from './apply-prune.ts';
+import { buildDesired } from './desired.ts';
+import { diff } from './diff.ts';
+import { idDeriver } from './ids.ts';
+import type { Plan } from './plan.ts';
+import { readObjects, readSeedRecords, readTranslations, readViews } from './read-actual.ts';
+import type { ActualState, DesiredState } from './state.ts';
+
+export interface PlanOptions {
+  locale?: string;
+  prune?: boolean;
+  includeDemoSeeds?: boolean;
+}
+
+export interface Prepared {
+  plan: Plan;
+  desired: DesiredState;
+  actual: ActualState;
+  caps: ServerCapabilities;
+  /** Pack references deploy could not resolve (validation should have caught them). */
+  problems: PendingProblem[];
+}
+
+/** The object every Twenty workspace has; its id anchors the deterministic ids of this workspace. */
+export const ANCHOR_OBJECT = 'company';
+
+/** Read the workspace and make the plan. Throws TwentyError on network, auth or server problems. */
+export async function preparePlan(client: TwentyClient, pack: Pack, options: PlanOptions = {}): Promise<Prepared> {
+  const caps = await checkServer(client);
+  if (!caps.ok) throw unsupportedServerError(caps, client.url);
+
+  const objects = await readObjects(client);
+  const anchor = objects.find((o) => o.nameSingular === ANCHOR_OBJECT);
+  if (!anchor) {
+    throw new TwentyError({
+      kind: 'unsupported-server',
+      operation: 'read the workspace',
+      message: `the workspace has no ${ANCHOR_OBJECT} object; bankpack expects a standard Twenty workspace`,
+    });
+  }
+  const ids = idDeriver(anchor.id);
+  const { state: desired, problems } = buildDesired(pack, {
+    ids,
+    ...(options.locale ? { locale: options.locale } : {}),
+    ...(options.includeDemoSeeds ? { includeDemoSeeds: true } : {}),
+  });
+
+  const locales = [...new Set([...desired.objects, ...desired.fields].flatMap((e) => Object.keys(e.translations)))].sort();
+  const records: ActualState['records'] = {};
+  const [views] = await Promise.all([
+    readViews(client),
+    ...locales.map((l) => readTranslations(client, objects, l)),
+    ...desired.seeds.map(async (seed) => {
+      const object = objects.find((o) => o.nameSingular === seed.object);
+      if (object) records[seed.object] = [...(records[seed.object] ?? []), ...(await readSeedRecords(client, seed, object))];
+    }),
+  ]);
+  const actual: ActualState = { objects, views, records, locales };
+  const plan = diff(desired, actual, { url: client.url, prune: options.prune === true });
+  if (plan.prune) await countRemovals(client, plan, caps);
+  await addWorkflowsToPlan(plan, { client, pack, ids });
+  return { plan, desired, actual, caps, problems };
+}

@@ -1,0 +1,9 @@
+// Front door of deploy: desired state, actual state, diff, plan, render, apply.
+export { preparePlan, ANCHOR_OBJECT, type PlanOptions, type Prepared } from './engine.ts';
+export { applyPlan, type ApplyOptions, type ApplyReport } from './apply.ts';
+export { renderPlan, summaryLine } from './render-plan.ts';
+export { countPlan, hasChanges, planToJson, type Plan, type Change, type PlanCounts } from './plan.ts';
+export { buildDesired } from './desired.ts';
+export { diff } from './diff.ts';
+export { idDeriver } from './ids.ts';
+export type { DesiredState, ActualState } from './state.ts';

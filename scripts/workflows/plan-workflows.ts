@@ -1,0 +1,65 @@
+// The workflow half of `bankpack plan`: compile the pack's workflows and compare
+// them with what the workspace holds, in one read.
+import type { IdDeriver } from '../deploy/ids.ts';
+import type { Pack } from '../pack/model.ts';
+import type { TwentyClient } from '../twenty/client.ts';
+import { isTwentyError } from '../twenty/errors.ts';
+import { buildCatalogue, type Catalogue } from './catalogue.ts';
+import { compileWorkflow } from './compile.ts';
+import { type ActualWorkflow, readWorkflows } from './deploy-read.ts';
+import { planWorkflowChanges, type WorkflowPlan } from './deploy-plan.ts';
+
+/** The id a pack workflow has in a workspace: `ids('workflow', universalIdentifier)`. */
+export function workflowIdFor(ids: IdDeriver, universalIdentifier: string): string {
+  return ids('workflow', universalIdentifier.toLowerCase());
+}
+
+export interface PlanWorkflowsInput {
+  client: TwentyClient;
+  pack: Pack;
+  ids: IdDeriver;
+  catalogue?: Catalogue;
+}
+
+/**
+ * Compile the pack's workflows and compare them with the workspace, in one read.
+ * Email steps keep the connected account they were deployed with: which account to
+ * send from is settled when a workflow is written (deploy-apply.ts), with a user token.
+ */
+export async function planWorkflows(input: PlanWorkflowsInput): Promise<WorkflowPlan> {
+  if (input.pack.workflows.length === 0) return { changes: [], unchanged: 0 };
+  const catalogue = input.catalogue ?? buildCatalogue(input.pack);
+  const entries = input.pack.workflows.map((def) => ({ def, workflowId: workflowIdFor(input.ids, def.universalIdentifier) }));
+  let actual;
+  try {
+    actual = await readWorkflows(input.client, entries.map((e) => e.workflowId));
+  } catch (e) {
+    // A workspace whose API has no workflow records (workflows turned off, or a Twenty too old for them).
+    if (!isTwentyError(e) || e.kind !== 'schema-mismatch') throw e;
+    return {
+      unchanged: 0,
+      changes: [{
+        action: 'conflict',
+        title: `${entries.length} workflow${entries.length === 1 ? '' : 's'}`,
+        file: 'workflows/',
+        reason: `the workspace's API has no workflow records (${e.message})`,
+        options: ['turn workflows on for the workspace (Settings → Workflows; a feature flag on old servers), then deploy again', 'or remove the files from workflows/'],
+      }],
+    };
+  }
+  const desired = entries.map(({ def, workflowId }) => {
+    const connectedAccountId = deployedAccountId(actual.find((w) => w.id === workflowId)) ?? '';
+    return { workflowId, compiled: compileWorkflow(def, { catalogue, connectedAccountId }) };
+  });
+  return planWorkflowChanges(desired, actual);
+}
+
+/** The account the published version's email steps send from, if it has one. */
+function deployedAccountId(live: ActualWorkflow | undefined): string | undefined {
+  const steps = live?.versions.find((v) => v.id === live.lastPublishedVersionId)?.steps ?? [];
+  for (const s of steps) {
+    const id = (s.settings as { input?: { connectedAccountId?: unknown } } | undefined)?.input?.connectedAccountId;
+    if (s.type === 'SEND_EMAIL' && typeof id === 'string' && id !== '') return id;
+  }
+  return undefined;
+}
