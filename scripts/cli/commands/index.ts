@@ -6,6 +6,7 @@ import { registerSandbox } from './sandbox.ts';
 import { registerPlan } from './plan.ts';
 import { registerDeploy } from './deploy.ts';
 import { registerPull } from './pull.ts';
+import { registerJob } from './job.ts';
 
 export type Done = (exitCode: number) => void;
 
@@ -16,4 +17,5 @@ export function registerCommands(program: Command, done: Done): void {
   registerPlan(program, done);
   registerDeploy(program, done);
   registerPull(program, done);
+  registerJob(program, done);
 }

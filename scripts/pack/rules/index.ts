@@ -21,6 +21,7 @@ import { relationsFamily } from './relations.ts';
 import { seedsFamily } from './seeds.ts';
 import { viewsFamily } from './views.ts';
 import { workflowsFamily } from '../../workflows/rule-family.ts';
+import { jobPoliciesFamily } from '../../jobs/rule-family.ts';
 
 export type { RuleContext, RuleFamily } from './context.ts';
 
@@ -37,6 +38,7 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   viewsFamily,
   seedsFamily,
   workflowsFamily,
+  jobPoliciesFamily,
 ];
 
 export function checkRules(pack: Pack, families: readonly RuleFamily[] = RULE_FAMILIES): PendingProblem[] {

@@ -1,0 +1,120 @@
+// compute-tiers for 100,000 clients against the sandbox (issue 8): requests per 1,000
+// clients against the minimum — ⌈N / page size⌉ reads per client file plus one write per
+// group of identical values (≤ 100 ids) — and clients per second with pacing off. The
+// minimum is counted from the workspace itself (records before vs after), not from the job.
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { scoreOf, tierOf } from '../scripts/jobs/compute-tiers/rule.ts';
+import { runJob } from '../scripts/jobs/index.ts';
+import { loadPolicies } from '../scripts/jobs/policy-file.ts';
+import { mulberry32 } from '../scripts/jobs/prng.ts';
+import { canonicalJson, DEFAULT_PAGE_SIZE, MUTATION_MAXIMUM_AFFECTED_RECORDS } from '../scripts/records/index.ts';
+import { REPO, startJobSandbox, type JobSandbox } from '../test/jobs/e2e/sandbox-world.ts';
+import type { BenchRow, Benchmark } from './types.ts';
+
+const N = 100_000;
+const CHANGED = 5_000;
+const FIELDS = ['clientTier', 'previousTier', 'contributionScore'] as const;
+type Row = { id: string } & Record<(typeof FIELDS)[number], unknown>;
+
+const random = mulberry32(20250701);
+/** Balances spread log-uniformly from 10 thousand to 1 billion yuan, as a bank's book is. */
+const yuan = (): number => Math.round(10 ** (4 + random() * 5));
+const cny = (amount: number) => ({ amountMicros: amount * 1_000_000, currencyCode: 'CNY' });
+
+async function snapshot(w: JobSandbox): Promise<Map<string, Row>> {
+  return new Map((await w.all<Row>('companies', FIELDS.join(' '))).map((r) => [r.id, r]));
+}
+
+/** The fewest writes that take `before` to `after`: one per distinct set of changed values, ≤ 100 ids each. */
+function minimumWrites(before: Map<string, Row>, after: Map<string, Row>): { records: number; writes: number } {
+  const groups = new Map<string, number>();
+  let records = 0;
+  for (const [id, a] of after) {
+    const b = before.get(id);
+    const changed = Object.fromEntries(FIELDS.filter((f) => b?.[f] !== a[f]).map((f) => [f, a[f]]));
+    if (Object.keys(changed).length === 0) continue;
+    records++;
+    const key = canonicalJson(changed);
+    groups.set(key, (groups.get(key) ?? 0) + 1);
+  }
+  let writes = 0;
+  for (const n of groups.values()) writes += Math.ceil(n / MUTATION_MAXIMUM_AFFECTED_RECORDS);
+  return { records, writes };
+}
+
+async function measure(w: JobSandbox, name: string, packDir: string, now: number): Promise<BenchRow[]> {
+  const before = await snapshot(w);
+  const started = performance.now();
+  const { outcome, client } = await w.run('compute-tiers', { packDir, now });
+  const seconds = (performance.now() - started) / 1000;
+  const after = await snapshot(w);
+  const c = client.counter.snapshot();
+  const requests = c.reads.core + c.writes.core;
+  // Each client file costs at least one read, even an empty one (person here).
+  const minReads = Math.ceil(N / DEFAULT_PAGE_SIZE) + 1;
+  const min = minimumWrites(before, after);
+  const perK = (n: number): number => Math.round((n / (N / 1000)) * 100) / 100;
+  const changed = outcome.plan.counts.filter(([k]) => ['upgrades', 'downgrades', 'first tiers', 'score changes'].includes(k)).reduce((n, [, v]) => n + v, 0);
+  return [
+    {
+      name: `compute-tiers 100k, ${name}: requests per 1,000 clients (${c.reads.core} reads + ${c.writes.core} writes for ${changed} changed)`,
+      value: perK(requests),
+      unit: 'requests/1k clients',
+      baseline: perK(minReads + min.writes),
+      baselineName: `minimum: ${minReads} reads + ${min.writes} writes`,
+      ratio: requests / (minReads + min.writes),
+      target: 'ratio <= 1.0',
+      ok: requests <= minReads + min.writes && min.records === changed,
+    },
+    { name: `compute-tiers 100k, ${name}: clients per second (sandbox, pacing off)`, value: Math.round(N / seconds), unit: 'clients/s' },
+    { name: `compute-tiers 100k, ${name}: minutes at Twenty's 90 requests/min`, value: Math.round((requests / 90) * 10) / 10, unit: 'minutes' },
+  ];
+}
+
+const bench: Benchmark = {
+  name: 'jobs: compute-tiers 100k clients',
+  async run(): Promise<BenchRow[]> {
+    const loaded = await loadPolicies(REPO, ['tiers']);
+    if (!loaded.ok) throw new Error(`tiers policy: ${loaded.problems[0]?.message}`);
+    const policy = loaded.policies.tiers;
+    const rows = policy.thresholds.company ?? [];
+    const w = await startJobSandbox();
+    const scratch = await mkdtemp(join(tmpdir(), 'bankpack-bench-'));
+    try {
+      // The book as a previous run left it: every company scored and tiered.
+      const companies = Array.from({ length: N }, (_, i) => {
+        const c = { depositBalance: cny(yuan()), loanBalance: cny(random() < 0.5 ? yuan() : 0), feeIncome: cny(Math.round(yuan() / 100)) };
+        const scored = scoreOf({ object: 'company', id: '', name: '', depositBalance: { amount: c.depositBalance.amountMicros / 1e6, currencyCode: 'CNY' }, loanBalance: { amount: c.loanBalance.amountMicros / 1e6, currencyCode: 'CNY' }, feeIncome: { amount: c.feeIncome.amountMicros / 1e6, currencyCode: 'CNY' }, tier: null, score: null }, policy);
+        const score = 'score' in scored ? scored.score : 0;
+        return { name: `Company ${i}`, ...c, contributionScore: score, clientTier: tierOf(score, rows)?.tier ?? 'STANDARD' };
+      });
+      const ids = await w.create('companies', 'company', companies);
+      const now = Date.parse('2025-07-01T00:00:00Z');
+      const out: BenchRow[] = [];
+
+      out.push(...(await measure(w, 'nothing changed', REPO, now)));
+
+      // A month's balances: 5% of the clients have new deposits.
+      for (let i = 0; i < CHANGED; i++) {
+        await w.gql.request('mutation($id: UUID!, $d: CurrencyUpdateInput) { updateCompany(id: $id, data: { depositBalance: $d }) { id } }', { id: ids[Math.floor(random() * N)], d: cny(yuan()) });
+      }
+      out.push(...(await measure(w, '5% balances changed', REPO, now + 86_400_000)));
+
+      // The bank lowers GOLD's threshold by a fifth: tiers move, scores do not, so the writes group.
+      await mkdir(join(scratch, 'policies'));
+      const text = await readFile(join(REPO, 'policies/tiers.policy.yaml'), 'utf8');
+      const lowered = text.replace('{ tier: GOLD, minScore: 10000 }', '{ tier: GOLD, minScore: 8000 }');
+      if (lowered === text) throw new Error("policies/tiers.policy.yaml no longer has `{ tier: GOLD, minScore: 10000 }`; update the benchmark's scenario");
+      await writeFile(join(scratch, 'policies/tiers.policy.yaml'), lowered);
+      out.push(...(await measure(w, 'GOLD threshold lowered', scratch, now + 2 * 86_400_000)));
+      return out;
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+      await w.close();
+    }
+  },
+};
+
+export default bench;

@@ -1,0 +1,8 @@
+// Front door of the jobs concern: computations a workflow cannot express, each a pure
+// rule between a read and a batched write.
+export { JOBS } from './registry.ts';
+export { runJob, type RunOptions, type RunOutcome } from './run.ts';
+export { renderReport, reportJson, type ReportOptions } from './report.ts';
+export { JobOptionError, type JobDefinition, type JobOptions, type JobPlan, type ReportItem } from './job.ts';
+export { checkJobPolicies, JOB_NAMES, JOB_POLICIES, type JobName } from './policy.ts';
+export { loadPolicies } from './policy-file.ts';

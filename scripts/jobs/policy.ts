@@ -1,0 +1,44 @@
+// The policies the jobs read from `policies/*.policy.yaml`: which job reads which file,
+// and decoding a file into its typed policy (shapes in policy-types.ts, checks in
+// policy-decoders.ts). The bank sets the values; docs/jobs.md lists every key.
+import type { PendingProblem } from '../pack/problems.ts';
+import { DECODERS } from './policy-decoders.ts';
+import { PolicyReader } from './policy-reader.ts';
+import { POLICY_NAMES, type Policies, type PolicyName } from './policy-types.ts';
+
+export * from './policy-types.ts';
+
+export type JobName = 'assign-leads' | 'compute-tiers' | 'sample-surveys' | 'score-assessments' | 'award-bounties';
+export const JOB_NAMES: readonly JobName[] = ['assign-leads', 'compute-tiers', 'sample-surveys', 'score-assessments', 'award-bounties'];
+
+/** The policy files each job reads. */
+export const JOB_POLICIES = {
+  'assign-leads': ['assignment'],
+  'compute-tiers': ['tiers'],
+  'sample-surveys': ['surveys'],
+  'score-assessments': ['assessments', 'tiers'],
+  'award-bounties': ['bounties', 'assessments', 'assignment'],
+} as const satisfies Record<JobName, readonly PolicyName[]>;
+
+export const policyPath = (name: PolicyName): string => `policies/${name}.policy.yaml`;
+
+/** Decodes one policy file's data; the policy is only usable when there are no problems. */
+export function decodePolicy<N extends PolicyName>(name: N, file: string, data: unknown): { policy: Policies[N]; problems: PendingProblem[] } {
+  const reader = new PolicyReader(file, data);
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    reader.problem([], 'a policy file holds a YAML mapping (key: value)');
+    return { policy: DECODERS[name](new PolicyReader(file, {})) as Policies[N], problems: reader.problems };
+  }
+  const policy = DECODERS[name](reader) as Policies[N];
+  return { policy, problems: reader.problems };
+}
+
+/** For `bankpack validate`: the shape problems of every policy the jobs read. */
+export function checkJobPolicies(policies: ReadonlyArray<{ name: string; data: unknown; source: { file: string } }>): PendingProblem[] {
+  const problems: PendingProblem[] = [];
+  for (const p of policies) {
+    const name = POLICY_NAMES.find((n) => n === p.name);
+    if (name) problems.push(...decodePolicy(name, p.source.file, p.data).problems);
+  }
+  return problems;
+}
