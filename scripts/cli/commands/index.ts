@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { registerValidate } from './validate.ts';
 import { registerNew } from './new.ts';
 import { registerSandbox } from './sandbox.ts';
+import { registerLetters } from './letters.ts';
 import { registerPlan } from './plan.ts';
 import { registerDeploy } from './deploy.ts';
 import { registerPull } from './pull.ts';
@@ -14,6 +15,7 @@ export function registerCommands(program: Command, done: Done): void {
   registerValidate(program, done);
   registerNew(program, done);
   registerSandbox(program, done);
+  registerLetters(program, done);
   registerPlan(program, done);
   registerDeploy(program, done);
   registerPull(program, done);

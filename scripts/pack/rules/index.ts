@@ -22,6 +22,7 @@ import { seedsFamily } from './seeds.ts';
 import { viewsFamily } from './views.ts';
 import { workflowsFamily } from '../../workflows/rule-family.ts';
 import { jobPoliciesFamily } from '../../jobs/rule-family.ts';
+import { templatesFamily } from '../../letters/rule-family.ts';
 
 export type { RuleContext, RuleFamily } from './context.ts';
 
@@ -39,6 +40,7 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   seedsFamily,
   workflowsFamily,
   jobPoliciesFamily,
+  templatesFamily,
 ];
 
 export function checkRules(pack: Pack, families: readonly RuleFamily[] = RULE_FAMILIES): PendingProblem[] {

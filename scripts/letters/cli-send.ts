@@ -1,0 +1,92 @@
+// `bankpack letters send`.
+import { join, resolve } from 'node:path';
+import type { ConnectionCliOptions } from '../deploy/cli-support.ts';
+import { formatConfigProblem } from '../config/problem.ts';
+import { complain, prepareRun, say, type Connect } from './cli-common.ts';
+import { progressBar } from './progress.ts';
+import { sendSummary } from './report.ts';
+import { smtpMailer, type Mailer } from './send/mailer.ts';
+import { pacer, parseRate } from './send/rate.ts';
+import { runSend } from './send/run-send.ts';
+import { SendLog } from './send/send-log.ts';
+import { describeSmtp, resolveSmtp } from './send/smtp-settings.ts';
+
+export interface SendCliOptions extends ConnectionCliOptions {
+  template: string;
+  where?: string;
+  limit?: number;
+  locale?: string;
+  date?: string;
+  campaign?: string;
+  dryRun?: boolean;
+  rate: string;
+  smtp?: string;
+  sendLog?: string;
+}
+
+const CAMPAIGN = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,79}$/u;
+
+export async function runSendCommand(opts: SendCliOptions, connect: Connect): Promise<number> {
+  const rate = parseRate(opts.rate);
+  if (!rate) {
+    complain(`--rate must be a number of emails a second (5, 5/s) or a minute (120/min), got "${opts.rate}"`);
+    return 2;
+  }
+  if (!opts.campaign && !opts.dryRun) {
+    complain('bankpack: letters send needs --campaign NAME (e.g. launch-2026-11): a re-run of the same campaign sends only what was not sent yet');
+    return 2;
+  }
+  const campaign = opts.campaign ?? 'dry-run';
+  if (!CAMPAIGN.test(campaign)) {
+    complain(`--campaign: "${campaign}" — use letters, digits, ".", "_" and "-" (at most 80)`);
+    return 2;
+  }
+  const run = await prepareRun(opts);
+  if (!run) return 1;
+  const prepared = run.template.prepared;
+  if (prepared.meta.channel !== 'email') {
+    complain(`bankpack: ${prepared.meta.id} is a letter, not an email: print it with \`bankpack letters render --pdf\``);
+    return 2;
+  }
+  const smtp = await resolveSmtp({ env: process.env, packDir: resolve(opts.dir), ...(opts.smtp ? { profile: opts.smtp } : {}) });
+  if (!smtp.ok && !opts.dryRun) {
+    for (const p of smtp.problems) complain(`bankpack: ${formatConfigProblem(p)}`);
+    return 1;
+  }
+  const connected = await connect(opts);
+  if (!connected) return 1;
+  const { client } = connected;
+
+  const logPath = opts.sendLog ? resolve(opts.sendLog) : join(resolve(opts.dir), '.bankpack', 'send-log', `${campaign}.jsonl`);
+  const log = SendLog.open(logPath);
+  let mailer: Mailer | undefined;
+  try {
+    if (!opts.dryRun && smtp.ok) {
+      say(`sending through ${describeSmtp(smtp.settings)}, at most ${rate.perSecond}/s; send log ${logPath}`);
+      mailer = await smtpMailer(smtp.settings);
+    }
+    const progress = progressBar(opts.dryRun ? 'recipients checked' : 'recipients');
+    if (opts.limit !== undefined) progress.setTotal(opts.limit);
+    const unsubscribe = smtp.ok ? { ...(smtp.settings.unsubscribeUrl ? { url: smtp.settings.unsubscribeUrl } : {}), ...(smtp.settings.unsubscribeMailto ? { mailto: smtp.settings.unsubscribeMailto } : {}) } : {};
+    const report = await runSend({
+      template: run.template,
+      catalogue: run.letters.catalogue,
+      transport: client,
+      query: { ...(run.filter ? { filter: run.filter } : {}), ...(opts.limit !== undefined ? { limit: opts.limit } : {}) },
+      campaign,
+      vars: { today: run.today, campaign },
+      log,
+      ...(mailer ? { mailer } : {}),
+      pace: pacer(rate),
+      unsubscribe,
+      progress,
+    });
+    progress.done();
+    for (const line of sendSummary(report, { id: prepared.meta.id, version: prepared.version }, campaign, opts.dryRun === true)) say(line);
+    const trouble = report.failed.length > 0 || report.stopped.length > 0 || report.aborted !== undefined || report.logError !== undefined;
+    return trouble ? 1 : 0;
+  } finally {
+    mailer?.close();
+    log.close();
+  }
+}

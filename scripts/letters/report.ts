@@ -1,0 +1,58 @@
+// The summaries `letters render` and `letters send` print at the end of a run.
+import { plural } from '../cli/output.ts';
+import type { MissingValue } from './helpers/registry.ts';
+import type { RenderBatchResult } from './render-batch.ts';
+import type { RecipientRef, SendReport } from './send/run-send.ts';
+
+export function describeMissing(m: MissingValue): string {
+  const where = m.file ? ` — ${m.file}:${m.line}:${m.col}` : '';
+  return m.reason ? `${m.variable}: ${m.reason}${where}` : `${m.variable} is empty${where}`;
+}
+
+const who = (r: RecipientRef): string => `${r.name} (${r.id.slice(0, 8)})${r.address ? ` <${r.address}>` : ''}`;
+
+function stoppedLines(stopped: ReadonlyArray<RecipientRef & { missing?: MissingValue[] }>): string[] {
+  return stopped.flatMap((s) => [`    ${who(s)}:`, ...(s.missing ?? []).map((m) => `      ${describeMissing(m)}`)]);
+}
+
+export function renderSummary(r: RenderBatchResult, t: { id: string; version: string }, outDir: string, reads: number): string[] {
+  const total = r.written.length + r.stopped.length;
+  const lines = [`${plural(r.written.length, 'letter')} of ${total} rendered from ${t.id} (version ${t.version}) into ${outDir}`];
+  if (r.merged) lines.push(`  ${plural(r.written.length, 'PDF')}, and all of them in one file: ${r.merged}`);
+  if (r.stopped.length > 0) {
+    lines.push(`  ${plural(r.stopped.length, 'letter')} not rendered, a value is missing (give it in the CRM, or a fallback in the template):`);
+    lines.push(...stoppedLines(r.stopped));
+  }
+  if (r.logged !== undefined) lines.push(`  ${plural(r.logged, 'contact log')} (channel LETTER) written to the CRM`);
+  lines.push(`  recipients read in ${plural(reads, 'request')}`);
+  return lines;
+}
+
+export function sendSummary(r: SendReport, t: { id: string; version: string }, campaign: string, dryRun: boolean): string[] {
+  const lines: string[] = [];
+  if (dryRun) lines.push(`dry run: ${plural(r.wouldSend.length, 'email')} would be sent from ${t.id} (version ${t.version}), campaign ${campaign}; nothing was sent or logged`);
+  else lines.push(`${plural(r.sent.length, 'email')} sent from ${t.id} (version ${t.version}), campaign ${campaign}`);
+  if (r.alreadySent.length > 0) lines.push(`  ${plural(r.alreadySent.length, 'recipient')} already had this email in this campaign: not sent again`);
+  const list = (title: string, refs: readonly RecipientRef[]): void => {
+    if (refs.length === 0) return;
+    lines.push(`  ${title}:`);
+    for (const ref of refs) lines.push(`    ${who(ref)}`);
+  };
+  list(`${plural(r.noAddress.length, 'recipient')} skipped, no valid email address`, r.noAddress);
+  list(`${plural(r.optedOut.length, 'recipient')} skipped, opted out of marketing`, r.optedOut);
+  if (r.stopped.length > 0) {
+    lines.push(`  ${plural(r.stopped.length, 'email')} not sent, a value is missing:`);
+    lines.push(...stoppedLines(r.stopped));
+  }
+  if (r.failed.length > 0) {
+    lines.push(`  ${plural(r.failed.length, 'email')} refused or failed (run again to retry them):`);
+    for (const f of r.failed) lines.push(`    ${who(f)}: ${f.error}`);
+  }
+  if (r.aborted) lines.push(`  stopped early: ${r.aborted}. Run the same command again to send the rest.`);
+  if (!dryRun) {
+    if (!r.crmLogging) lines.push('  the pack has no contactLog object: nothing was logged in the CRM');
+    else lines.push(`  ${plural(r.logged, 'contact log')} written to the CRM`);
+    if (r.logError) lines.push(`  logging in the CRM failed: ${r.logError}. The sends are in the local send log; run again to log them.`);
+  }
+  return lines;
+}

@@ -1,0 +1,64 @@
+// A real SMTP server on 127.0.0.1 (npm smtp-server) that keeps every message it
+// accepted, parsed with mailparser, and can refuse or stall a chosen message.
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+
+export interface Received {
+  envelopeTo: string[];
+  mail: ParsedMail;
+}
+
+/** What to do with the n-th message (1-based): accept it, refuse it with a 4xx, or call `hook` first. */
+export type Decision = 'accept' | 'refuse';
+
+export interface TestSmtp {
+  port: number;
+  received: Received[];
+  /** Called for each message before it is answered; may kill a client to simulate a crash. */
+  decide: (n: number) => Decision | Promise<Decision>;
+  /** Forget what arrived and count messages from 1 again. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export async function startTestSmtp(): Promise<TestSmtp> {
+  let count = 0;
+  const state: TestSmtp = {
+    port: 0,
+    received: [],
+    decide: () => 'accept',
+    reset() {
+      count = 0;
+      state.received.length = 0;
+      state.decide = () => 'accept';
+    },
+    close: async () => undefined,
+  };
+  const server = new SMTPServer({
+    secure: false,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    authOptional: true,
+    logger: false,
+    onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (err?: Error | null) => void) {
+      const n = ++count;
+      simpleParser(stream)
+        .then(async (mail) => {
+          const decision = await state.decide(n);
+          if (decision === 'refuse') {
+            const err = new Error('Try again later (refused by the test server)') as Error & { responseCode: number };
+            err.responseCode = 451;
+            callback(err);
+            return;
+          }
+          state.received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), mail });
+          callback();
+        })
+        .catch((e: unknown) => callback(e instanceof Error ? e : new Error(String(e))));
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  state.port = (server.server.address() as AddressInfo).port;
+  state.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return state;
+}
