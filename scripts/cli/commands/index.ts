@@ -8,6 +8,8 @@ import { registerPlan } from './plan.ts';
 import { registerDeploy } from './deploy.ts';
 import { registerPull } from './pull.ts';
 import { registerJob } from './job.ts';
+import { registerDemo } from './demo.ts';
+import { registerSeed } from './seed.ts';
 
 export type Done = (exitCode: number) => void;
 
@@ -20,4 +22,6 @@ export function registerCommands(program: Command, done: Done): void {
   registerDeploy(program, done);
   registerPull(program, done);
   registerJob(program, done);
+  registerSeed(program, done);
+  registerDemo(program, done);
 }
