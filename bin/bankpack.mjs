@@ -3,5 +3,12 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// A reader that stops early (`bankpack … | head`) closes the pipe: that is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
 const { main } = await import('../scripts/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));
