@@ -36,17 +36,8 @@ export function objectByRef(catalogue: Catalogue, ref: string): CatalogueObject 
   return name === undefined ? undefined : catalogue.objects.get(name);
 }
 
-/** Twenty's composite types and their sub-fields (twenty-shared composite-types/*.composite-type.ts). */
-export const COMPOSITE_SUBFIELDS: Readonly<Partial<Record<FieldType, readonly string[]>>> = {
-  FULL_NAME: ['firstName', 'lastName'],
-  EMAILS: ['primaryEmail', 'additionalEmails'],
-  PHONES: ['primaryPhoneNumber', 'primaryPhoneCountryCode', 'primaryPhoneCallingCode', 'additionalPhones'],
-  ADDRESS: ['addressStreet1', 'addressStreet2', 'addressCity', 'addressPostcode', 'addressState', 'addressCountry', 'addressLat', 'addressLng'],
-  CURRENCY: ['amountMicros', 'currencyCode'],
-  LINKS: ['primaryLinkLabel', 'primaryLinkUrl', 'secondaryLinks'],
-  ACTOR: ['source', 'workspaceMemberId', 'name', 'context'],
-  RICH_TEXT: ['blocknote', 'markdown'],
-};
+export { COMPOSITE_SUB_FIELDS as COMPOSITE_SUBFIELDS } from '../pack/standard/composite-fields.ts';
+import { COMPOSITE_SUB_FIELDS as COMPOSITE_SUBFIELDS } from '../pack/standard/composite-fields.ts';
 
 export function isComposite(type: FieldType): boolean {
   return COMPOSITE_SUBFIELDS[type] !== undefined;

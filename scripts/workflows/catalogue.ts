@@ -29,20 +29,7 @@ export interface Catalogue {
   object(name: string): CatalogueObject | undefined;
 }
 
-/**
- * Sub-fields of Twenty's composite types (twentyhq/twenty
- * packages/twenty-shared/src/types/composite-types/*.composite-type.ts).
- */
-export const COMPOSITE_SUB_FIELDS: Readonly<Partial<Record<FieldType, readonly string[]>>> = {
-  FULL_NAME: ['firstName', 'lastName'],
-  EMAILS: ['primaryEmail', 'additionalEmails'],
-  PHONES: ['primaryPhoneNumber', 'primaryPhoneCountryCode', 'primaryPhoneCallingCode', 'additionalPhones'],
-  ADDRESS: ['addressStreet1', 'addressStreet2', 'addressCity', 'addressPostcode', 'addressState', 'addressCountry', 'addressLat', 'addressLng'],
-  CURRENCY: ['amountMicros', 'currencyCode'],
-  LINKS: ['primaryLinkLabel', 'primaryLinkUrl', 'secondaryLinks'],
-  ACTOR: ['source', 'workspaceMemberId', 'name', 'context'],
-  RICH_TEXT: ['blocknote', 'markdown'],
-};
+export { COMPOSITE_SUB_FIELDS } from '../pack/standard/composite-fields.ts';
 
 export function buildCatalogue(pack: Pack, standard: readonly StandardObject[] = STANDARD_OBJECTS): Catalogue {
   const objects = new Map<string, CatalogueObject>();

@@ -13,16 +13,8 @@ import { refOf, type FieldTarget, type ObjectTarget, type PackFieldTarget } from
 import { customObjectInverseFieldName } from '../standard/index.ts';
 import { problemAt, type RuleContext, type RuleFamily } from './context.ts';
 
-export const COMPOSITE_SUB_FIELDS: Readonly<Partial<Record<FieldType, readonly string[]>>> = {
-  CURRENCY: ['amountMicros', 'currencyCode'],
-  EMAILS: ['primaryEmail', 'additionalEmails'],
-  LINKS: ['primaryLinkUrl', 'primaryLinkLabel', 'secondaryLinks'],
-  PHONES: ['primaryPhoneCallingCode', 'primaryPhoneCountryCode', 'primaryPhoneNumber', 'additionalPhones'],
-  FULL_NAME: ['firstName', 'lastName'],
-  ADDRESS: ['addressStreet1', 'addressStreet2', 'addressCity', 'addressState', 'addressCountry', 'addressPostcode', 'addressLat', 'addressLng'],
-  ACTOR: ['source', 'name', 'workspaceMemberId', 'context'],
-  RICH_TEXT: ['blocknote', 'markdown'],
-};
+export { COMPOSITE_SUB_FIELDS } from '../standard/composite-fields.ts';
+import { COMPOSITE_SUB_FIELDS } from '../standard/composite-fields.ts';
 
 /** Standard objects on which Twenty adds a `target<Object>` leg for every custom object. */
 const TARGET_LEG_OBJECTS = new Set(['timelineActivity', 'attachment', 'noteTarget', 'taskTarget']);
