@@ -1,7 +1,7 @@
 // Turn schema-valid files into the pack model. The schemas already guaranteed the
 // shapes, so this only attaches sources and splits a template's path into its id.
 import type { PackFile } from './load-files.ts';
-import type { FieldDef, ObjectDef, Pack, PackManifest, PolicyDef, SeedDef, TemplateDef, ViewDef, WorkflowDef } from './model.ts';
+import type { FieldDef, ObjectDef, Pack, PackManifest, PackSettings, PolicyDef, SeedDef, TemplateDef, ViewDef, WorkflowDef } from './model.ts';
 
 type Data = Record<string, unknown>;
 
@@ -13,6 +13,9 @@ export function buildPack(root: string, files: readonly PackFile[]): Pack {
     switch (file.kind) {
       case 'manifest':
         pack.manifest = { ...(data as unknown as PackManifest), source };
+        break;
+      case 'settings':
+        pack.settings = { ...(data as unknown as Omit<PackSettings, 'source'>), source };
         break;
       case 'object': {
         const fields = ((data.fields as Data[] | undefined) ?? []).map(

@@ -6,7 +6,7 @@ import type { NodePath } from './model.ts';
 import type { PendingProblem, Problem } from './problems.ts';
 import { parseYaml, type Position, type YamlSource } from './yaml-source.ts';
 
-export type FileKind = 'manifest' | 'object' | 'field' | 'view' | 'workflow' | 'template' | 'seed' | 'policy';
+export type FileKind = 'manifest' | 'object' | 'field' | 'view' | 'workflow' | 'template' | 'seed' | 'policy' | 'settings';
 
 /** Each configuration folder and the suffix its files carry. */
 export const FOLDERS: ReadonlyArray<{ folder: string; kind: FileKind; suffix: string }> = [
@@ -20,6 +20,8 @@ export const FOLDERS: ReadonlyArray<{ folder: string; kind: FileKind; suffix: st
 ];
 
 export const MANIFEST_FILE = 'pack.yaml';
+/** The bank's own details (name, hotline, e-mail addresses): one file, optional. */
+export const SETTINGS_FILE = 'settings/bank.yaml';
 
 export interface PackFile {
   /** Relative to the pack root, with forward slashes. */
@@ -54,6 +56,10 @@ export async function loadFiles(root: string): Promise<LoadedFiles> {
     candidates.push({ path: MANIFEST_FILE, kind: 'manifest' });
   } catch {
     add(MANIFEST_FILE, `no ${MANIFEST_FILE} in the pack folder`, 'run bankpack in the pack folder, or pass --dir');
+  }
+  for (const path of await listFiles(root, 'settings')) {
+    if (path === SETTINGS_FILE) candidates.push({ path, kind: 'settings' });
+    else add(path, `unrecognised file in settings/: the pack's settings are one file, ${SETTINGS_FILE}`, `move its keys into ${SETTINGS_FILE}`);
   }
   for (const { folder, kind, suffix } of FOLDERS) {
     for (const path of await listFiles(root, folder)) {

@@ -156,9 +156,38 @@ export interface PolicyDef {
   source: SourceRef;
 }
 
+/** settings/bank.yaml: the bank's own details, read by letters (letterhead, reply
+ *  lines) and by the e-mail send path (From, Reply-To, List-Unsubscribe). */
+export interface PackSettings {
+  bank: {
+    name: string;
+    shortName: string;
+    nameEn?: string;
+    department?: string;
+    departmentEn?: string;
+    hotline: string;
+    address: string;
+    addressEn?: string;
+    /** Six digits. */
+    postcode: string;
+    /** Host name, without https://. */
+    website: string;
+  };
+  email: {
+    /** The From header: `Name <address>` or an address. */
+    from: string;
+    replyTo: string;
+    /** `url` may hold `{id}` and `{email}`, filled per recipient. */
+    unsubscribe: { mailto: string; url?: string };
+  };
+  source: SourceRef;
+}
+
 export interface Pack {
   root: string;
   manifest?: PackManifest;
+  /** Absent when the pack has no settings/bank.yaml (or it failed its schema). */
+  settings?: PackSettings;
   objects: ObjectDef[];
   /** Standalone fields: extensions of standard objects, or fields added to pack objects. */
   fields: FieldDef[];

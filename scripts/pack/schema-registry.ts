@@ -21,6 +21,7 @@ export const SCHEMA_FILE: Readonly<Record<FileKind, string>> = {
   template: 'template.schema.json',
   seed: 'seed.schema.json',
   policy: 'policy.schema.json',
+  settings: 'settings.schema.json',
 };
 
 export type JsonSchema = { [key: string]: unknown } | boolean;
