@@ -13,6 +13,7 @@ import type { Workspace } from '../state/workspace.ts';
 import type { FilterInput } from './filter.ts';
 import { selectRows } from './find-many.ts';
 import { afterCreateHooks, beforeWriteHooks } from './hooks.ts';
+import { emitRecordEvent } from './record-events.ts';
 import type { RecordModel } from './model.ts';
 import { apiActor, defaultValueOf, mergeComposite, SERVER_MANAGED } from './values.ts';
 
@@ -49,6 +50,10 @@ function uniqueMatch(ws: Workspace, model: RecordModel, data: Data): RecordRow |
   return undefined;
 }
 
+/** handle-duplicate-key-error.util.ts → twenty-orm-graphql-api-exception-handler.util.ts: a UserInputError without subCode. */
+const duplicateEntry = (): ReturnType<typeof userInputError> =>
+  userInputError('A duplicate entry was detected', { userFriendlyMessage: 'This record already exists. Please check your data and try again.' });
+
 export function createRecords(ws: Workspace, model: RecordModel, inputs: Data[], upsert: boolean, many: boolean): RecordRow[] {
   if (many && inputs.length > MAX_RECORDS_PER_CREATE) {
     throw userInputError(`Maximum number of records to upsert is ${MAX_RECORDS_PER_CREATE}.`, {
@@ -63,7 +68,10 @@ export function createRecords(ws: Workspace, model: RecordModel, inputs: Data[],
     beforeWriteHooks(ws, model, 'create', { data });
     checkJoins(ws, model, data);
     const id = typeof data.id === 'string' ? data.id : undefined;
-    if (id && !upsert && (table.get(id) || seen.has(id))) throw userInputError('A duplicate entry was detected', { subCode: 'DUPLICATE_ENTRY_DETECTED' });
+    // A plain create of an id that exists (soft-deleted or not) fails the whole batch:
+    // one INSERT, Postgres' unique violation, nothing written. The error names no id
+    // (docs/twenty-facts.md, "Letters and emails").
+    if (id && !upsert && (table.get(id) || seen.has(id))) throw duplicateEntry();
     if (id) seen.add(id);
   }
   return inputs.map((data) => {
@@ -84,16 +92,19 @@ export function createRecords(ws: Workspace, model: RecordModel, inputs: Data[],
     applyData(model, row, data);
     table.insert(row);
     afterCreateHooks(ws, model, row);
+    emitRecordEvent(ws, model.object.nameSingular, 'created', undefined, row);
     return row;
   });
 }
 
 function updateRow(ws: Workspace, model: RecordModel, row: RecordRow, data: Data, now: string): RecordRow {
   const before = { deletedAt: row.deletedAt };
+  const snapshot = { ...row };
   applyData(model, row, data);
   row.updatedAt = now;
   if (model.byName.has('updatedBy')) row.updatedBy = apiActor();
   ws.table(model.object.id).touched(before, row);
+  emitRecordEvent(ws, model.object.nameSingular, 'updated', snapshot, row);
   return row;
 }
 
@@ -138,6 +149,7 @@ function setDeleted(ws: Workspace, model: RecordModel, rows: RecordRow[], delete
     const before = { deletedAt: row.deletedAt };
     row.deletedAt = deletedAt;
     table.touched(before, row);
+    if (deletedAt !== null) emitRecordEvent(ws, model.object.nameSingular, 'deleted', row, undefined);
   }
   return rows;
 }
@@ -167,7 +179,10 @@ function destroyRows(ws: Workspace, model: RecordModel, rows: RecordRow[]): Reco
   const pointers = [...ws.fields.values()].filter(
     (f) => f.type === 'RELATION' && f.settings?.relationType === 'MANY_TO_ONE' && f.relationTargetObjectMetadataId === model.object.id,
   );
-  for (const row of rows) table.remove(row.id);
+  for (const row of rows) {
+    table.remove(row.id);
+    emitRecordEvent(ws, model.object.nameSingular, 'destroyed', row, undefined);
+  }
   for (const p of pointers) {
     const column = String(p.settings?.joinColumnName);
     const other = ws.table(p.objectMetadataId);
