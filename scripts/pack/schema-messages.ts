@@ -3,6 +3,7 @@
 import { didYouMean } from './did-you-mean.ts';
 import type { NodePath } from './model.ts';
 import { actualWords, expectedWords, MISPLACED_KEY_HINTS, nearestKey, nodeLabel, showValue, withArticle } from './schema-words.ts';
+import { uuidRefusal } from './uuid.ts';
 
 type SchemaObject = { [key: string]: unknown };
 
@@ -138,12 +139,10 @@ function patternWords(e: SchemaError, label: string): [string, string | undefine
     const rule = e.keyword === 'pattern' ? `the pattern ${String(e.params.pattern)}` : `the format ${String(e.params.format)}`;
     return [`${label} does not match ${rule}: ${showValue(e.data)}`, undefined];
   }
-  const oldUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-([0-3])[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/i.exec(value);
-  if (noun === 'UUID v4' && oldUuid) {
-    return [`${label} is a UUID of version ${oldUuid[1]}; Twenty needs version 4 or later`, 'replace it with a fresh one: npx uuid v4'];
-  }
+  const refusal = noun === 'UUID' ? uuidRefusal(value) : undefined;
+  if (refusal) return [`${label} is ${refusal}`, 'replace it with a fresh one: npx uuid v4'];
   const message = `${label} must be ${withArticle(noun)}${example === undefined ? '' : ` such as ${String(example)}`}, not ${showValue(e.data)}`;
-  if (noun === 'UUID v4') return [message, 'generate one with: npx uuid v4 (or `bankpack new` writes files with fresh ones)'];
+  if (noun === 'UUID') return [message, 'generate one with: npx uuid v4 (or `bankpack new` writes files with fresh ones)'];
   if (noun === 'Tabler icon name') {
     const guess = /^icon/i.test(value) ? value.slice(4) : value;
     const pascal = guess.replace(/(?:^|[-_\s]+)([a-z0-9])/gi, (_m, c: string) => c.toUpperCase());

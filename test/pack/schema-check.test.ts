@@ -112,9 +112,9 @@ isCompact: 1
     ]);
   });
 
-  it('tells a UUID of an old version apart from text that is no UUID at all', () => {
-    expect(lines('workflow', 'universalIdentifier: 0b9f6a2e-1d3c-11ee-8c90-0242ac120002\nname: w\ntrigger: { type: MANUAL }\nsteps: []\n')).toEqual([
-      'f.yaml:1:22  "universalIdentifier" is a UUID of version 1; Twenty needs version 4 or later  (replace it with a fresh one: npx uuid v4)',
+  it('tells a UUID of a version Twenty refuses apart from text that is no UUID at all', () => {
+    expect(lines('workflow', 'universalIdentifier: 01890a5d-ac96-774b-bcce-b302099a8057\nname: w\ntrigger: { type: MANUAL }\nsteps: []\n')).toEqual([
+      'f.yaml:1:22  "universalIdentifier" is a UUID of version 7; Twenty accepts versions 1 to 5  (replace it with a fresh one: npx uuid v4)',
     ]);
   });
 

@@ -2,7 +2,7 @@
 // and their columns, sorts, filters and groups, option ids, workflows. The SDK collects every
 // universalIdentifier of the manifest and refuses duplicates ("Duplicate universal identifiers";
 // twenty-sdk 2.43.0 dist/login-DkaZQzNc.js, `QD`/`ZD`, ../shared/twenty/sdk-shape.md §1.2).
-// Their format (a UUID of version 4 or later) is checked by the schema, field by field.
+// Their format (Twenty's isValidUuid: versions 1 to 5, scripts/pack/uuid.ts) is checked by the schema, field by field.
 import type { NodePath, SourceRef } from '../model.ts';
 import type { PendingProblem } from '../problems.ts';
 import { fieldLabel, isRecord, packFields, problemAt, type RuleContext, type RuleFamily } from './context.ts';
