@@ -15,6 +15,7 @@ import {
   GraphQLList,
   GraphQLNonNull,
   GraphQLObjectType,
+  type GraphQLResolveInfo,
   GraphQLSchema,
   GraphQLString,
 } from 'graphql';
@@ -34,6 +35,11 @@ import { defaultValueOf } from './values.ts';
 
 export interface RecordsContext {
   ws: Workspace;
+  /**
+   * Runs at the start of every generated records root field, as Twenty's query runner
+   * checks throttle and selection complexity per resolver call (server/records-guard.ts).
+   */
+  beforeRecordsQuery?: (objectId: string, info: GraphQLResolveInfo) => void;
 }
 
 /** QUERY_MAX_RECORDS_FROM_RELATION (twenty-shared constants): nested one-to-many pages. */
@@ -210,7 +216,10 @@ function addRootFields(query: Root, mutation: Root, object: ObjectMeta, t: Objec
   const field = (type: GraphQLFieldConfig<unknown, RecordsContext>['type'], args: GraphQLFieldConfig<unknown, RecordsContext>['args'], resolve: (a: Args, ws: Workspace) => unknown): GraphQLFieldConfig<unknown, RecordsContext> => ({
     type,
     args,
-    resolve: (_s, a: Args, ctx) => resolve(a, ctx.ws),
+    resolve: (_s, a: Args, ctx, info) => {
+      ctx.beforeRecordsQuery?.(object.id, info);
+      return resolve(a, ctx.ws);
+    },
   });
   const filterOf = (a: Args): FilterInput | undefined => (a.filter ?? undefined) as FilterInput | undefined;
 

@@ -1,16 +1,26 @@
 // Twenty's query-complexity limits, checked right after parsing. Source:
 // twentyhq/twenty packages/twenty-server/src/engine/core-modules/graphql/hooks/
-// use-validate-graphql-query-complexity.hook.ts @b8a9f65, installed on /metadata
-// with maximumAllowedFields = GRAPHQL_MAX_FIELDS (2000, twenty-config/
-// config-variables.ts), 10 root resolvers, 10 nested levels and
-// checkDuplicateRootResolvers = true. The sandbox applies the same limits to
-// /graphql (stricter reading: the core config's values are not confirmed).
+// use-validate-graphql-query-complexity.hook.ts @086f8f1c (root fields are counted
+// by their name, not their alias, so an aliased repeat is a duplicate too).
+// Installed with different limits per endpoint:
+// - /metadata (engine/api/graphql/metadata.module-factory.ts @41d24255): GRAPHQL_MAX_FIELDS, 10 root
+//   resolvers, 10 nested levels, duplicates refused;
+// - /graphql (api/graphql/graphql-config/graphql-config.service.ts @41d24255):
+//   GRAPHQL_MAX_FIELDS, GRAPHQL_MAX_ROOT_RESOLVERS, no nesting limit, duplicates
+//   refused. Defaults from twenty-config/config-variables.ts @41d24255:
+//   GRAPHQL_MAX_FIELDS 2000, GRAPHQL_MAX_ROOT_RESOLVERS 20.
 import { type DocumentNode, type FragmentDefinitionNode, Kind, type SelectionNode } from 'graphql';
 import { userInputError, type TwentyError } from './twenty-errors.ts';
 
-export const GRAPHQL_MAX_FIELDS = 2000;
-export const MAX_ROOT_RESOLVERS = 10;
-export const MAX_NESTED_FIELDS = 10;
+export interface ComplexityLimits {
+  maxFields: number;
+  maxRootResolvers: number;
+  /** Undefined: no nesting limit (the /graphql endpoint). */
+  maxNestedFields?: number;
+}
+
+export const METADATA_LIMITS: ComplexityLimits = { maxFields: 2000, maxRootResolvers: 10, maxNestedFields: 10 };
+export const GRAPHQL_LIMITS: ComplexityLimits = { maxFields: 2000, maxRootResolvers: 20 };
 
 interface Analysis {
   fieldsCount: number;
@@ -57,7 +67,7 @@ function analyze(
 }
 
 /** The first limit the document breaks, as Twenty words it, or undefined. */
-export function checkComplexity(document: DocumentNode): TwentyError | undefined {
+export function checkComplexity(document: DocumentNode, limits: ComplexityLimits): TwentyError | undefined {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
   let fields = 0;
@@ -77,19 +87,19 @@ export function checkComplexity(document: DocumentNode): TwentyError | undefined
       roots.push(name);
     }
   }
-  if (depth > MAX_NESTED_FIELDS) {
+  if (limits.maxNestedFields !== undefined && depth > limits.maxNestedFields) {
     return userInputError(
-      `Query too complex - Too many nested fields requested: ${depth} - Maximum allowed nested fields: ${MAX_NESTED_FIELDS}`,
+      `Query too complex - Too many nested fields requested: ${depth} - Maximum allowed nested fields: ${limits.maxNestedFields}`,
     );
   }
-  if (fields > GRAPHQL_MAX_FIELDS) {
-    return userInputError(`Query too complex - Too many fields requested: ${fields} - Maximum allowed fields: ${GRAPHQL_MAX_FIELDS}`, {
+  if (fields > limits.maxFields) {
+    return userInputError(`Query too complex - Too many fields requested: ${fields} - Maximum allowed fields: ${limits.maxFields}`, {
       userFriendlyMessage: 'The request is too complex to process. Please try reducing the amount of requested fields.',
     });
   }
-  if (roots.length > MAX_ROOT_RESOLVERS) {
+  if (roots.length > limits.maxRootResolvers) {
     return userInputError(
-      `Query too complex - Too many root resolvers requested: ${roots.length} - Maximum allowed root resolvers: ${MAX_ROOT_RESOLVERS}`,
+      `Query too complex - Too many root resolvers requested: ${roots.length} - Maximum allowed root resolvers: ${limits.maxRootResolvers}`,
       { userFriendlyMessage: 'The request is too complex to process. Please try reducing the amount of requested root resolvers.' },
     );
   }

@@ -1,6 +1,5 @@
-// Fault injection, throttle and persistence: the sandbox-only machinery that
+// Fault injection and persistence: the sandbox-only machinery that
 // deploy's reliability tests and the benchmarks stand on.
-import { Throttle } from './throttle.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,44 +68,6 @@ describe('faults', () => {
     const res = await setFaults(t, [{ kind: 'explode', at: 1 }]);
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: 'fault 0: kind must be one of latency, http500, http503, http429, drop' });
-  });
-});
-
-describe('throttle (opt-in)', () => {
-  it("refuses past the limit with Twenty's message, BAD_USER_INPUT / LIMIT_REACHED, HTTP 200", async () => {
-    t = await startTestSandbox({ throttle: { longLimit: 3 } });
-    for (let i = 0; i < 3; i++) await t.metadata.request(gql`{ objects { edges { cursor } } }`);
-    const failure = await failureOf(t.graphql.request(gql`{ companies { totalCount } }`));
-    expect(failure.status).toBe(200);
-    expect(failure.errors[0]).toEqual({
-      message: 'Limit reached (3 tokens per 60000 ms)',
-      extensions: { code: 'BAD_USER_INPUT', subCode: 'LIMIT_REACHED', userFriendlyMessage: 'Rate limit reached. Please try again later.' },
-    });
-  });
-
-  it('refuses the request past the bucket with Twenty\'s message, then keeps serving', async () => {
-    // A long TTL keeps refill out of the picture, so the outcome does not depend on the machine's speed.
-    t = await startTestSandbox({ throttle: { longLimit: 5, longTtlMs: 3_600_000 } });
-    const body = JSON.stringify({ query: '{ companies { totalCount } }' });
-    const results = [];
-    for (let i = 0; i < 6; i++) results.push(await post(t, body));
-    const refused = results.map((r) => JSON.stringify(r.json).includes('Limit reached'));
-    expect(refused).toEqual([false, false, false, false, false, true]);
-    expect(JSON.stringify(results[5]?.json)).toContain('Limit reached (5 tokens per 3600000 ms)');
-  });
-});
-
-describe('throttle buckets (fake clock)', () => {
-  it("uses Twenty's defaults: 100 tokens per second and 100 per minute, refilled over time", () => {
-    let now = 0;
-    const throttle = new Throttle({}, () => now);
-    for (let i = 0; i < 100; i++) expect(throttle.consume()).toBeUndefined();
-    expect(throttle.consume()?.message).toBe('Limit reached (100 tokens per 1000 ms)');
-    now += 1000; // the short bucket is full again; the long one has 1.67 tokens back
-    expect(throttle.consume()).toBeUndefined();
-    expect(throttle.consume()?.message).toBe('Limit reached (100 tokens per 60000 ms)');
-    now += 60_000;
-    expect(throttle.consume()).toBeUndefined();
   });
 });
 

@@ -15,7 +15,7 @@ import {
   parse,
   validate,
 } from 'graphql';
-import { checkComplexity } from './complexity.ts';
+import { checkComplexity, type ComplexityLimits } from './complexity.ts';
 import { formatExecutionError, formatRequestError, TwentyError } from './twenty-errors.ts';
 
 export interface GraphqlBody {
@@ -36,6 +36,8 @@ export interface PipelineOptions<C> {
   accept: string | undefined;
   contextValue: C;
   fieldResolver?: GraphQLFieldResolver<unknown, C>;
+  /** The endpoint's document limits (complexity.ts). */
+  limits: ComplexityLimits;
   /** Runs after validation, before execution (auth checks, throttle); an error stops the request. */
   beforeExecute?: (operation: OperationDefinitionNode) => TwentyError | undefined;
 }
@@ -98,7 +100,7 @@ export function runGraphql<C>(opts: PipelineOptions<C>): PipelineResult | Promis
     return { status: specStatus, payload: { errors: doc.map((e) => formatRequestError(e, 'GRAPHQL_PARSE_FAILED')) } };
   }
   const document = doc as DocumentNode;
-  const tooComplex = checkComplexity(document);
+  const tooComplex = checkComplexity(document, opts.limits);
   if (tooComplex) return { status: 200, payload: { errors: [formatExecutionError(tooComplex)] } };
 
   let perSchema = validationCache.get(schema);

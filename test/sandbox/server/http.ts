@@ -3,7 +3,6 @@
 // /_sandbox/requests and /_sandbox/faults.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type OperationDefinitionNode } from 'graphql';
 import type { StandardObject } from '../../../scripts/pack/standard/types.ts';
 import { metadataFieldResolver } from '../metadata/resolvers.ts';
 import { recordsSchema } from '../records/schema-builder.ts';
@@ -12,7 +11,9 @@ import { loadState, StateSaver } from '../state/persistence.ts';
 import { loadStandardObjects, seedWorkspace } from '../state/seed.ts';
 import { Workspace } from '../state/workspace.ts';
 import { FaultInjector, type FaultRule, parseFaultRules, type Strike } from './faults.ts';
+import { GRAPHQL_LIMITS, METADATA_LIMITS } from './complexity.ts';
 import { describeOperation, type GraphqlBody, type PipelineResult, runGraphql } from './graphql-pipeline.ts';
+import { recordsGuard } from './records-guard.ts';
 import { RequestLog, type RequestLogEntry } from './request-log.ts';
 import { Throttle, type ThrottleOptions } from './throttle.ts';
 import { authenticationError, type TwentyError } from './twenty-errors.ts';
@@ -30,8 +31,10 @@ export interface SandboxOptions {
   userToken?: string;
   /** Load the workspace from this JSON file if it exists, and save it there after writes. */
   statePath?: string;
-  /** Enforce Twenty's API throttle (true: Twenty's defaults). */
+  /** Enforce Twenty's API throttle (true: Twenty's defaults): records root fields, API-key callers only. */
   throttle?: boolean | ThrottleOptions;
+  /** COMMON_QUERY_COMPLEXITY_LIMIT (default 2000); lower it to test the limit, as Twenty's integration tests do. */
+  queryComplexityLimit?: number;
   faults?: FaultRule[];
   /** The standard objects of a new workspace (default: the pack's catalogue). */
   standardObjects?: readonly StandardObject[];
@@ -137,14 +140,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         // (middlewares/middleware.service.ts @45b288c, writeGraphqlResponseOnExceptionCaught).
         result = { status: 200, payload: { errors: [{ message: auth.message, extensions: auth.extensions }] } };
       } else {
-        const schema = endpoint === '/metadata' ? metadata : recordsSchema(ws);
+        const records = endpoint === '/graphql';
+        const beforeRecordsQuery = records
+          ? recordsGuard({ ws, apiKey: principal === 'apiKey', ...(throttle ? { throttle } : {}), ...(options.queryComplexityLimit !== undefined ? { complexityLimit: options.queryComplexityLimit } : {}) })
+          : undefined;
         result = await runGraphql({
-          schema,
+          schema: records ? recordsSchema(ws) : metadata,
           body,
           accept: req.headers.accept,
-          contextValue: { ws, principal, locale: typeof req.headers['x-locale'] === 'string' ? req.headers['x-locale'] : undefined },
-          fieldResolver: endpoint === '/metadata' ? metadataFieldResolver : undefined,
-          beforeExecute: throttle ? (op: OperationDefinitionNode) => throttle.consume(Math.max(1, op.selectionSet.selections.length)) : undefined,
+          contextValue: { ws, principal, locale: typeof req.headers['x-locale'] === 'string' ? req.headers['x-locale'] : undefined, beforeRecordsQuery },
+          fieldResolver: records ? undefined : metadataFieldResolver,
+          limits: records ? GRAPHQL_LIMITS : METADATA_LIMITS,
         });
         if (described.write) saver?.schedule();
       }

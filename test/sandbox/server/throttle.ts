@@ -1,18 +1,20 @@
-// Twenty's API throttle: two token buckets per workspace, applied to requests
-// authenticated with an API key. Defaults from twentyhq/twenty
-// packages/twenty-server/src/engine/core-modules/twenty-config/config-variables.ts
-// (API_RATE_LIMITING_SHORT_LIMIT=100 / _SHORT_TTL_IN_MS=1000,
-// API_RATE_LIMITING_LONG_LIMIT=100 / _LONG_TTL_IN_MS=60000); keys
-// `api:throttler:${workspaceId}-short-limit` / `-long-limit`; the error
-// ThrottlerException("Limit reached (N tokens per T ms)", LIMIT_REACHED), which
-// core-modules/throttler/utils/throttler-to-graphql-api-exception-handler.util.ts
-// turns into a UserInputError (BAD_USER_INPUT, subCode LIMIT_REACHED, friendly
-// message from throttler.exception.ts), sent with HTTP 200 like every GraphQL error.
+// Twenty's API throttle, as CommonBaseQueryRunnerService.throttleApiKeyQueryExecution
+// runs it (engine/api/common/common-query-runners/common-base-query-runner.service.ts
+// @41d24255): once per records-API resolver call (one token per root field), only
+// when the caller is an API key, against two buckets per workspace
+// (`api:throttler:${workspaceId}-short-limit`, then `-long-limit`), with the
+// defaults of twenty-config/config-variables.ts @41d24255:
+// API_RATE_LIMITING_SHORT_LIMIT 100 / _SHORT_TTL_IN_MS 1000,
+// API_RATE_LIMITING_LONG_LIMIT 100 / _LONG_TTL_IN_MS 60000.
 //
-// Twenty throttles inside the record query runner, once per resolver call. The
-// sandbox counts one token per root field of an executed operation, on /graphql
-// and /metadata alike: whether /metadata is throttled is unconfirmed, and the
-// stricter reading is that it is.
+// Each bucket is ThrottlerService.tokenBucketThrottleOrThrow
+// (core-modules/throttler/throttler.service.ts @02e13c8d): the refill is
+// floor(elapsed × limit / ttl) whole tokens, and a successful take stores
+// `lastRefillAt = now`, so the fraction of a token earned so far is lost. A refused
+// take stores nothing. The short bucket is taken before the long one is checked.
+// The error: ThrottlerException("Limit reached (N tokens per T ms)", LIMIT_REACHED),
+// mapped by throttler-to-graphql-api-exception-handler.util.ts to a UserInputError
+// (BAD_USER_INPUT, subCode LIMIT_REACHED), sent with HTTP 200.
 import { userInputError, type TwentyError } from './twenty-errors.ts';
 
 export interface ThrottleOptions {
@@ -26,7 +28,7 @@ interface Bucket {
   limit: number;
   ttlMs: number;
   tokens: number;
-  updatedAt: number;
+  lastRefillAt: number;
 }
 
 export class Throttle {
@@ -34,27 +36,24 @@ export class Throttle {
 
   constructor(options: ThrottleOptions = {}, private readonly now: () => number = Date.now) {
     const at = now();
-    this.buckets = [
-      { limit: options.shortLimit ?? 100, ttlMs: options.shortTtlMs ?? 1000, tokens: options.shortLimit ?? 100, updatedAt: at },
-      { limit: options.longLimit ?? 100, ttlMs: options.longTtlMs ?? 60_000, tokens: options.longLimit ?? 100, updatedAt: at },
-    ];
+    const bucket = (limit: number, ttlMs: number): Bucket => ({ limit, ttlMs, tokens: limit, lastRefillAt: at });
+    this.buckets = [bucket(options.shortLimit ?? 100, options.shortTtlMs ?? 1000), bucket(options.longLimit ?? 100, options.longTtlMs ?? 60_000)];
   }
 
-  /** Takes `count` tokens from each bucket, or returns Twenty's error when a bucket is short of them. */
-  consume(count = 1): TwentyError | undefined {
+  /** One resolver call's token from each bucket in turn, or Twenty's error from the first one short of it. */
+  consume(): TwentyError | undefined {
     const at = this.now();
     for (const b of this.buckets) {
-      // Tokens flow back continuously: `limit` tokens per `ttlMs`.
-      b.tokens = Math.min(b.limit, b.tokens + ((at - b.updatedAt) * b.limit) / b.ttlMs);
-      b.updatedAt = at;
-      if (b.tokens < count) {
+      const available = Math.min(b.tokens + Math.floor(((at - b.lastRefillAt) * b.limit) / b.ttlMs), b.limit);
+      if (available < 1) {
         return userInputError(`Limit reached (${b.limit} tokens per ${b.ttlMs} ms)`, {
           subCode: 'LIMIT_REACHED',
           userFriendlyMessage: 'Rate limit reached. Please try again later.',
         });
       }
+      b.tokens = available - 1;
+      b.lastRefillAt = at;
     }
-    for (const b of this.buckets) b.tokens -= count;
     return undefined;
   }
 }
