@@ -66,6 +66,6 @@ export async function preparePlan(client: TwentyClient, pack: Pack, options: Pla
   const actual: ActualState = { objects, views, records, locales };
   const plan = diff(desired, actual, { url: client.url, prune: options.prune === true });
   if (plan.prune) await countRemovals(client, plan, caps);
-  await addWorkflowsToPlan(plan, { client, pack, ids });
+  await addWorkflowsToPlan(plan, { client, pack, ids, objects });
   return { plan, desired, actual, caps, problems };
 }

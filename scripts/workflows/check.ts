@@ -14,6 +14,7 @@ import type { ComparisonSpec, ConditionSpec, StepSpec, WorkflowSpec } from './fo
 import { buildGraph, type GraphStep } from './graph.ts';
 import { resolveVariable, type ResolveScope } from './resolve.ts';
 import { whereKeys, whereLiterals } from './record-values.ts';
+import { compileWhere } from './record-filters.ts';
 import { variablesIn } from './variables.ts';
 
 /** twenty-shared workflow/constants/ObjectsBlockedFromAutomation.ts @a36f72e */
@@ -148,6 +149,9 @@ export function checkWorkflow(def: WorkflowDef, catalogue: Catalogue): PendingPr
               const f = fieldOf(o, lit.key)?.field;
               if (f) checkOption(f, lit.value, [...p, 'where', ...lit.path], `${s.object}.${lit.key}`);
             }
+            // What Twenty's FIND_RECORDS filters cannot say (record-filters.ts): refused here, not dropped on the server.
+            const compiled = compileWhere(s.where, { objectName: s.object, object: o, rewrite: (v) => v, id: (kind, n) => `${kind}${n}` });
+            for (const problem of compiled.problems) add([...p, 'where', ...problem.path], problem.message, problem.fix, 'workflow-filter');
           }
         }
         if (s.orderBy && o) {

@@ -8,7 +8,8 @@ import type { ConditionSpec, StepSpec } from './format.ts';
 import type { CompiledFilter } from './conditions.ts';
 import type { CatalogueObject } from './catalogue.ts';
 import type { GraphStep } from './graph.ts';
-import { recordFilter, recordValues } from './record-values.ts';
+import { recordValues } from './record-values.ts';
+import { compileWhere, type FieldIdLookup } from './record-filters.ts';
 
 export interface CompiledStep {
   id: string;
@@ -50,6 +51,8 @@ export interface StepContext {
   partId(...parts: Array<string | number>): string;
   /** The connected account SEND_EMAIL sends from ('' when the workspace has none). */
   connectedAccountId: string;
+  /** Field ids of the workspace, for FIND_RECORDS filters; without it they stay unresolved (record-filters.ts). */
+  fieldId?: FieldIdLookup;
 }
 
 export function compileStep(step: GraphStep, ctx: StepContext): CompiledStep {
@@ -96,13 +99,23 @@ function compileInput(step: GraphStep, ctx: StepContext): unknown {
     // delete-record-action-settings-schema.ts @41d2425: {objectName, objectRecordId}
     case 'DELETE_RECORD':
       return { objectName: spec.object, objectRecordId: text(spec.record) };
-    // find-records-action-settings-schema.ts @41d2425: {objectName, limit?, filter?, orderBy?}
+    // find-records-action-settings-schema.ts @41d24255: {objectName, limit?, offset?, filter?
+    // {recordFilters?, recordFilterGroups?}, orderBy? {recordSorts?, gqlOperationOrderBy?}};
+    // the executor reads only recordFilters / recordFilterGroups (record-filters.ts).
     case 'FIND_RECORDS': {
-      const object = ctx.object(spec.object);
+      const { recordFilters, recordFilterGroups } = spec.where
+        ? compileWhere(spec.where, {
+            objectName: spec.object,
+            object: ctx.object(spec.object),
+            rewrite: ctx.rewrite,
+            id: (kind, n) => ctx.partId('where', kind, n),
+            ...(ctx.fieldId ? { fieldId: ctx.fieldId } : {}),
+          })
+        : { recordFilters: [], recordFilterGroups: [] };
       return {
         objectName: spec.object,
         ...(spec.limit !== undefined ? { limit: spec.limit } : {}),
-        ...(spec.where ? { filter: { gqlOperationFilter: recordFilter(spec.where, object, ctx.rewrite) } } : {}),
+        ...(recordFilters.length > 0 ? { filter: { recordFilters, recordFilterGroups } } : {}),
         ...(spec.orderBy
           ? { orderBy: { gqlOperationOrderBy: Object.entries(spec.orderBy).map(([f, d]) => ({ [f]: d === 'DESC' ? 'DescNullsLast' : 'AscNullsFirst' })) } }
           : {}),

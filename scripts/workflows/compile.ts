@@ -5,6 +5,7 @@ import type { WorkflowDef } from '../pack/model.ts';
 import { type Catalogue, fieldOf } from './catalogue.ts';
 import { compileStep, type CompiledStep } from './compile-steps.ts';
 import { compileTrigger, type CompiledTrigger } from './compile-trigger.ts';
+import type { FieldIdLookup } from './record-filters.ts';
 import { compileCondition, type FilterContext } from './conditions.ts';
 import type { ConditionSpec, WorkflowSpec } from './format.ts';
 import { buildGraph, type GraphStep, partUuid, type WorkflowGraph } from './graph.ts';
@@ -28,6 +29,11 @@ export interface CompileOptions {
   catalogue: Catalogue;
   /** The connected account email steps send from; '' when the workspace has none yet. */
   connectedAccountId?: string;
+  /**
+   * The workspace's field ids (read by deploy), for FIND_RECORDS filters. Without it, or for a
+   * field the workspace does not have yet, the id stays a placeholder deploy fills in before writing.
+   */
+  fieldIds?: FieldIdLookup;
 }
 
 /** The workflow file's data as the format's types (the JSON Schema has checked the shapes). */
@@ -72,6 +78,7 @@ export function compileWorkflow(def: WorkflowDef, options: CompileOptions): Comp
       condition: conditionCompiler(step, step.key),
       partId: (...parts) => partUuid(spec.universalIdentifier, step.key, ...parts),
       connectedAccountId: options.connectedAccountId ?? '',
+      ...(options.fieldIds ? { fieldId: options.fieldIds } : {}),
     }),
   );
   const trigger = compileTrigger(spec.trigger, {

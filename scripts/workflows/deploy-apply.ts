@@ -14,6 +14,8 @@ import { type ActualVersion, readConnectedAccountId, readWorkflow } from './depl
 import { draftEdits, type WorkflowOp } from './deploy-plan.ts';
 import { definitionHash } from './hash.ts';
 import * as gql from './mutations.ts';
+import { fieldIdLookup, type FieldIdLookup, fillFieldIds, unresolvedFields } from './record-filters.ts';
+import { readObjects } from '../deploy/read-actual.ts';
 
 export interface WorkflowApplyContext {
   /** The API-key client: workflow records and activation. */
@@ -25,6 +27,8 @@ export interface WorkflowApplyContext {
   emailFrom?: string;
   /** Filled on first use: the connected account of this deploy ('' when there is none). */
   connectedAccount?: Promise<string>;
+  /** Filled on first use: the workspace's field ids, read after this deploy created its fields. */
+  fieldIds?: Promise<FieldIdLookup>;
 }
 
 const ATTEMPTS = 3;
@@ -55,7 +59,7 @@ async function withResume(ctx: WorkflowApplyContext, op: WorkflowOp, run: (attem
 }
 
 async function buildAndActivate(ctx: WorkflowApplyContext, op: Extract<WorkflowOp, { kind: 'create' | 'new-version' }>, attempt: number): Promise<void> {
-  const compiled = await withConnectedAccount(ctx, op.compiled);
+  const compiled = await withFieldIds(ctx, await withConnectedAccount(ctx, op.compiled));
   // A workflow the plan did not find is created at once; after a lost answer, look first.
   let live = op.kind === 'create' && attempt === 1 ? undefined : await readWorkflow(ctx.client, op.workflowId);
   if (!live) {
@@ -105,6 +109,25 @@ async function withConnectedAccount(ctx: WorkflowApplyContext, compiled: Compile
   const steps = compiled.steps.map((s) =>
     s.type === 'SEND_EMAIL' ? { ...s, settings: { ...s.settings, input: { ...(s.settings.input as Record<string, unknown>), connectedAccountId: account } } } : s,
   );
+  return { ...compiled, steps, hash: definitionHash(compiled.trigger, steps) };
+}
+
+/**
+ * FIND_RECORDS filters on fields this deploy created: their ids, read once per deploy
+ * (the workflows go after the metadata). A field still missing stops the workflow here:
+ * written with a placeholder id, Twenty would fail the step on every run.
+ */
+async function withFieldIds(ctx: WorkflowApplyContext, compiled: CompiledWorkflow): Promise<CompiledWorkflow> {
+  if (unresolvedFields(compiled.steps).length === 0) return compiled;
+  ctx.fieldIds ??= readObjects(ctx.client).then(fieldIdLookup);
+  const steps = fillFieldIds(compiled.steps, await ctx.fieldIds);
+  const missing = unresolvedFields(steps);
+  if (missing.length > 0) {
+    throw new Error(
+      `${compiled.file}: workflow "${compiled.name}" filters on ${missing.join(', ')}, which the workspace does not have; ` +
+        'check the field exists in the pack (objects/, fields/) and deploy again',
+    );
+  }
   return { ...compiled, steps, hash: definitionHash(compiled.trigger, steps) };
 }
 

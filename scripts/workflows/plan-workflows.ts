@@ -1,6 +1,7 @@
 // The workflow half of `bankpack plan`: compile the pack's workflows and compare
 // them with what the workspace holds, in one read.
 import type { IdDeriver } from '../deploy/ids.ts';
+import type { ActualObject } from '../deploy/state.ts';
 import type { Pack } from '../pack/model.ts';
 import type { TwentyClient } from '../twenty/client.ts';
 import { isTwentyError } from '../twenty/errors.ts';
@@ -8,6 +9,7 @@ import { buildCatalogue, type Catalogue } from './catalogue.ts';
 import { compileWorkflow } from './compile.ts';
 import { type ActualWorkflow, readWorkflows } from './deploy-read.ts';
 import { planWorkflowChanges, type WorkflowPlan } from './deploy-plan.ts';
+import { fieldIdLookup } from './record-filters.ts';
 
 /** The id a pack workflow has in a workspace: `ids('workflow', universalIdentifier)`. */
 export function workflowIdFor(ids: IdDeriver, universalIdentifier: string): string {
@@ -19,6 +21,8 @@ export interface PlanWorkflowsInput {
   pack: Pack;
   ids: IdDeriver;
   catalogue?: Catalogue;
+  /** The workspace's objects as deploy read them: FIND_RECORDS filters name fields by these ids. */
+  objects?: readonly ActualObject[];
 }
 
 /**
@@ -47,9 +51,11 @@ export async function planWorkflows(input: PlanWorkflowsInput): Promise<Workflow
       }],
     };
   }
+  // Ids of fields this deploy creates are not known yet: they stay placeholders, filled in at apply.
+  const fieldIds = input.objects ? fieldIdLookup(input.objects) : undefined;
   const desired = entries.map(({ def, workflowId }) => {
     const connectedAccountId = deployedAccountId(actual.find((w) => w.id === workflowId)) ?? '';
-    return { workflowId, compiled: compileWorkflow(def, { catalogue, connectedAccountId }) };
+    return { workflowId, compiled: compileWorkflow(def, { catalogue, connectedAccountId, ...(fieldIds ? { fieldIds } : {}) }) };
   });
   return planWorkflowChanges(desired, actual);
 }

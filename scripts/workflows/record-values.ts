@@ -1,9 +1,10 @@
-// Field values a step writes (`set:`) and the filter a FIND_RECORDS step reads
-// (`where:`), turned into what Twenty's record API takes: relations by their join
+// Field values a step writes (`set:`), turned into what Twenty's record API takes, and
+// the keys and literals of a FIND_RECORDS `where:` (compiled in record-filters.ts) for
+// the checks: relations by their join
 // column (`companyId`, object-record-schema.ts @254a8c5 accepts it beside
 // `{company: {id}}`), an EMAILS address as `{primaryEmail}`, rich text as the
 // `{blocknote, markdown}` object Twenty requires (validate-record-crud-object-record-
-// rich-text.util.ts @0502278), and a `where` as Twenty's GraphQL record filter.
+// rich-text.util.ts @0502278).
 import { type CatalogueObject, fieldOf } from './catalogue.ts';
 
 export interface WrittenField {
@@ -30,35 +31,6 @@ export function recordValues(set: Record<string, unknown>, object: CatalogueObje
     if (typeof value === 'string' && field.type === 'LINKS') return { key, column: key, value: { primaryLinkUrl: value, primaryLinkLabel: '', secondaryLinks: null } };
     return { key, column: key, value };
   });
-}
-
-/** `where:` → Twenty's record filter: `{grade: SENIOR}` is `{grade: {eq: SENIOR}}`, a list is `in`. */
-export function recordFilter(where: Record<string, unknown>, object: CatalogueObject | undefined, rewrite: (v: unknown) => unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, raw] of Object.entries(where)) {
-    if (key === 'and' || key === 'or') {
-      out[key] = Array.isArray(raw) ? raw.map((w) => recordFilter(w as Record<string, unknown>, object, rewrite)) : raw;
-      continue;
-    }
-    if (key === 'not') {
-      out[key] = recordFilter(raw as Record<string, unknown>, object, rewrite);
-      continue;
-    }
-    const found = object ? fieldOf(object, key) : undefined;
-    const column = found && !found.viaJoinColumn && found.field.relation?.joinColumn ? found.field.relation.joinColumn : key;
-    const value = rewrite(raw);
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      // Operators (`{in: […]}`) or a composite's sub-fields (`{primaryEmail: {eq: …}}`): as written.
-      out[column] = found?.field.type === 'MULTI_SELECT' && Array.isArray((value as Record<string, unknown>).in) ? { containsAny: (value as Record<string, unknown>).in } : value;
-    } else if (Array.isArray(value)) {
-      out[column] = found?.field.type === 'MULTI_SELECT' ? { containsAny: value } : { in: value };
-    } else if (value === null) {
-      out[column] = { is: 'NULL' };
-    } else {
-      out[column] = found?.field.type === 'MULTI_SELECT' ? { containsAny: [value] } : { eq: value };
-    }
-  }
-  return out;
 }
 
 /** Literal values a `where` compares a field with, for option checks: [field key, value, path below the key]. */

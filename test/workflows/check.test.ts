@@ -91,6 +91,15 @@ describe('the workflow rules', () => {
     expect(problems([])).toEqual(['steps: a workflow needs at least one step (Twenty refuses to activate a workflow without steps)']);
   });
 
+  it('refuse a `where` Twenty’s FIND_RECORDS filters cannot say, instead of letting the server drop it (find-records.workflow-action.ts @41d24255)', () => {
+    const find = (where: Record<string, unknown>) => problems([{ id: 'f', type: 'FIND_RECORDS', object: 'lead', where }]);
+    expect(find({ stage: 'COLLECTED', name: { ilike: '%x%' }, owner: null })).toEqual([]);
+    expect(find({ name: 'Acme', not: { stage: 'PUBLISHED' } })).toEqual([
+      'steps.0.where.name: lead.name: Twenty filters text only by "contains", not "eq" (Twenty filters text only by "contains" (ilike %…%): write { ilike: "%value%" }, or filter on an id, select or number field)',
+      'steps.0.where.not: Twenty’s FIND_RECORDS filters have no "not" (groups are AND / OR only) (negate the comparison itself: { neq: … }, or the complementary list of options)',
+    ]);
+  });
+
   it('refuse two workflows with one universalIdentifier', () => {
     const found = checkWorkflows([workflow([task('t', 'a')]), { ...workflow([task('t', 'a')]), source: { file: 'workflows/b.workflow.yaml', path: [] } }], catalogue());
     expect(found.map((p) => `${p.file}: ${p.message}`)).toEqual(['workflows/b.workflow.yaml: this universalIdentifier is already used by workflows/w.workflow.yaml']);
