@@ -1,23 +1,27 @@
 // Record writes: create (with client ids and upsert), update, soft delete,
 // destroy and restore, one or many, with Twenty's limits. Sources (twentyhq/twenty
 // packages/twenty-server/src/engine/api/common/common-query-runners/):
-// common-create-many-query-runner.service.ts ("Maximum number of records to
-// upsert is N."), twenty-orm update builder ("Cannot update more than N records at
-// once"). Limits: 60 records per create call (docs.twenty.com batch limit, stricter
-// than QUERY_MAX_RECORDS) and MUTATION_MAXIMUM_AFFECTED_RECORDS = 100 for bulk
-// update / delete / destroy / restore (twenty-config/config-variables.ts).
+// common-create-many-query-runner/common-create-many-query-runner.service.ts @41d24255
+// (at most QUERY_MAX_RECORDS records per create call: "Maximum number of records to
+// upsert is N."; an upsert matches existing rows `.withDeleted()` by id or by any unique
+// index, and writes `{ ...record, deletedAt: null }`, so it restores a soft-deleted row;
+// utils/get-matching-record-id.util.ts: two different matches are refused),
+// twenty-orm update builder ("Cannot update more than N records at once").
+// MUTATION_MAXIMUM_AFFECTED_RECORDS = 100 for bulk update / delete / destroy / restore
+// (twenty-config/config-variables.ts).
 import { randomUUID } from 'node:crypto';
 import { notFoundError, userInputError } from '../server/twenty-errors.ts';
 import type { RecordRow } from '../state/types.ts';
 import type { Workspace } from '../state/workspace.ts';
 import type { FilterInput } from './filter.ts';
-import { selectRows } from './find-many.ts';
+import { QUERY_MAX_RECORDS, selectRows } from './find-many.ts';
 import { afterCreateHooks, beforeWriteHooks } from './hooks.ts';
 import { emitRecordEvent } from './record-events.ts';
 import type { RecordModel } from './model.ts';
 import { apiActor, defaultValueOf, mergeComposite, SERVER_MANAGED } from './values.ts';
 
-export const MAX_RECORDS_PER_CREATE = 60;
+/** Records per create call: QUERY_MAX_RECORDS (the create-many runner's own check). */
+export const MAX_RECORDS_PER_CREATE = QUERY_MAX_RECORDS;
 export const MUTATION_MAXIMUM_AFFECTED_RECORDS = 100;
 type Data = Record<string, unknown>;
 
@@ -40,14 +44,28 @@ function applyData(model: RecordModel, row: RecordRow, data: Data): void {
   }
 }
 
+/** The row an upsert updates: matched by id or by a unique field, soft-deleted rows included. */
 function uniqueMatch(ws: Workspace, model: RecordModel, data: Data): RecordRow | undefined {
   const table = ws.table(model.object.id);
-  if (typeof data.id === 'string') return table.get(data.id);
-  // Upsert by unique fields (the exact matching rules of 2.43.0 are unconfirmed).
+  const matches = new Map<string, RecordRow>();
+  const byId = typeof data.id === 'string' ? table.get(data.id) : undefined;
+  if (byId) matches.set(byId.id, byId);
+  // Unique fields stand in for Twenty's unique indexes (one field each here).
   const uniques = model.fields.filter((f) => f.isUnique && f.name !== 'id' && data[f.name] !== undefined && data[f.name] !== null);
-  if (uniques.length === 0) return undefined;
-  for (const row of table.rows()) if (uniques.some((f) => JSON.stringify(row[f.name]) === JSON.stringify(data[f.name]))) return row;
-  return undefined;
+  for (const f of uniques) {
+    for (const row of table.rows()) {
+      if (JSON.stringify(row[f.name]) === JSON.stringify(data[f.name])) {
+        matches.set(row.id, row);
+        break;
+      }
+    }
+  }
+  if (matches.size > 1) {
+    const values = [...(typeof data.id === 'string' ? [`id (id: ${data.id})`] : []), ...uniques.map((f) => `${f.name} (${f.name}: ${String(data[f.name])})`)].join('; ');
+    const message = `Multiple records found with the same unique field values for ${values}. Cannot determine which record to update.`;
+    throw userInputError(message, { subCode: 'UPSERT_MULTIPLE_MATCHING_RECORDS_CONFLICT', userFriendlyMessage: message });
+  }
+  return matches.values().next().value;
 }
 
 /** handle-duplicate-key-error.util.ts → twenty-orm-graphql-api-exception-handler.util.ts: a UserInputError without subCode. */
@@ -76,7 +94,7 @@ export function createRecords(ws: Workspace, model: RecordModel, inputs: Data[],
   }
   return inputs.map((data) => {
     const existing = upsert ? uniqueMatch(ws, model, data) : undefined;
-    if (existing) return updateRow(ws, model, existing, data, now);
+    if (existing) return updateRow(ws, model, existing, data, now, true);
     const row: RecordRow = { id: typeof data.id === 'string' ? data.id : randomUUID() };
     for (const f of model.fields) {
       if (f.type === 'RELATION' || f.name === 'id') continue;
@@ -97,10 +115,12 @@ export function createRecords(ws: Workspace, model: RecordModel, inputs: Data[],
   });
 }
 
-function updateRow(ws: Workspace, model: RecordModel, row: RecordRow, data: Data, now: string): RecordRow {
+/** `restore`: an upsert's update, which Twenty writes with `deletedAt: null`. */
+function updateRow(ws: Workspace, model: RecordModel, row: RecordRow, data: Data, now: string, restore = false): RecordRow {
   const before = { deletedAt: row.deletedAt };
   const snapshot = { ...row };
   applyData(model, row, data);
+  if (restore) row.deletedAt = null;
   row.updatedAt = now;
   if (model.byName.has('updatedBy')) row.updatedBy = apiActor();
   ws.table(model.object.id).touched(before, row);

@@ -61,10 +61,10 @@ describe('records of a custom object', () => {
     expect(misspelt.errors[0]?.message).toBe('Field "nmae" is not defined by type "IntelLeadCreateInput". Did you mean "name"?');
   });
 
-  it('creates 60 per call at most and pages with Twenty cursors (default 60, id ascending)', async () => {
+  it('creates 200 (QUERY_MAX_RECORDS) per call at most and pages with Twenty cursors (default 60, id ascending)', async () => {
     const batch = (n: number, from: number): Array<Record<string, unknown>> => Array.from({ length: n }, (_, i) => ({ name: `Lead ${from + i}`, stage: i % 2 ? 'PUBLISHED' : 'COLLECTED' }));
-    const tooMany = await failureOf(t.graphql.request(gql`mutation($data: [IntelLeadCreateInput!]!) { createIntelLeads(data: $data) { id } }`, { data: batch(61, 0) }));
-    expect(tooMany.errors[0]?.message).toBe('Maximum number of records to upsert is 60.');
+    const tooMany = await failureOf(t.graphql.request(gql`mutation($data: [IntelLeadCreateInput!]!) { createIntelLeads(data: $data) { id } }`, { data: batch(201, 0) }));
+    expect(tooMany.errors[0]?.message).toBe('Maximum number of records to upsert is 200.');
     for (let i = 0; i < 3; i++) await t.graphql.request(gql`mutation($data: [IntelLeadCreateInput!]!) { createIntelLeads(data: $data) { id } }`, { data: batch(60, i * 60) });
     type Page = { intelLeads: { totalCount: number; edges: Array<{ node: { id: string }; cursor: string }>; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null } } };
     const seen: string[] = [];
