@@ -31,7 +31,7 @@ export function addConnectionOptions(cmd: Command): Command {
     .option('--profile <name>', 'a named connection from bankpack.config.yaml or ~/.config/bankpack/profiles.yaml')
     .option('--url <url>', 'the Twenty server (default: TWENTY_URL)')
     .option('--api-key-file <path>', 'a file holding the API key (default: the TWENTY_API_KEY variable)')
-    .option('--rate-limit <n>', 'requests per minute, 0 = no pacing (default 90, under Twenty\'s 100)', integer('--rate-limit'))
+    .option('--rate-limit <n>', 'throttled requests per minute (records with the API key; Twenty throttles nothing else), 0 = no pacing (default 90, under Twenty\'s 100)', integer('--rate-limit'))
     .option('--concurrency <n>', 'independent writes in flight at once (default 4)', integer('--concurrency'))
     .option('--user-token-file <path>', 'a file holding a user token, for the workflows (default: the TWENTY_USER_TOKEN variable)');
 }
@@ -43,7 +43,7 @@ or --profile NAME from bankpack.config.yaml (pack folder) or ~/.config/bankpack/
     production:
       url: https://crm.bank.example
       apiKeyEnv: TWENTY_PRODUCTION_KEY     # or apiKeyFile: ~/.config/bankpack/production.key
-      rateLimit: 90                       # requests per minute; 0 for a local sandbox
+      rateLimit: 90                       # throttled requests per minute; 0 for a local sandbox
 Workflows also need a user token (TWENTY_USER_TOKEN or --user-token-file): Twenty lets only a signed-in
 user edit workflow steps. A profile says where the key is, never the key itself. Keys are never printed.`;
 
@@ -61,6 +61,9 @@ export async function loadValidPack(dir: string): Promise<Pack | undefined> {
   }
   return pack;
 }
+
+const retryLine = ({ operation, delayMs, reason }: { operation: string; delayMs: number; reason: string }): void =>
+  err(`    … ${operation}: ${reason}; trying again in ${(delayMs / 1000).toFixed(1)} s`);
 
 /** Resolve the connection and make the client; print the problems and return undefined when it cannot. */
 export async function connect(opts: ConnectionCliOptions): Promise<{ client: TwentyClient; connection: Connection; userClient?: TwentyClient } | undefined> {
@@ -86,7 +89,7 @@ export async function connect(opts: ConnectionCliOptions): Promise<{ client: Twe
     apiKey: connection.apiKey,
     pacing: connection.pacing,
     ...(connection.concurrency !== undefined ? { concurrency: connection.concurrency } : {}),
-    onRetry: ({ operation, delayMs, reason }) => err(`    … ${operation}: ${reason}; trying again in ${(delayMs / 1000).toFixed(1)} s`),
+    onRetry: retryLine,
   });
   // Workflows need a user session besides the API key (scripts/workflows/user-token.ts); never printed either.
   const user = await resolveUserToken({ env: process.env, ...(opts.userTokenFile ? { userTokenFile: opts.userTokenFile } : {}) });
@@ -94,7 +97,11 @@ export async function connect(opts: ConnectionCliOptions): Promise<{ client: Twe
     err(`bankpack: ${user.problem}`);
     return undefined;
   }
-  const userClient = user.token ? new TwentyClient({ url: connection.url, apiKey: user.token, pacing: connection.pacing }) : undefined;
+  // One workspace, one pacing budget and one request count: the user session is never throttled by
+  // Twenty, but what it sends is part of what this command reports.
+  const userClient = user.token
+    ? new TwentyClient({ url: connection.url, apiKey: user.token, caller: 'user', budget: client.budget, counter: client.counter, onRetry: retryLine })
+    : undefined;
   return { client, connection, ...(userClient ? { userClient } : {}) };
 }
 

@@ -14,6 +14,7 @@ export {
   type WriteBatch,
 } from './batches.ts';
 export { writeBatches, type WriteOptions, type WriteResult } from './writer.ts';
+export { claimRecords, recordsPort, upsertRecords, type ClaimOwner, type ClaimResult } from './claims.ts';
 export { recordApiNames, type ObjectNames, type RecordApiNames } from './names.ts';
 export { renderSelection, type Selection } from './selection.ts';
 export type { RecordsTransport } from './transport.ts';

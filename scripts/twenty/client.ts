@@ -3,6 +3,7 @@
 // blindly repeat a write whose answer was lost (that is the caller's decision,
 // after it has checked whether the write took effect).
 import { fullJitterDelay, parseRetryAfter, type BackoffOptions, DEFAULT_BACKOFF } from './backoff.ts';
+import { throttleCost, type Caller } from './cost.ts';
 import { RequestCounter, type Endpoint } from './counter.ts';
 import { classifyGraphQLErrors, redact, throttleRatePerMinute, TwentyError, type GraphQLErrorShape } from './errors.ts';
 import { createLimiter, type Limiter } from './limit.ts';
@@ -26,7 +27,13 @@ export interface TwentyClientOptions {
   /** Base URL of the workspace server, e.g. `https://crm.example.com` (no `/graphql`). */
   url: string;
   apiKey: string;
+  /** Whom the token authenticates: Twenty throttles API keys, never user sessions (default apiKey). */
+  caller?: Caller;
   pacing?: PacingOptions;
+  /** The workspace's pacing budget, shared by every client of the workspace (default: a budget of this client's own). */
+  budget?: TokenBucket;
+  /** A counter shared with the workspace's other clients, so that a command reports every request it sent. */
+  counter?: RequestCounter;
   concurrency?: number;
   /** Attempts after the first, for what is safe to retry. */
   maxRetries?: number;
@@ -53,7 +60,7 @@ export interface RequestOptions {
 }
 
 export class TwentyClient {
-  readonly counter = new RequestCounter();
+  readonly counter: RequestCounter;
   readonly limit: Limiter;
   readonly concurrency: number;
   private readonly bucket: TokenBucket;
@@ -61,13 +68,19 @@ export class TwentyClient {
 
   constructor(private readonly options: TwentyClientOptions) {
     this.baseUrl = options.url.replace(/\/+$/, '');
-    this.bucket = new TokenBucket(options.pacing ?? DEFAULT_PACING, options.clock ?? realClock);
+    this.bucket = options.budget ?? new TokenBucket(options.pacing ?? DEFAULT_PACING, options.clock ?? realClock);
+    this.counter = options.counter ?? new RequestCounter();
     this.concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
     this.limit = createLimiter(this.concurrency);
   }
 
   get url(): string {
     return this.baseUrl;
+  }
+
+  /** The pacing budget, to share with another client of the same workspace. */
+  get budget(): TokenBucket {
+    return this.bucket;
   }
 
   metadata<T>(query: string, variables: Record<string, unknown> | undefined, opts: RequestOptions): Promise<T> {
@@ -87,8 +100,9 @@ export class TwentyClient {
     const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${this.options.apiKey.replace(/^Bearer\s+/i, '')}` };
     if (opts.locale) headers['x-locale'] = opts.locale;
 
+    const cost = throttleCost(endpoint, this.options.caller ?? 'apiKey', query);
     for (let attempt = 0; ; attempt++) {
-      await this.bucket.take();
+      await this.bucket.take(cost);
       this.counter.sent(endpoint, opts.write === true, opts.kind);
       // The bound applies to requests in flight, never to steps: a step waiting on its own requests holds no slot.
       const outcome = await this.limit(() => sendOnce({ url, query, variables, headers, timeoutMs: this.options.timeoutMs ?? 60_000, fetch: this.options.fetch }));

@@ -1,18 +1,26 @@
-// Client-side pacing: a token bucket, so that a deploy stays under Twenty's own
-// API-key bucket instead of running into it. Twenty's throttle is itself a token
-// bucket per workspace, 100 tokens refilled over 60 000 ms by default
-// (packages/twenty-server/src/engine/core-modules/throttler/throttler.service.ts @02e13c8;
-// API_RATE_LIMITING_LONG_LIMIT / _TTL_IN_MS in twenty-config/config-variables.ts).
+// Client-side pacing of what Twenty throttles, and only that: one token per
+// records-API root field sent with an API key (cost.ts). Twenty's throttle is a pair
+// of token buckets per workspace, shared by every API key of the workspace:
+// 100 per 1 s and 100 per 60 s by default (API_RATE_LIMITING_SHORT_* / _LONG_* in
+// twenty-config/config-variables.ts @41d24255). Its refill counts whole tokens only
+// and forgets the fraction on every take (throttler.service.ts @02e13c8d), so the
+// client keeps a steady gap a little over 600 ms between charged requests instead
+// of running the server's bucket dry, and keeps some of the bucket free for other
+// API-key traffic. One TokenBucket per workspace is shared by every client of it.
 
 export interface PacingOptions {
-  /** Requests per minute; 0 turns pacing off (a local sandbox). */
+  /** Throttled tokens (records root fields, API key) per minute; 0 turns pacing off (a local sandbox). */
   perMinute: number;
-  /** How many requests may go out at once after a quiet spell. */
+  /** How many tokens may go out at once after a quiet spell. */
   burst: number;
 }
 
-/** Just under Twenty's 100/min, with a burst small enough to leave room for other API-key traffic. */
-export const DEFAULT_PACING: PacingOptions = { perMinute: 90, burst: 10 };
+/**
+ * 90 a minute: a 667 ms gap, so that network jitter of up to ~60 ms still earns the
+ * server one whole token per request; a burst of 50 leaves half of Twenty's 100 to
+ * other API-key traffic of the workspace.
+ */
+export const DEFAULT_PACING: PacingOptions = { perMinute: 90, burst: 50 };
 
 export interface Clock {
   now(): number;
@@ -64,10 +72,10 @@ export class TokenBucket {
     return this.options.perMinute > 0;
   }
 
-  /** Resolves when a request may be sent. */
-  take(): Promise<void> {
-    if (!this.enabled && this.pausedUntil === 0) return Promise.resolve();
-    const turn = this.queue.then(() => this.waitForToken());
+  /** Resolves when a request costing `cost` tokens may be sent; a request that costs nothing never waits. */
+  take(cost = 1): Promise<void> {
+    if (cost <= 0 || (!this.enabled && this.pausedUntil === 0)) return Promise.resolve();
+    const turn = this.queue.then(() => this.waitForTokens(cost));
     this.queue = turn.catch(() => undefined);
     return turn;
   }
@@ -84,7 +92,9 @@ export class TokenBucket {
     this.last = now;
   }
 
-  private async waitForToken(): Promise<void> {
+  /** A request dearer than the burst waits for a full bucket and leaves a debt behind. */
+  private async waitForTokens(cost: number): Promise<void> {
+    const need = Math.min(cost, this.options.burst);
     for (;;) {
       const paused = this.pausedUntil - this.clock.now();
       if (paused > 0) {
@@ -94,11 +104,11 @@ export class TokenBucket {
       this.pausedUntil = 0;
       if (!this.enabled) return;
       this.refill();
-      if (this.tokens >= 1) {
-        this.tokens -= 1;
+      if (this.tokens >= need) {
+        this.tokens -= cost;
         return;
       }
-      await this.clock.sleep(Math.ceil((1 - this.tokens) / this.perMs));
+      await this.clock.sleep(Math.ceil((need - this.tokens) / this.perMs));
     }
   }
 }

@@ -19,7 +19,7 @@ export function registerSandbox(program: Command, done: Done): void {
     .option('--port <port>', 'port to listen on (0 picks a free one)', '3000')
     .option('--api-key <key>', 'the API key the sandbox accepts (default: the development key it prints)')
     .option('--state <file>', 'keep the workspace in this JSON file, so work survives a restart')
-    .option('--throttle', "enforce Twenty's API throttle (100 requests per minute and per second)")
+    .option('--throttle', "enforce Twenty's API throttle (records root fields sent with an API key: 100 per second and per minute)")
     .addHelpText(
       'after',
       '\nExamples:\n  $ bankpack sandbox\n  $ bankpack sandbox --port 3030 --state .sandbox/workspace.json --throttle\n' +
