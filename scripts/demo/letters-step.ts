@@ -14,6 +14,7 @@ import { SendLog } from '../letters/send/send-log.ts';
 import { chooseTemplate, type PackLetters } from '../letters/setup.ts';
 import { parseWhere, type Filter } from '../letters/where.ts';
 import type { CompiledTemplate } from '../letters/compile.ts';
+import { recordsPort } from '../records/index.ts';
 import type { TwentyClient } from '../twenty/client.ts';
 import type { SmtpCatcher } from './catcher.ts';
 import { DEMO_SENDER, GREETING, INVITATION } from './options.ts';
@@ -106,6 +107,7 @@ export async function sendInvitations(client: TwentyClient, letters: PackLetters
       template,
       catalogue: letters.catalogue,
       transport: client,
+      port: recordsPort(client),
       query: filter ? { filter } : {},
       campaign: INVITATION.campaign,
       vars: { today, campaign: INVITATION.campaign },

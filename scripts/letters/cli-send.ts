@@ -4,8 +4,11 @@ import type { ConnectionCliOptions } from '../deploy/cli-support.ts';
 import { formatConfigProblem } from '../config/problem.ts';
 import { complain, prepareRun, say, type Connect } from './cli-common.ts';
 import { progressBar } from './progress.ts';
+import { validatePack } from '../pack/index.ts';
 import { sendSummary } from './report.ts';
+import { unsubscribeProblems, type UnsubscribeAddresses } from './send/headers.ts';
 import { smtpMailer, type Mailer } from './send/mailer.ts';
+import type { SendRecordsPort } from './send/records-port.ts';
 import { pacer, parseRate } from './send/rate.ts';
 import { runSend } from './send/run-send.ts';
 import { SendLog } from './send/send-log.ts';
@@ -22,11 +25,15 @@ export interface SendCliOptions extends ConnectionCliOptions {
   rate: string;
   smtp?: string;
   sendLog?: string;
+  resendUnknown?: boolean;
 }
+
+/** The records API for the ledger, bound to the connected client (the command wires scripts/records' recordsPort). */
+export type PortFor = (client: NonNullable<Awaited<ReturnType<Connect>>>['client']) => SendRecordsPort;
 
 const CAMPAIGN = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,79}$/u;
 
-export async function runSendCommand(opts: SendCliOptions, connect: Connect): Promise<number> {
+export async function runSendCommand(opts: SendCliOptions, connect: Connect, portFor: PortFor): Promise<number> {
   const rate = parseRate(opts.rate);
   if (!rate) {
     complain(`--rate must be a number of emails a second (5, 5/s) or a minute (120/min), got "${opts.rate}"`);
@@ -53,6 +60,13 @@ export async function runSendCommand(opts: SendCliOptions, connect: Connect): Pr
     for (const p of smtp.problems) complain(`bankpack: ${formatConfigProblem(p)}`);
     return 1;
   }
+  const unsubscribe = await unsubscribeAddresses(opts.dir, smtp.ok ? smtp.settings : undefined);
+  const unsubscribeTrouble = unsubscribeProblems(unsubscribe);
+  if (unsubscribeTrouble.length > 0 && !opts.dryRun) {
+    for (const p of unsubscribeTrouble) complain(`bankpack: ${p}`);
+    complain('bankpack: mail providers expect List-Unsubscribe with both (RFC 2369, RFC 8058); nothing was sent');
+    return 1;
+  }
   const connected = await connect(opts);
   if (!connected) return 1;
   const { client } = connected;
@@ -67,11 +81,11 @@ export async function runSendCommand(opts: SendCliOptions, connect: Connect): Pr
     }
     const progress = progressBar(opts.dryRun ? 'recipients checked' : 'recipients');
     if (opts.limit !== undefined) progress.setTotal(opts.limit);
-    const unsubscribe = smtp.ok ? { ...(smtp.settings.unsubscribeUrl ? { url: smtp.settings.unsubscribeUrl } : {}), ...(smtp.settings.unsubscribeMailto ? { mailto: smtp.settings.unsubscribeMailto } : {}) } : {};
     const report = await runSend({
       template: run.template,
       catalogue: run.letters.catalogue,
       transport: client,
+      port: portFor(client),
       query: { ...(run.filter ? { filter: run.filter } : {}), ...(opts.limit !== undefined ? { limit: opts.limit } : {}) },
       campaign,
       vars: { today: run.today, campaign },
@@ -79,14 +93,28 @@ export async function runSendCommand(opts: SendCliOptions, connect: Connect): Pr
       ...(mailer ? { mailer } : {}),
       pace: pacer(rate),
       unsubscribe,
+      ...(opts.resendUnknown ? { resendUnknown: true } : {}),
       progress,
     });
     progress.done();
     for (const line of sendSummary(report, { id: prepared.meta.id, version: prepared.version }, campaign, opts.dryRun === true)) say(line);
-    const trouble = report.failed.length > 0 || report.stopped.length > 0 || report.aborted !== undefined || report.logError !== undefined;
+    const trouble = report.failed.length > 0 || report.stopped.length > 0 || report.unknown.length > 0 || report.aborted !== undefined || report.logError !== undefined;
     return trouble ? 1 : 0;
   } finally {
     mailer?.close();
     log.close();
   }
+}
+
+/**
+ * The List-Unsubscribe addresses: `email.unsubscribe` of settings/bank.yaml, unless
+ * BANKPACK_UNSUBSCRIBE_URL / _MAILTO or the SMTP profile's unsubscribeUrl /
+ * unsubscribeMailto give another (a test relay, a second brand).
+ */
+async function unsubscribeAddresses(dir: string, smtp: { unsubscribeUrl?: string; unsubscribeMailto?: string } | undefined): Promise<UnsubscribeAddresses> {
+  const { pack } = await validatePack(resolve(dir));
+  const fromPack = pack.settings?.email.unsubscribe;
+  const url = smtp?.unsubscribeUrl ?? fromPack?.url;
+  const mailto = (smtp?.unsubscribeMailto ?? fromPack?.mailto)?.replace(/^mailto:/i, '');
+  return { ...(url ? { url } : {}), ...(mailto ? { mailto } : {}) };
 }

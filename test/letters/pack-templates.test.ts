@@ -20,6 +20,7 @@ import { parseWhere } from '../../scripts/letters/where.ts';
 import type { CompiledTemplate } from '../../scripts/letters/compile.ts';
 import { validatePack } from '../../scripts/pack/index.ts';
 import { readAll } from '../../scripts/records/reader.ts';
+import { recordsPort } from '../../scripts/records/index.ts';
 import { TwentyClient } from '../../scripts/twenty/index.ts';
 import { MINI_CATALOGUE } from '../sandbox/fixtures/mini-catalogue.ts';
 import { startSandbox, type Sandbox } from '../sandbox/index.ts';
@@ -112,7 +113,7 @@ describe("the pack's templates on the deployed pack", () => {
     const invitation = template('emails/launch-invitation');
     const log = SendLog.open(join(await tempDir('send-'), 'launch.jsonl'));
     const mailer = await smtpMailer({ host: '127.0.0.1', port: smtp.port, tls: 'none', from: '鸿远商业银行 <events@hongyuan-bank.example>' });
-    const report = await runSend({ template: invitation, catalogue: letters.catalogue, transport: client, query: { filter: where(invitation, 'status=INVITED') }, campaign: 'launch-2026-12', vars: { today: '2026-11-28' }, log, mailer });
+    const report = await runSend({ template: invitation, catalogue: letters.catalogue, transport: client, query: { filter: where(invitation, 'status=INVITED') }, campaign: 'launch-2026-12', vars: { today: '2026-11-28' }, log, mailer, port: recordsPort(client) });
     mailer.close();
     log.close();
     expect(report.sent).toHaveLength(2);

@@ -4,6 +4,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { resolve } from 'node:path';
 import { addConnectionOptions, connect, CONNECTION_HELP, reportError, type ConnectionCliOptions } from '../../deploy/cli-support.ts';
+import { recordsPort } from '../../records/index.ts';
 import { UsageError } from '../main.ts';
 import type { Done } from './index.ts';
 
@@ -63,13 +64,14 @@ export function registerLetters(program: Command, done: Done): void {
     .option('--rate <n/s>', 'at most this many emails a second (5, 5/s, 120/min)', '5/s')
     .option('--smtp <profile>', 'an `smtp:` profile from bankpack.config.yaml (default: `default`, then SMTP_* variables)')
     .option('--send-log <file>', 'the local send log (default: .bankpack/send-log/<campaign>.jsonl in the pack folder)')
+    .option('--resend-unknown', 'send again the emails of unknown outcome (claimed, then the sender stopped), with the same Message-ID; only when no other send of this campaign runs')
     .addHelpText(
       'after',
       `\nExamples:\n  $ bankpack letters send --template emails/launch-invitation --where status=INVITED --campaign launch-2026-11 --dry-run\n  $ bankpack letters send --template emails/launch-invitation --where status=INVITED --campaign launch-2026-11 --rate 2/s\n\nSMTP: SMTP_HOST, SMTP_PORT, SMTP_TLS (implicit | starttls | none), SMTP_USER, SMTP_PASSWORD or\nSMTP_PASSWORD_FILE, SMTP_FROM, SMTP_REPLY_TO, SMTP_CA_FILE; or a profile in bankpack.config.yaml:\n  smtp:\n    default: { host: smtp.bank.example, port: 587, tls: starttls, user: marketing, passwordEnv: SMTP_PASSWORD, from: "鸿远商业银行 <marketing@bank.example>" }\nThe password is never printed.\n${WHERE_HELP}\n${CONNECTION_HELP}`,
     )
-    .action(async (opts: CommonOptions & { campaign?: string; dryRun?: boolean; rate: string; smtp?: string; sendLog?: string }) => {
+    .action(async (opts: CommonOptions & { campaign?: string; dryRun?: boolean; rate: string; smtp?: string; sendLog?: string; resendUnknown?: boolean }) => {
       const { runSendCommand } = await import('../../letters/cli-send.ts');
-      done(await guarded(() => runSendCommand(opts, connect)));
+      done(await guarded(() => runSendCommand(opts, connect, recordsPort)));
     });
 
   addConnectionOptions(letters.command('preview').description('Open a local web page to pick a template and a recipient and see the letter or email as it will look.'))

@@ -1,30 +1,43 @@
 // The SMTP side: one pooled nodemailer connection for a whole run, and each email
-// built with its HTML part, a plain-text part, and a Message-ID made from its send
-// key (so a mail server or a person can tell a message and its key apart).
+// built with its HTML part, a plain-text part, the Message-ID and the headers the
+// caller gives (headers.ts).
 import { readFile } from 'node:fs/promises';
 import { convert } from 'html-to-text';
 import nodemailer from 'nodemailer';
+import { messageIdFor } from './headers.ts';
 import type { SmtpSettings } from './smtp-settings.ts';
 
 export interface OutgoingMail {
   to: string;
+  /** The person's own name, shown in To. */
   toName?: string;
   subject: string;
   html: string;
-  /** The send key: also the Message-ID's local part and the X-Bankpack-Send-Key header. */
+  /** The send key: also the X-Bankpack-Send-Key header. */
   key: string;
-  unsubscribeUrl?: string;
+  /** Stable per send key (messageIdFor), the same when an email is sent again. */
+  messageId: string;
+  /** List-Unsubscribe and friends (headers.ts). */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {
-  /** Resolves when the server accepted the message (250 after DATA); rejects otherwise. */
-  send(mail: OutgoingMail): Promise<{ messageId: string }>;
+  /** Resolves when the server accepted the message (250 after DATA) with its reply; rejects otherwise. */
+  send(mail: OutgoingMail): Promise<{ messageId: string; reply: string }>;
+  /** The Message-ID an email with this send key carries, every time it is sent. */
+  messageIdFor(key: string): string;
   close(): void;
 }
 
 /** A failure that says the server refused this message (4xx/5xx) rather than that the connection failed. */
 export function isRefusal(e: unknown): boolean {
   return typeof (e as { responseCode?: unknown }).responseCode === 'number';
+}
+
+/** The server's reply to a refused message ("451 4.7.1 Try again later"), for the contact log. */
+export function smtpReplyOf(e: unknown): string {
+  const r = (e as { response?: unknown }).response;
+  return typeof r === 'string' && r !== '' ? r : e instanceof Error ? e.message : String(e);
 }
 
 export function htmlToPlainText(html: string): string {
@@ -49,25 +62,21 @@ export async function smtpMailer(s: SmtpSettings): Promise<Mailer> {
     greetingTimeout: 30_000,
     socketTimeout: 60_000,
   });
-  const domain = /@([^>\s]+)/.exec(s.from)?.[1] ?? 'bankpack.local';
   return {
     async send(mail) {
-      const messageId = `<${mail.key}@${domain}>`;
-      await transport.sendMail({
+      const info = (await transport.sendMail({
         from: s.from,
         ...(s.replyTo ? { replyTo: s.replyTo } : {}),
         to: mail.toName ? { name: mail.toName, address: mail.to } : mail.to,
         subject: mail.subject,
         html: mail.html,
         text: htmlToPlainText(mail.html),
-        messageId,
-        headers: { 'X-Bankpack-Send-Key': mail.key },
-        ...(mail.unsubscribeUrl || s.unsubscribeMailto
-          ? { list: { unsubscribe: [mail.unsubscribeUrl, s.unsubscribeMailto ? `mailto:${s.unsubscribeMailto}` : undefined].filter((u): u is string => u !== undefined) } }
-          : {}),
-      });
-      return { messageId };
+        messageId: mail.messageId,
+        headers: { ...mail.headers, 'X-Bankpack-Send-Key': mail.key },
+      })) as { response?: unknown };
+      return { messageId: mail.messageId, reply: typeof info.response === 'string' ? info.response : '250' };
     },
+    messageIdFor: (key) => messageIdFor(key, s.from),
     close() {
       transport.close();
     },

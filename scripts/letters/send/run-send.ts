@@ -1,25 +1,36 @@
-// `letters send`: each recipient's email rendered, sent over SMTP at a bounded
-// rate, recorded in the local send log the moment the server accepts it, and
-// logged in the CRM as a contactLog. A key already in the send log or in the CRM is
-// never sent again, so a run stopped anywhere can simply be started again.
-// Recipients without an address, or who opted out, are skipped and listed.
+// `letters send`: each recipient's email rendered and sent over SMTP at a bounded
+// rate, exactly once across machines. The CRM is the ledger (ledger.ts): before a
+// message goes out, its contactLog is created as a claim, and a claim that exists
+// already means another sender has the email. Recipients without an address, who
+// opted out (checked again when the email is claimed), or whose email has an
+// unknown outcome (a claim left SENDING by a crash) are skipped and listed.
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
 import { MAX_RECORDS_PER_CREATE } from '../../records/batches.ts';
 import type { RecordsTransport } from '../../records/transport.ts';
 import type { Catalogue } from '../catalogue.ts';
 import type { CompiledTemplate, RunVariables } from '../compile.ts';
-import type { MissingValue } from '../helpers/registry.ts';
-import { OPT_OUT_FIELD } from '../prepare.ts';
 import type { Progress } from '../progress.ts';
-import { LETTERS_PAGE_SIZE, readLists, readRecipients, recipientName, type Recipient, type RecipientQuery } from '../recipients.ts';
-import { contactLogRecord, loggedKeys, planContactLog, writeContactLogs } from './contact-log.ts';
-import { isRefusal, type Mailer } from './mailer.ts';
+import { readLists, readRecipients, recipientName, type RecipientQuery } from '../recipients.ts';
+import { planContactLog } from './contact-log.ts';
+import type { UnsubscribeAddresses } from './headers.ts';
+import { claimId, keyStates, missingLedgerFields, outcomeRecord, readLedger, type KeyState } from './ledger.ts';
+import type { Mailer } from './mailer.ts';
 import type { Pacer } from './rate.ts';
+import { addresseeName, addresseeOf, optedOut, optOutPathsOf, valueAt } from './recipient-parts.ts';
+import type { RecordInput, SendRecordsPort } from './records-port.ts';
+import { sendBatch, type BatchContext, type Candidate } from './send-batch.ts';
 import { sendKey, type SendLog } from './send-log.ts';
+import { emptyReport, type RecipientRef, type SendReport } from './send-report.ts';
+
+export type { RecipientRef, SendReport, UnknownOutcome } from './send-report.ts';
 
 export interface SendRunOptions {
   template: CompiledTemplate;
   catalogue: Catalogue;
   transport: RecordsTransport;
+  /** The records API for the ledger (scripts/records' recordsPort(transport)). */
+  port: SendRecordsPort;
   query: RecipientQuery;
   campaign: string;
   vars: RunVariables;
@@ -27,34 +38,14 @@ export interface SendRunOptions {
   /** Absent on a dry run. */
   mailer?: Mailer;
   pace?: Pacer;
-  /** `{id}` and `{email}` in the URL are replaced per recipient. */
-  unsubscribe?: { url?: string; mailto?: string };
+  /** List-Unsubscribe and the footer; `{id}` and `{email}` in the URL are replaced per recipient. */
+  unsubscribe?: UnsubscribeAddresses;
+  /** Send again the emails whose outcome is unknown (same Message-ID). */
+  resendUnknown?: boolean;
+  /** This run's token in `claimedBy` (default: host, pid and a random part). */
+  token?: string;
   progress?: Progress;
   now?: () => Date;
-}
-
-export interface RecipientRef {
-  id: string;
-  name: string;
-  address?: string;
-}
-
-export interface SendReport {
-  sent: RecipientRef[];
-  alreadySent: RecipientRef[];
-  /** A dry run: what a real run would send. */
-  wouldSend: RecipientRef[];
-  noAddress: RecipientRef[];
-  optedOut: RecipientRef[];
-  stopped: Array<RecipientRef & { missing: MissingValue[] }>;
-  failed: Array<RecipientRef & { error: string }>;
-  /** Contact logs written to the CRM in this run (repairs of earlier runs included). */
-  logged: number;
-  logError?: string;
-  /** Why the run stopped before the end (the SMTP server could not be reached). */
-  aborted?: string;
-  /** False when the pack has no contactLog object: nothing is logged in the CRM. */
-  crmLogging: boolean;
 }
 
 const ADDRESS = /^[^\s@<>]+@[^\s@<>]+$/;
@@ -62,39 +53,37 @@ const ADDRESS = /^[^\s@<>]+@[^\s@<>]+$/;
 export async function runSend(o: SendRunOptions): Promise<SendReport> {
   const prepared = o.template.prepared;
   const { object, toPath } = prepared;
-  const report: SendReport = { sent: [], alreadySent: [], wouldSend: [], noAddress: [], optedOut: [], stopped: [], failed: [], logged: 0, crmLogging: false };
+  const report = emptyReport();
   if (!toPath) throw new Error(`${prepared.meta.id} is not an email template`);
-  const dryRun = o.mailer === undefined;
+  const mailer = o.mailer;
   const now = o.now ?? (() => new Date());
   const plan = planContactLog(o.catalogue, prepared);
-  report.crmLogging = plan !== undefined;
-  const inCrm = plan ? await loggedKeys(o.transport, plan, o.campaign, LETTERS_PAGE_SIZE) : new Set<string>();
-  const optOutPaths = optOutPathsOf(o.catalogue, prepared.object.nameSingular);
+  const missing = missingLedgerFields(plan);
+  if (mailer && missing.length > 0) {
+    throw new Error(`the CRM cannot be the ledger of this send: the pack lacks ${missing.join(', ')} (add them, run \`bankpack deploy\`, then send)`);
+  }
+  report.crmLogging = missing.length === 0;
+  const token = o.token ?? `${hostname()} pid ${process.pid} ${randomUUID().slice(0, 8)}`;
+  const states = plan && missing.length === 0 ? await readLedger(o.port, plan, o.campaign) : keyStates([]);
+  if (mailer) o.log.recordRun(token);
+  const optOutPaths = optOutPathsOf(o.catalogue, object.nameSingular);
+  const addressee = addresseeOf(o.catalogue, object.nameSingular, toPath);
   const lists = await readLists(o.transport, o.catalogue, prepared);
-  const pending: Array<{ key: string; record: Record<string, unknown> & { id: string } }> = [];
-  let crmBroken = false;
+  const extraPaths = [[object.labelIdentifier], ...optOutPaths, ...(plan?.extraPaths ?? []), addressee.namePath, [...addressee.hops, 'id']];
+  const query: RecipientQuery = { ...o.query, extraPaths: [...(o.query.extraPaths ?? []), ...extraPaths.filter((p) => p.length > 1 || p[0] !== 'id')] };
 
-  const flush = async (force: boolean): Promise<void> => {
-    if (!plan || pending.length === 0 || (crmBroken && !force) || dryRun) return;
-    while (pending.length > 0) {
-      const batch = pending.slice(0, MAX_RECORDS_PER_CREATE);
-      const result = await writeContactLogs(o.transport, plan, batch.map((b) => b.record));
-      if (result.error) {
-        crmBroken = true;
-        report.logError = result.error.message;
-        return;
-      }
-      pending.splice(0, batch.length);
-      for (const b of batch) o.log.recordLogged(b.key, b.record.id);
-      report.logged += batch.length;
-    }
-  };
-  const queueLog = (key: string, recipient: Recipient, title: string): void => {
-    if (!plan || o.log.wasLogged(key) || inCrm.has(key)) return;
-    pending.push({ key, record: contactLogRecord(plan, { key, recipient, channel: 'EMAIL', campaign: o.campaign, template: prepared, title, at: now() }) });
+  const ctx: BatchContext | undefined =
+    mailer && plan
+      ? { port: o.port, plan, catalogue: o.catalogue, recipientObject: object, optOutPaths, campaign: o.campaign, template: prepared, token, mailer, log: o.log, report, now, pendingOutcomes: [], ...(o.pace ? { pace: o.pace } : {}), ...(o.progress ? { progress: o.progress } : {}) }
+      : undefined;
+  let batch: Candidate[] = [];
+  const flush = async (): Promise<boolean> => {
+    if (!ctx || (batch.length === 0 && ctx.pendingOutcomes.length === 0)) return true;
+    const go = await sendBatch(ctx, batch);
+    batch = [];
+    return go;
   };
 
-  const query: RecipientQuery = { ...o.query, extraPaths: [...(o.query.extraPaths ?? []), [object.labelIdentifier], ...optOutPaths, ...(plan?.extraPaths ?? [])] };
   outer: for await (const page of readRecipients(o.transport, o.catalogue, prepared, query)) {
     for (const record of page) {
       const ref: RecipientRef = { id: record.id, name: recipientName(o.catalogue, object.nameSingular, record) };
@@ -102,12 +91,13 @@ export async function runSend(o: SendRunOptions): Promise<SendReport> {
       const address = valueAt(record, toPath);
       if (typeof address === 'string' && address.trim() !== '') ref.address = address.trim();
       o.progress?.tick(ref.name);
-      if (o.log.wasSent(key) || inCrm.has(key)) {
-        report.alreadySent.push(ref);
-        if (!inCrm.has(key) && !o.log.wasLogged(key)) queueLog(key, record, prepared.meta.description ?? prepared.meta.id);
+      const decision = decide(states.get(key), key, o, ctx, now());
+      if (decision.kind === 'skip') {
+        if (decision.as === 'sent') report.alreadySent.push(ref);
+        else report.unknown.push({ ...ref, ...decision.claim });
         continue;
       }
-      if (optOutPaths.some((p) => valueAt(record, p) === true)) {
+      if (optedOut(record, optOutPaths)) {
         report.optedOut.push(ref);
         continue;
       }
@@ -116,65 +106,56 @@ export async function runSend(o: SendRunOptions): Promise<SendReport> {
         continue;
       }
       const unsubscribe = unsubscribeFor(o.unsubscribe, record.id, ref.address);
+      const toName = addresseeName(o.catalogue, addressee, record);
       const letter = o.template.render(record, { ...o.vars, lists, unsubscribe }, { name: ref.name, email: ref.address });
       if (letter.missing.length > 0) {
         report.stopped.push({ ...ref, missing: letter.missing });
         continue;
       }
-      if (dryRun) {
+      if (!mailer) {
         report.wouldSend.push(ref);
         continue;
       }
-      await o.pace?.wait();
-      try {
-        const { messageId } = await o.mailer!.send({
-          to: ref.address,
-          toName: ref.name,
-          subject: letter.subject ?? '',
-          html: letter.html,
-          key,
-          ...(unsubscribe.url ? { unsubscribeUrl: unsubscribe.url } : {}),
-        });
-        o.log.recordSent({ key, campaign: o.campaign, recipientId: record.id, address: ref.address, template: prepared.meta.id, version: prepared.version, messageId });
-      } catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
-        if (!isRefusal(e)) {
-          report.aborted = `the SMTP server could not be reached or dropped the connection: ${message}`;
-          report.failed.push({ ...ref, error: message });
-          break outer;
-        }
-        report.failed.push({ ...ref, error: message });
-        continue;
-      }
-      report.sent.push(ref);
-      queueLog(key, record, letter.subject ?? prepared.meta.id);
-      if (pending.length >= MAX_RECORDS_PER_CREATE) await flush(false);
+      batch.push({ ref: { ...ref, address: ref.address }, key, record, subject: letter.subject ?? '', html: letter.html, attempt: decision.attempt, resend: decision.resend, ...(toName ? { toName } : {}), unsubscribe });
+      if (batch.length >= MAX_RECORDS_PER_CREATE && !(await flush())) break outer;
     }
   }
-  await flush(true);
+  await flush();
   return report;
 }
 
-/** The recipient's own opt-out flag, and that of the company or person it is linked to. */
-function optOutPathsOf(catalogue: Catalogue, objectName: string): string[][] {
-  const object = catalogue.objects.get(objectName);
-  if (!object) return [];
-  const paths: string[][] = [];
-  if (object.fields.get(OPT_OUT_FIELD)?.type === 'BOOLEAN') paths.push([OPT_OUT_FIELD]);
-  for (const f of object.fields.values()) {
-    if (f.relation?.type !== 'MANY_TO_ONE') continue;
-    if (catalogue.objects.get(f.relation.target)?.fields.get(OPT_OUT_FIELD)?.type === 'BOOLEAN') paths.push([f.name, OPT_OUT_FIELD]);
+type Decision = { kind: 'send'; attempt: number; resend: boolean } | { kind: 'skip'; as: 'sent' } | { kind: 'skip'; as: 'unknown'; claim: { claimedAt?: string; claimedBy?: string; ageMs?: number } };
+
+/**
+ * What to do with one email, from its ledger state and this machine's send log. A
+ * SENDING claim is sent again only when this machine's log proves the message never
+ * reached SMTP (our run's claim, no attempt line) or with --resend-unknown; one the
+ * log saw accepted is written SENT (a repair) and skipped.
+ */
+function decide(state: KeyState | undefined, key: string, o: SendRunOptions, ctx: BatchContext | undefined, at: Date): Decision {
+  if (!state) return o.log.wasSent(key) ? { kind: 'skip', as: 'sent' } : { kind: 'send', attempt: 0, resend: false };
+  if (state.kind === 'sent') return { kind: 'skip', as: 'sent' };
+  if (state.kind === 'open') return { kind: 'send', attempt: state.attempt, resend: false };
+  const row = state.row;
+  if (o.log.wasSent(key)) {
+    ctx?.pendingOutcomes.push(outcomeRecord(row.id, 'SENT', at) as RecordInput);
+    return { kind: 'skip', as: 'sent' };
   }
-  return paths;
+  const ours = row.claimedBy !== undefined && o.log.wasOurRun(row.claimedBy) && !o.log.wasAttempted(claimId(key, row.attempt));
+  if (ours) {
+    ctx?.pendingOutcomes.push(outcomeRecord(row.id, 'RELEASED', at));
+    return { kind: 'send', attempt: row.attempt + 1, resend: false };
+  }
+  if (o.resendUnknown) return { kind: 'send', attempt: row.attempt + 1, resend: true };
+  const claimedAt = row.claimedAt ? Date.parse(row.claimedAt) : NaN;
+  return {
+    kind: 'skip',
+    as: 'unknown',
+    claim: { ...(row.claimedAt ? { claimedAt: row.claimedAt } : {}), ...(row.claimedBy ? { claimedBy: row.claimedBy } : {}), ...(Number.isNaN(claimedAt) ? {} : { ageMs: at.getTime() - claimedAt }) },
+  };
 }
 
-function valueAt(record: Record<string, unknown>, path: readonly string[]): unknown {
-  let v: unknown = record;
-  for (const p of path) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined;
-  return v;
-}
-
-function unsubscribeFor(u: SendRunOptions['unsubscribe'], id: string, email: string): { url?: string; mailto?: string } {
+function unsubscribeFor(u: UnsubscribeAddresses | undefined, id: string, email: string): UnsubscribeAddresses {
   const url = u?.url?.replace(/\{id\}/g, encodeURIComponent(id)).replace(/\{email\}/g, encodeURIComponent(email));
   return { ...(url ? { url } : {}), ...(u?.mailto ? { mailto: u.mailto } : {}) };
 }

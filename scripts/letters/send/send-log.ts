@@ -1,7 +1,9 @@
 // The local send log: one JSON line per event, appended and flushed to disk before
-// the run moves on, so that a run stopped at any point (a crash, Ctrl-C, a lost
-// connection) can be started again and sends only what was not sent. Keyed by the
-// send key: (campaign, recipient, template version).
+// the run moves on. A cache and an audit trail beside the CRM's ledger (contactLog
+// claims), never the only truth: it remembers what was sent from this machine, and
+// which of its own claims never reached the SMTP server (no `attempt` line), so a
+// re-run here may send those without asking. Keyed by the send key: (campaign,
+// recipient, template version).
 import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -25,7 +27,22 @@ export interface LoggedEntry {
   at: string;
 }
 
-type Entry = SentEntry | LoggedEntry;
+/** A run started, with the token it writes into its claims' `claimedBy`. */
+export interface RunEntry {
+  event: 'run';
+  token: string;
+  at: string;
+}
+
+/** Written (and flushed) just before a message goes to the SMTP server. */
+export interface AttemptEntry {
+  event: 'attempt';
+  key: string;
+  claimId: string;
+  at: string;
+}
+
+type Entry = SentEntry | LoggedEntry | RunEntry | AttemptEntry;
 
 /** sha256 of campaign, recipient and template version: the same email to the same person in the same campaign has one key. */
 export function sendKey(campaign: string, recipientId: string, templateId: string, version: string): string {
@@ -35,6 +52,8 @@ export function sendKey(campaign: string, recipientId: string, templateId: strin
 export class SendLog {
   private readonly sent = new Map<string, SentEntry>();
   private readonly logged = new Set<string>();
+  private readonly runs = new Set<string>();
+  private readonly attempts = new Set<string>();
   private fd: number | undefined;
 
   private constructor(readonly path: string) {}
@@ -58,6 +77,8 @@ export class SendLog {
       }
       if (entry.event === 'sent') log.sent.set(entry.key, entry);
       else if (entry.event === 'logged') log.logged.add(entry.key);
+      else if (entry.event === 'run') log.runs.add(entry.token);
+      else if (entry.event === 'attempt') log.attempts.add(entry.claimId);
     }
     log.fd = openSync(path, 'a');
     // A crash can leave a line without its newline: start on a fresh line.
@@ -71,6 +92,26 @@ export class SendLog {
 
   wasLogged(key: string): boolean {
     return this.logged.has(key);
+  }
+
+  /** Whether a run that wrote this log claimed with this token. */
+  wasOurRun(token: string): boolean {
+    return this.runs.has(token);
+  }
+
+  /** Whether the message of this claim may have reached the SMTP server from this machine. */
+  wasAttempted(claimId: string): boolean {
+    return this.attempts.has(claimId);
+  }
+
+  recordRun(token: string, at = new Date()): void {
+    this.append({ event: 'run', token, at: at.toISOString() });
+    this.runs.add(token);
+  }
+
+  recordAttempt(key: string, claimId: string, at = new Date()): void {
+    this.append({ event: 'attempt', key, claimId, at: at.toISOString() });
+    this.attempts.add(claimId);
   }
 
   get sentCount(): number {
