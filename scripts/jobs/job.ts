@@ -53,10 +53,21 @@ export interface JobPlan {
   writes: WriteBatch[];
 }
 
+/**
+ * The objects and fields a job reads and writes, by Twenty field name (a relation by its
+ * field, `assignedManager`, not its join column). The jobs' API key role is derived from
+ * these (scripts/roles/jobs-role.ts), and a test runs every job under that role.
+ */
+export interface JobAccess {
+  reads: Readonly<Record<string, readonly string[]>>;
+  writes: Readonly<Record<string, { create?: boolean; fields: readonly string[] }>>;
+}
+
 export interface JobDefinition<N extends PolicyName = PolicyName> {
   name: JobName;
   summary: string;
   policies: readonly N[];
+  access: JobAccess;
   plan(ctx: JobContext, policies: Pick<Policies, N>): Promise<JobPlan>;
 }
 

@@ -1,12 +1,12 @@
 // Turn schema-valid files into the pack model. The schemas already guaranteed the
 // shapes, so this only attaches sources and splits a template's path into its id.
 import type { PackFile } from './load-files.ts';
-import type { FieldDef, ObjectDef, Pack, PackManifest, PackSettings, PolicyDef, SeedDef, TemplateDef, ViewDef, WorkflowDef } from './model.ts';
+import type { FieldDef, ObjectDef, Pack, PackManifest, PackSettings, PolicyDef, RoleDef, SeedDef, TemplateDef, ViewDef, WorkflowDef } from './model.ts';
 
 type Data = Record<string, unknown>;
 
 export function buildPack(root: string, files: readonly PackFile[]): Pack {
-  const pack: Pack = { root, objects: [], fields: [], views: [], workflows: [], templates: [], seeds: [], policies: [] };
+  const pack: Pack = { root, objects: [], fields: [], views: [], workflows: [], templates: [], seeds: [], policies: [], roles: [] };
   for (const file of files) {
     const data = file.data as Data;
     const source = { file: file.path, path: [] as const };
@@ -49,6 +49,9 @@ export function buildPack(root: string, files: readonly PackFile[]): Pack {
           demo: data.demo === true,
           source,
         } satisfies SeedDef);
+        break;
+      case 'role':
+        (pack.roles ??= []).push({ ...(data as unknown as Omit<RoleDef, 'source'>), source });
         break;
       case 'policy':
         pack.policies.push({ name: file.path.replace(/^policies\//, '').replace(/\.policy\.yaml$/, ''), data, source } satisfies PolicyDef);

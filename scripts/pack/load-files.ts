@@ -6,7 +6,7 @@ import type { NodePath } from './model.ts';
 import type { PendingProblem, Problem } from './problems.ts';
 import { parseYaml, type Position, type YamlSource } from './yaml-source.ts';
 
-export type FileKind = 'manifest' | 'object' | 'field' | 'view' | 'workflow' | 'template' | 'seed' | 'policy' | 'settings';
+export type FileKind = 'manifest' | 'object' | 'field' | 'view' | 'workflow' | 'template' | 'seed' | 'policy' | 'settings' | 'role';
 
 /** Each configuration folder and the suffix its files carry. */
 export const FOLDERS: ReadonlyArray<{ folder: string; kind: FileKind; suffix: string }> = [
@@ -17,6 +17,7 @@ export const FOLDERS: ReadonlyArray<{ folder: string; kind: FileKind; suffix: st
   { folder: 'templates', kind: 'template', suffix: '.hbs' },
   { folder: 'seeds', kind: 'seed', suffix: '.seed.yaml' },
   { folder: 'policies', kind: 'policy', suffix: '.policy.yaml' },
+  { folder: 'roles', kind: 'role', suffix: '.role.yaml' },
 ];
 
 export const MANIFEST_FILE = 'pack.yaml';

@@ -117,7 +117,18 @@ export interface PackManifest {
   twenty: string;
   defaultLocale: string;
   locales?: string[];
+  /** Side-menu folders for the pack's objects (exported as navigation menu items). */
+  navigation?: NavigationFolder[];
   source: SourceRef;
+}
+
+export interface NavigationFolder {
+  key: string;
+  label: string;
+  translations?: Record<string, string>;
+  icon?: string;
+  /** Object references: pack names or `standard:<name>`. */
+  objects: EntityRef[];
 }
 
 /** A workflow file, kept as loaded; its shape belongs to scripts/workflows. */
@@ -183,6 +194,58 @@ export interface PackSettings {
   source: SourceRef;
 }
 
+/** One object's record permissions in a role; an absent flag falls back to the role's `can…AllObjectRecords`. */
+export interface ObjectPermissionDef {
+  objectUniversalIdentifier: EntityRef;
+  canReadObjectRecords?: boolean;
+  canUpdateObjectRecords?: boolean;
+  canSoftDeleteObjectRecords?: boolean;
+  canDestroyObjectRecords?: boolean;
+}
+
+/** A field restriction: Twenty accepts only `false` (a field permission can restrict, never grant). */
+export interface FieldPermissionDef {
+  objectUniversalIdentifier: EntityRef;
+  fieldUniversalIdentifier: EntityRef;
+  canReadFieldValue?: boolean;
+  canUpdateFieldValue?: boolean;
+}
+
+/** A row-level rule (Twenty Enterprise): records of the object where `field operand value`. */
+export interface RowLevelPredicateDef {
+  universalIdentifier: string;
+  objectUniversalIdentifier: EntityRef;
+  fieldUniversalIdentifier: EntityRef;
+  operand: string;
+  value?: unknown;
+  subFieldName?: string | null;
+  workspaceMemberFieldUniversalIdentifier?: EntityRef | null;
+  workspaceMemberSubFieldName?: string | null;
+}
+
+/** roles/*.role.yaml: twenty-sdk's `RoleManifest` (defineRole), references by pack name or UUID. */
+export interface RoleDef {
+  universalIdentifier: string;
+  label: string;
+  description?: string;
+  icon?: string;
+  canUpdateAllSettings?: boolean;
+  canAccessAllTools?: boolean;
+  canReadAllObjectRecords?: boolean;
+  canUpdateAllObjectRecords?: boolean;
+  canSoftDeleteAllObjectRecords?: boolean;
+  canDestroyAllObjectRecords?: boolean;
+  canBeAssignedToUsers?: boolean;
+  canBeAssignedToAgents?: boolean;
+  canBeAssignedToApiKeys?: boolean;
+  objectPermissions?: ObjectPermissionDef[];
+  fieldPermissions?: FieldPermissionDef[];
+  rowLevelPermissionPredicates?: RowLevelPredicateDef[];
+  /** Permission flag keys (`WORKFLOWS`) or their twenty-sdk universal identifiers. */
+  permissionFlagUniversalIdentifiers?: string[];
+  source: SourceRef;
+}
+
 export interface Pack {
   root: string;
   manifest?: PackManifest;
@@ -196,4 +259,6 @@ export interface Pack {
   templates: TemplateDef[];
   seeds: SeedDef[];
   policies: PolicyDef[];
+  /** roles/*.role.yaml; absent in packs assembled by hand without roles. */
+  roles?: RoleDef[];
 }

@@ -22,6 +22,7 @@ export const SCHEMA_FILE: Readonly<Record<FileKind, string>> = {
   seed: 'seed.schema.json',
   policy: 'policy.schema.json',
   settings: 'settings.schema.json',
+  role: 'role.schema.json',
 };
 
 export type JsonSchema = { [key: string]: unknown } | boolean;

@@ -111,3 +111,27 @@ fields: []
 `;
   return { relPath, text };
 }
+
+/** A role that may read one object (the pack's first, or `objectRef`) and nothing else yet. */
+export function renderRole(ctx: RenderContext, slug: string, objectRef: string): Rendered {
+  const relPath = `roles/${slug}.role.yaml`;
+  const text = `${header(ctx, 'role.schema.json', relPath)}# ${humanize(slug.replace(/-/g, ' '))}: say here who holds this role and why (docs/roles.md).
+# Least privilege: nothing is allowed unless listed. Field permissions can only restrict.
+universalIdentifier: ${ctx.uuid()}
+label: ${humanize(slug.replace(/-/g, ' '))}
+description: Say here what this role may see and change.
+icon: IconUserShield
+canReadAllObjectRecords: false
+canUpdateAllObjectRecords: false
+canSoftDeleteAllObjectRecords: false
+canDestroyAllObjectRecords: false
+canBeAssignedToUsers: true
+canBeAssignedToApiKeys: false
+objectPermissions:
+  - objectUniversalIdentifier: ${objectRef}
+    canReadObjectRecords: true
+    canUpdateObjectRecords: false
+fieldPermissions: []
+`;
+  return { relPath, text };
+}

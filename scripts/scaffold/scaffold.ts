@@ -9,9 +9,9 @@ import { loadFiles } from '../pack/load-files.ts';
 import type { FieldType } from '../pack/model.ts';
 import { schemaRegistry, SCHEMA_DIR } from '../pack/schema-registry.ts';
 import { toApiName, toKebab } from './names.ts';
-import { renderField, renderObject, renderTemplate, renderView, renderWorkflow, type RenderContext, type Rendered } from './render.ts';
+import { renderField, renderObject, renderRole, renderTemplate, renderView, renderWorkflow, type RenderContext, type Rendered } from './render.ts';
 
-export const SCAFFOLD_KINDS = ['object', 'field', 'view', 'workflow', 'template'] as const;
+export const SCAFFOLD_KINDS = ['object', 'field', 'view', 'workflow', 'template', 'role'] as const;
 export type ScaffoldKind = (typeof SCAFFOLD_KINDS)[number];
 
 export interface ScaffoldRequest {
@@ -60,6 +60,11 @@ export async function scaffold(req: ScaffoldRequest): Promise<ScaffoldResult> {
     const slug = toKebab(toApiName(req.name) ?? '');
     if (slug === '') return usage(`"${req.name}" cannot be a file name`, 'use English words, e.g. leads-by-stage');
     if (req.kind === 'workflow') rendered = renderWorkflow(ctx, slug);
+    else if (req.kind === 'role') {
+      const object = req.object ? resolveObject(req.object, pack.objects) : { ref: pack.objects[0]?.nameSingular ?? 'standard:company', apiName: '' };
+      if ('error' in object) return usage(object.error);
+      rendered = renderRole(ctx, slug, object.ref);
+    }
     else {
       if (req.kind === 'view' && !req.object) return usage('a view needs --object: the object whose records it shows', 'e.g. --object intelLead');
       const object = resolveObject(req.object ?? 'standard:person', pack.objects);

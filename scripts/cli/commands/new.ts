@@ -11,14 +11,14 @@ export function registerNew(program: Command, done: Done): void {
     .addArgument(new Argument('<kind>', 'what to create').choices(SCAFFOLD_KINDS))
     .argument('<name>', 'its name: an API name (intelLead) for objects and fields, words (leads-by-stage) for the others')
     .option('--dir <dir>', 'the pack folder', '.')
-    .option('--object <object>', 'field, view, template: the object it belongs to (company, standard:person, or a pack object)')
+    .option('--object <object>', 'field, view, template: the object it belongs to; role: the first object it may read (company, standard:person, or a pack object)')
     .option('--type <type>', 'field: its Twenty field type (TEXT, SELECT, NUMBER, …)', 'TEXT')
     .addHelpText(
       'after',
       `
 Files are written as Twenty's SDK names them:
   objects/<name>.object.yaml  fields/<object>-<field>.field.yaml  views/<name>.view.yaml
-  workflows/<name>.workflow.yaml  templates/letters/<name>.hbs
+  workflows/<name>.workflow.yaml  templates/letters/<name>.hbs  roles/<name>.role.yaml
 An existing file is never overwritten.
 
 Examples:
@@ -26,6 +26,7 @@ Examples:
   $ bankpack new field riskLevel --object company --type SELECT
   $ bankpack new view leads-by-source --object intelLead
   $ bankpack new template tier-upgrade-notice --object company
+  $ bankpack new role relationship-assistant --object intelLead
 
 Exit codes: 0 written, 1 the file already exists, 2 wrong usage.`,
     )

@@ -35,6 +35,15 @@ export const assignLeadsJob: JobDefinition<'assignment'> = {
   name: 'assign-leads',
   summary: 'Assign published leads to client managers: first claim, then proximity, then industry.',
   policies: ['assignment'],
+  access: {
+    reads: {
+      intelLead: ['name', 'stage', 'industry', 'location', 'claimedBy', 'claimedAt', 'assignedManager', 'assignmentRule', 'assignedAt', 'createdAt'],
+      // `industries` is assignment.policy.yaml's industry.field.
+      clientManager: ['name', 'employeeNo', 'branch', 'industries', 'capacity', 'status'],
+      branch: ['name', 'location'],
+    },
+    writes: { intelLead: { fields: ['assignedManager', 'assignmentRule', 'assignedAt', 'assignmentDistanceKm', 'assignmentReason'] } },
+  },
   async plan(ctx, { assignment: policy }) {
     const { transport, pageSize } = ctx;
     const stages = [...new Set([policy.stage, ...policy.load.countedStages])];

@@ -10,6 +10,18 @@ export const awardBountiesJob: JobDefinition<'bounties' | 'assessments' | 'assig
   name: 'award-bounties',
   summary: 'Award bounties whose bidding closed, expire those without eligible bids, and make won bounties\' payouts due.',
   policies: ['bounties', 'assessments', 'assignment'],
+  access: {
+    reads: {
+      bounty: ['name', 'status', 'postedPrice', 'biddingClosesAt', 'minimumGrade', 'wonAt', 'payoutDueAt'],
+      bid: ['name', 'bounty', 'manager', 'planScore', 'submittedAt', 'status'],
+      clientManager: ['name', 'grade', 'status', 'capacity'],
+      intelLead: ['stage', 'assignedManager'],
+    },
+    writes: {
+      bounty: { fields: ['status', 'awardedManager', 'awardedAt', 'awardReason', 'campaignDeadline', 'payoutDueAt', 'payoutAmount'] },
+      bid: { fields: ['status'] },
+    },
+  },
   async plan(ctx, { bounties: policy, assessments, assignment }) {
     const { transport, pageSize, now } = ctx;
     const [bountyRows, bidRows, managerRows, leadRows] = await Promise.all([

@@ -1,8 +1,10 @@
 // compute-tiers: reads each client file's balances, scores and tiers them (rule.ts), and
 // writes clientTier, previousTier and tierSetAt where the tier changed, contributionScore
-// where the score moved (only the fields that differ, so identical changes group). The report lists upgrades and
-// downgrades (what a tier-change letter needs: `--json` gives object, id, from and to).
-import { groupUpdates, values as v, type RecordData, type UpdateBatch } from '../../records/index.ts';
+// where the score moved (only the fields that differ, so identical changes group). Distinct
+// values (a month's new scores) go as upserts of the records just read, 200 a request
+// (records/plan-updates.ts). The report lists upgrades and downgrades (what a tier-change
+// letter needs: `--json` gives object, id, from and to).
+import { planUpdates, values as v, type RecordData, type WriteBatch } from '../../records/index.ts';
 import { clientName, CLIENT_NAMES, readClients } from '../clients.ts';
 import type { JobDefinition, ReportItem } from '../job.ts';
 import { computeTiers, type ClientBalances, type TierChange } from './rule.ts';
@@ -14,10 +16,17 @@ export const computeTiersJob: JobDefinition<'tiers'> = {
   name: 'compute-tiers',
   summary: "Score each client's contribution from deposits, loans and fee income, and set its tier.",
   policies: ['tiers'],
+  access: {
+    reads: { company: ['name', 'depositBalance', 'loanBalance', 'feeIncome', 'clientTier', 'contributionScore'], person: ['name', 'depositBalance', 'loanBalance', 'feeIncome', 'clientTier', 'contributionScore'] },
+    writes: {
+      company: { fields: ['clientTier', 'previousTier', 'tierSetAt', 'contributionScore'] },
+      person: { fields: ['clientTier', 'previousTier', 'tierSetAt', 'contributionScore'] },
+    },
+  },
   async plan(ctx, { tiers: policy }) {
     const at = new Date(ctx.now).toISOString();
     const items: Record<TierChange | 'skipped', ReportItem[]> = { upgrade: [], downgrade: [], first: [], score: [], skipped: [] };
-    const writes: UpdateBatch[] = [];
+    const writes: WriteBatch[] = [];
     let total = 0;
     let same = 0;
     for (const object of policy.objects) {
@@ -48,7 +57,7 @@ export const computeTiersJob: JobDefinition<'tiers'> = {
           items[d.change].push({ ...base, action: d.change, reason: d.explanation, values: { fromTier: d.client.tier, toTier: d.tier, ...data } });
         }
       }
-      writes.push(...groupUpdates(CLIENT_NAMES[object], updates));
+      writes.push(...planUpdates(CLIENT_NAMES[object], updates));
     }
     return {
       job: 'compute-tiers',

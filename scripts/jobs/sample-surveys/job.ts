@@ -13,6 +13,17 @@ import { sampleSurveys, seedForBatch, type ExistingSurvey, type SurveyClient } f
 export const sampleSurveysJob: JobDefinition<'surveys'> = {
   name: 'sample-surveys',
   summary: 'Draw a seeded simple random sample of clients per tier and create their satisfaction surveys.',
+  access: {
+    reads: {
+      satisfactionSurvey: ['batch', 'company', 'person', 'tierAtSampling', 'sampledAt', 'surveyedAt', 'createdAt'],
+      maintenanceTeam: ['leader'],
+      company: ['name', 'clientTier', 'lastSurveyedAt', 'marketingOptOut', 'relationshipManager', 'maintenanceTeam'],
+      person: ['name', 'clientTier', 'lastSurveyedAt', 'marketingOptOut', 'relationshipManager', 'maintenanceTeam'],
+    },
+    writes: {
+      satisfactionSurvey: { create: true, fields: ['name', 'batch', 'sampleSeed', 'company', 'person', 'channel', 'tierAtSampling', 'status', 'interviewer', 'sampledAt'] },
+    },
+  },
   policies: ['surveys'],
   async plan(ctx, { surveys: policy }) {
     const { transport, pageSize, now, options } = ctx;

@@ -39,6 +39,15 @@ export const scoreAssessmentsJob: JobDefinition<'assessments' | 'tiers'> = {
   name: 'score-assessments',
   summary: 'Score quarterly (qualitative) or yearly (quantitative, from the CRM) assessments and propose grade changes.',
   policies: ['assessments', 'tiers'],
+  access: {
+    reads: { assessment: ['manager', 'kind', 'period', 'status', 'attitudeScore', 'responsibilityScore', 'clientsAtStart', 'clientsMaintained', 'newClientsWon', 'score', 'payComponent', 'payCoefficient', 'currentGrade', 'gradeChange', 'proposedGrade'], clientManager: ['name', 'grade', 'status'], company: ['name', 'relationshipManager', 'clientTier', 'previousTier', 'tierSetAt', 'createdAt'], person: ['name', 'relationshipManager', 'clientTier', 'previousTier', 'tierSetAt', 'createdAt'] },
+    writes: {
+      assessment: {
+        create: true,
+        fields: ['name', 'manager', 'kind', 'period', 'status', 'clientsAtStart', 'clientsMaintained', 'newClientsWon', 'score', 'payComponent', 'payCoefficient', 'currentGrade', 'gradeChange', 'proposedGrade', 'assessedAt'],
+      },
+    },
+  },
   async plan(ctx, { assessments: policy, tiers }) {
     const { transport, pageSize, now } = ctx;
     const period = ctx.options.period === undefined ? quarterAt(now) : parsePeriod(ctx.options.period);

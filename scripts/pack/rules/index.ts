@@ -14,7 +14,9 @@ import { fieldNamesFamily } from './field-names.ts';
 import { iconsFamily } from './icons.ts';
 import { identifiersFamily } from './identifiers.ts';
 import { labelsFamily } from './labels.ts';
+import { textsFamily } from './texts.ts';
 import { namesFamily } from './names.ts';
+import { navigationFamily } from './navigation.ts';
 import { objectsFamily } from './objects.ts';
 import { optionsFamily } from './options.ts';
 import { relationsFamily } from './relations.ts';
@@ -23,6 +25,7 @@ import { viewsFamily } from './views.ts';
 import { workflowsFamily } from '../../workflows/rule-family.ts';
 import { jobPoliciesFamily } from '../../jobs/rule-family.ts';
 import { templatesFamily } from '../../letters/rule-family.ts';
+import { rolesFamily } from '../../roles/index.ts';
 
 export type { RuleContext, RuleFamily } from './context.ts';
 
@@ -31,16 +34,19 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   namesFamily,
   fieldNamesFamily,
   labelsFamily,
+  textsFamily,
   optionsFamily,
   defaultsFamily,
   relationsFamily,
   objectsFamily,
   iconsFamily,
   viewsFamily,
+  navigationFamily,
   seedsFamily,
   workflowsFamily,
   jobPoliciesFamily,
   templatesFamily,
+  rolesFamily,
 ];
 
 export function checkRules(pack: Pack, families: readonly RuleFamily[] = RULE_FAMILIES): PendingProblem[] {
