@@ -18,6 +18,7 @@ import { RequestLog, type RequestLogEntry } from './request-log.ts';
 import { Throttle, type ThrottleOptions } from './throttle.ts';
 import { authenticationError, type TwentyError } from './twenty-errors.ts';
 import { DEFAULT_SANDBOX_USER_TOKEN, type Principal } from '../workflows/principal.ts';
+import { attachEngine, clockRoute, type SmtpTarget, webhookRoute, type WorkflowEngine } from '../workflows/executor/index.ts';
 
 /** The key `bankpack sandbox` accepts unless --api-key sets one. Not a secret: it only opens a local sandbox. */
 export const DEFAULT_SANDBOX_API_KEY = 'sandbox-dev-key';
@@ -38,6 +39,10 @@ export interface SandboxOptions {
   faults?: FaultRule[];
   /** The standard objects of a new workspace (default: the pack's catalogue). */
   standardObjects?: readonly StandardObject[];
+  /** Where the sandbox clock starts (CRON and DELAY follow it; POST /_sandbox/clock moves it). */
+  clock?: Date | string;
+  /** SEND_EMAIL steps deliver here (else they are only recorded). */
+  smtp?: SmtpTarget;
 }
 
 export interface Sandbox {
@@ -49,6 +54,8 @@ export interface Sandbox {
   requests(): RequestLogEntry[];
   setFaults(rules: FaultRule[]): void;
   close(): Promise<void>;
+  /** The workflow executor: runs, the clock, the emails sent. */
+  workflows: WorkflowEngine;
 }
 
 type Endpoint = '/metadata' | '/graphql';
@@ -89,6 +96,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   faults.set(options.faults ?? []);
   const throttle = options.throttle ? new Throttle(options.throttle === true ? {} : options.throttle) : undefined;
   const metadata = metadataSchema();
+  const engine = attachEngine(ws, { ...(options.clock ? { clock: options.clock } : {}), ...(options.smtp ? { smtp: options.smtp } : {}) });
 
   async function handleApi(endpoint: Endpoint, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const strikes = faults.strikes(endpoint);
@@ -194,6 +202,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const work = (async () => {
       if ((path === '/metadata' || path === '/graphql') && req.method === 'POST') return handleApi(path, req, res);
       if (path === '/metadata' || path === '/graphql') return sendJson(res, 405, { errors: [{ message: 'Only POST requests are served' }] }, { Allow: 'POST' });
+      if (path === '/_sandbox/clock' || path.startsWith('/webhooks/workflows/')) {
+        const text = req.method === 'POST' ? await readBody(req) : undefined;
+        let body: unknown;
+        try {
+          body = text ? JSON.parse(text) : Object.fromEntries(new URL(req.url ?? '/', 'http://sandbox').searchParams);
+        } catch {
+          return sendJson(res, 400, { error: 'body is not JSON' });
+        }
+        const answer = path === '/_sandbox/clock' ? await clockRoute(engine, req.method ?? 'GET', body) : await webhookRoute(ws, engine, path, req.method ?? 'GET', body);
+        if (answer) return sendJson(res, answer.status, answer.body);
+      }
       if (path.startsWith('/_sandbox/')) return handleTestRoute(path, req, res);
       return sendJson(res, 404, { statusCode: 404, message: `Cannot ${req.method ?? 'GET'} ${path}`, error: 'Not Found' });
     })();
@@ -214,6 +233,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     apiKey,
     userToken,
     workspace: ws,
+    workflows: engine,
     requests: () => log.list(),
     setFaults: (rules) => faults.set(rules),
     close: async () => {
@@ -221,6 +241,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      engine.close();
       await saver?.flush();
     },
   };

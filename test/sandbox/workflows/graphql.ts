@@ -22,6 +22,7 @@ import { UUIDScalar } from '../schema/scalars.ts';
 import type { Workspace } from '../state/workspace.ts';
 import { activate, createDraft, createStep, deactivate, deleteStep, updateStep, updateTrigger } from './operations.ts';
 import { type PrincipalContext, requireUser } from './principal.ts';
+import { runWorkflowVersion } from './run-version.ts';
 
 export type WorkflowContext = { ws: Workspace } & PrincipalContext;
 
@@ -75,6 +76,9 @@ const VersionDTO = new GraphQLObjectType({
   },
 });
 
+const RunInput = new GraphQLInputObjectType({ name: 'RunWorkflowVersionInput', fields: { workflowVersionId: { type: nn(UUIDScalar) }, workflowRunId: { type: UUIDScalar }, payload: { type: JSONScalar } } });
+const RunOutput = new GraphQLObjectType({ name: 'RunWorkflowVersionOutput', fields: { workflowRunId: { type: nn(UUIDScalar) } } });
+
 type Args = Record<string, unknown>;
 const input = (a: Args): Args => (a.input ?? {}) as Args;
 
@@ -91,6 +95,7 @@ export function workflowMutationFields(): GraphQLFieldConfigMap<unknown, Workflo
     updateWorkflowVersionTrigger: { type: VersionTrigger, args: { input: { type: nn(UpdateTriggerInput) } }, resolve: userOnly((ws, a) => updateTrigger(ws, input(a))) },
     createDraftFromWorkflowVersion: { type: nn(VersionDTO), args: { input: { type: nn(CreateDraftInput) } }, resolve: userOnly((ws, a) => createDraft(ws, input(a))) },
     activateWorkflowVersion: { type: nn(GraphQLBoolean), args: { workflowVersionId: { type: nn(UUIDScalar) } }, resolve: anyPrincipal((ws, a) => activate(ws, String(a.workflowVersionId))) },
+    runWorkflowVersion: { type: nn(RunOutput), args: { input: { type: nn(RunInput) } }, resolve: userOnly((ws, a) => runWorkflowVersion(ws, input(a))) },
     deactivateWorkflowVersion: { type: nn(GraphQLBoolean), args: { workflowVersionId: { type: nn(UUIDScalar) } }, resolve: anyPrincipal((ws, a) => deactivate(ws, String(a.workflowVersionId))) },
   };
 }

@@ -1,0 +1,73 @@
+// One deployed sandbox for the workflow outcome tests: the pack deployed (objects,
+// fields, views, the nine workflows activated) and the demo data loaded, built once
+// and kept as a workspace file in the OS temp folder; each test file starts its own
+// sandbox from a copy, with the workflow executor's clock at a fixed moment.
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deployPack } from '../../../scripts/demo/deploy-step.ts';
+import { loadSeeds } from '../../../scripts/demo/seeds/load.ts';
+import { validatePack } from '../../../scripts/pack/index.ts';
+import { TwentyClient } from '../../../scripts/twenty/client.ts';
+import { type Sandbox, startSandbox } from '../../sandbox/index.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+const QUIET = { pacing: { perMinute: 0, burst: 1 } } as const;
+/** The demo's moment (scripts/demo/options.ts DEMO_NOW): a Monday, 2026-11-30 01:00 UTC. */
+export const FIXTURE_NOW = '2026-11-30T01:00:00.000Z';
+
+let building: Promise<string> | undefined;
+
+async function build(file: string): Promise<string> {
+  const { pack, problems } = await validatePack(ROOT);
+  // Only the workflows and the schema they run on matter here (letters and jobs are other tests').
+  const errors = problems.filter((p) => p.severity === 'error' && /^(workflows|objects|fields|seeds)\//.test(p.file));
+  if (errors.length > 0) throw new Error(`the pack does not validate: ${errors.map((p) => `${p.file}:${p.line}:${p.col} ${p.message}`).join('; ')}`);
+  const partial = `${file}.${process.pid}.partial`;
+  const sb = await startSandbox({ port: 0, statePath: partial, clock: FIXTURE_NOW });
+  try {
+    const client = new TwentyClient({ url: sb.url, apiKey: sb.apiKey, ...QUIET });
+    const user = new TwentyClient({ url: sb.url, apiKey: sb.userToken, ...QUIET });
+    const deployed = await deployPack(client, user, pack, join(tmpdir(), `bankpack-fixture-plan-${process.pid}.txt`));
+    if (deployed.failure || deployed.workflowFailure) throw new Error(`deploy failed: ${deployed.failure ?? deployed.workflowFailure}`);
+    const seeded = await loadSeeds(client, pack, { demo: true });
+    if (!seeded.ok) throw new Error(`demo data failed: ${seeded.failure ?? seeded.problems.map((p) => p.message).join('; ')}`);
+    await sb.workflows.idle();
+  } finally {
+    await sb.close();
+  }
+  renameSync(partial, file);
+  return file;
+}
+
+/** What the deployed workspace depends on: the pack's files and the code that deploys and serves it. */
+const INPUTS = ['pack.yaml', 'objects', 'fields', 'views', 'workflows', 'seeds', 'scripts/deploy', 'scripts/workflows', 'scripts/demo/seeds', 'test/sandbox'];
+
+function inputsHash(): string {
+  const hash = createHash('sha256');
+  const visit = (path: string): void => {
+    if (!existsSync(path)) return;
+    if (statSync(path).isDirectory()) for (const name of readdirSync(path).sort()) visit(join(path, name));
+    else hash.update(path).update(readFileSync(path));
+  };
+  for (const p of INPUTS) visit(join(ROOT, p));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** The path of the deployed workspace file: built once for a given pack and sandbox, then reused (≈ 1 minute to build). */
+export function deployedWorkspace(): Promise<string> {
+  const dir = join(tmpdir(), 'bankpack-workflow-outcomes');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `workspace-${inputsHash()}.json`);
+  building ??= existsSync(file) ? Promise.resolve(file) : build(file);
+  return building;
+}
+
+/** A sandbox of its own on a copy of the deployed workspace. */
+export async function deployedSandbox(options: { smtp?: { host: string; port: number } } = {}): Promise<Sandbox> {
+  const source = await deployedWorkspace();
+  const copy = `${source}.${Math.random().toString(36).slice(2)}.json`;
+  copyFileSync(source, copy);
+  return startSandbox({ port: 0, statePath: copy, clock: FIXTURE_NOW, ...options });
+}
