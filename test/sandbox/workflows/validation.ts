@@ -8,8 +8,11 @@
 // record steps (get-workflow-record-step-metadata-issues.util.ts: OBJECT_NOT_FOUND).
 // Stricter than that file: a record step's objectRecord / fieldsToUpdate keys must be
 // fields (or join columns) of the object, reported as INVALID_STEP_PARAMS (the
-// sandbox's reading of "the object and its fields must exist", workflows.md §6).
+// sandbox's reading of "the object and its fields must exist", workflows.md §6), and
+// a FIND_RECORDS filter Twenty would not apply is refused (find-records-filter.ts;
+// Twenty itself activates it and then searches unfiltered).
 import type { Workspace } from '../state/workspace.ts';
+import { droppedFilterReasons } from './find-records-filter.ts';
 import type { Step } from './step-defaults.ts';
 import type { Trigger } from './step-graph.ts';
 
@@ -138,6 +141,12 @@ function recordStepIssues(ws: Workspace, step: Step): Issue[] {
   const keys = [...(record && typeof record === 'object' ? Object.keys(record) : []), ...ids(input.fieldsToUpdate)];
   for (const key of new Set(keys)) {
     if (!names.has(key)) issues.push({ code: 'INVALID_STEP_PARAMS', message: `Step "${label(step)}" writes "${key}", which is not a field of ${objectName}.`, stepId: step.id });
+  }
+  // A search whose filter Twenty would not apply returns arbitrary records: refused here (find-records-filter.ts).
+  if (step.type === 'FIND_RECORDS') {
+    for (const reason of droppedFilterReasons(input.filter, objectName, fields.map((f) => ({ id: f.id, name: f.name, type: String(f.type) })))) {
+      issues.push({ code: 'INVALID_STEP_PARAMS', message: `Search Records step "${label(step)}": ${reason}. Twenty would accept and run it unfiltered; write the filter as filter.recordFilters with their recordFilterGroups.`, stepId: step.id });
+    }
   }
   // get-record-crud-rich-text-issues.util.ts: a rich text value must be the {blocknote, markdown} object.
   for (const f of fields) {
