@@ -40,8 +40,9 @@ function changesLine(run: Done): string {
   const what = `${plural(planned.records, 'record')} in ${plural(planned.requests, 'request')}`;
   if (run.dryRun) return `Would write ${what} (dry run: nothing sent).`;
   if (!written) return `Would write ${what}.`;
-  if (written.error) return `Wrote ${plural(written.records, 'record')} in ${plural(written.batches, 'request')} of ${planned.requests}, then stopped: ${written.error.message}. Running the job again finishes the rest.`;
-  return `Wrote ${what}.`;
+  const gone = written.skipped?.length ? ` Left alone ${plural(written.skipped.length, 'record')} deleted since the job read ${written.skipped.length === 1 ? 'it' : 'them'}.` : '';
+  if (written.error) return `Wrote ${plural(written.records, 'record')} (${written.batches} of ${run.plan.writes.length} batches), then stopped: ${written.error.message}.${gone} Running the job again finishes the rest.`;
+  return written.records === planned.records ? `Wrote ${what}.` : `Wrote ${plural(written.records, 'record')} of ${planned.records}.${gone}`;
 }
 
 function requestsLine(c: RequestCounts): string {
@@ -63,7 +64,7 @@ export function reportJson(run: Done, requests?: RequestCounts): Record<string, 
     sections: plan.sections,
     writes: {
       planned: run.planned,
-      written: run.written ? { requests: run.written.batches, records: run.written.records } : null,
+      written: run.written ? { batches: run.written.batches, records: run.written.records, skipped: run.written.skipped ?? [] } : null,
       error: run.written?.error?.message ?? null,
     },
     ...(requests ? { requests: { reads: requests.reads.core + requests.reads.metadata, writes: requests.writes.core + requests.writes.metadata, retries: requests.retries } } : {}),

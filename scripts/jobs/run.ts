@@ -1,7 +1,7 @@
 // Running one job: load its policy files, plan (read + decide), then — unless it is a dry
 // run — send the write batches. Writing only the plan's differences makes every job
 // idempotent: a second run finds nothing to change and sends no write at all.
-import { batchSize, writeBatches, type RecordsTransport, type WriteResult } from '../records/index.ts';
+import { batchRequests, batchSize, QUERY_MAX_RECORDS, writeBatches, type RecordsTransport, type WriteResult } from '../records/index.ts';
 import type { Problem } from '../pack/problems.ts';
 import type { JobOptions, JobPlan } from './job.ts';
 import { JOBS } from './registry.ts';
@@ -28,8 +28,9 @@ export async function runJob(name: JobName, o: RunOptions): Promise<RunOutcome> 
   const loaded = await loadPolicies(o.packDir, job.policies);
   if (!loaded.ok) return { ok: false, problems: loaded.problems };
   const at = o.now ?? Date.now();
-  const plan = await job.plan({ transport: o.transport, now: at, options: o.options ?? {}, ...(o.pageSize ? { pageSize: o.pageSize } : {}) }, loaded.policies);
-  const planned = { requests: plan.writes.length, records: plan.writes.reduce((n, b) => n + batchSize(b), 0) };
+  // Reads at the largest page Twenty allows; the reader steps down if a server names a smaller cap.
+  const plan = await job.plan({ transport: o.transport, now: at, options: o.options ?? {}, pageSize: o.pageSize ?? QUERY_MAX_RECORDS }, loaded.policies);
+  const planned = { requests: plan.writes.reduce((n, b) => n + batchRequests(b), 0), records: plan.writes.reduce((n, b) => n + batchSize(b), 0) };
   const base = { ok: true as const, at, dryRun: o.dryRun, policyFiles: loaded.files, plan, planned };
   if (o.dryRun || plan.writes.length === 0) return base;
   return { ...base, written: await writeBatches(o.transport, plan.writes, o.onBatch ? { onBatch: o.onBatch } : {}) };

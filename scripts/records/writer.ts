@@ -2,9 +2,11 @@
 // so re-sending it is harmless: when its answer is lost it is sent once more. A lost create
 // is re-sent as an upsert of the same client-chosen ids (createMany `upsert: true` matches
 // existing records by id: common-create-many-query-runner.service.ts @0051996), so it cannot
-// duplicate. Any other failure stops the run; what was written so far is reported.
+// duplicate. An upsert batch goes through live-upsert.ts (only records still live).
+// Any other failure stops the run; what was written so far is reported.
 import type { RequestOptions } from '../twenty/client.ts';
 import { batchSize, type CreateBatch, type UpdateBatch, type WriteBatch } from './batches.ts';
+import { sendLiveUpsert, type UpsertState } from './live-upsert.ts';
 import { recordApiNames } from './names.ts';
 import type { RecordsTransport } from './transport.ts';
 
@@ -12,6 +14,8 @@ export interface WriteResult {
   /** Batches fully written. */
   batches: number;
   records: number;
+  /** Ids of upserted records left alone because they were deleted since read (absent when none). */
+  skipped?: string[];
   /** The failure that stopped the run, if any (later batches were not sent). */
   error?: Error;
 }
@@ -25,21 +29,28 @@ const isLost = (e: unknown): boolean => e instanceof Error && (e as { kind?: unk
 
 export async function writeBatches(transport: RecordsTransport, batches: readonly WriteBatch[], options: WriteOptions = {}): Promise<WriteResult> {
   const result: WriteResult = { batches: 0, records: 0 };
+  const upsertState: UpsertState = {};
   for (const batch of batches) {
     try {
-      await sendWithRecovery(transport, batch);
+      if (batch.kind === 'upsert') {
+        const done = await sendLiveUpsert(transport, batch, upsertState);
+        result.records += done.written;
+        if (done.skipped.length > 0) result.skipped = [...(result.skipped ?? []), ...done.skipped];
+      } else {
+        await sendWithRecovery(transport, batch);
+        result.records += batchSize(batch);
+      }
     } catch (e) {
       result.error = e instanceof Error ? e : new Error(String(e));
       return result;
     }
     result.batches++;
-    result.records += batchSize(batch);
     options.onBatch?.(result.batches, batches.length);
   }
   return result;
 }
 
-async function sendWithRecovery(transport: RecordsTransport, batch: WriteBatch): Promise<void> {
+async function sendWithRecovery(transport: RecordsTransport, batch: UpdateBatch | CreateBatch): Promise<void> {
   try {
     await send(transport, batch, false);
   } catch (e) {
@@ -48,7 +59,7 @@ async function sendWithRecovery(transport: RecordsTransport, batch: WriteBatch):
   }
 }
 
-function send(transport: RecordsTransport, batch: WriteBatch, recovering: boolean): Promise<unknown> {
+function send(transport: RecordsTransport, batch: UpdateBatch | CreateBatch, recovering: boolean): Promise<unknown> {
   return batch.kind === 'update' ? sendUpdate(transport, batch, recovering) : sendCreate(transport, batch, recovering);
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, chunkCreates, groupUpdates, writeBatches } from '../../scripts/records/index.ts';
+import { canonicalJson, chunkCreates, groupUpdates, writeBatches, type WriteBatch } from '../../scripts/records/index.ts';
 import { TwentyError } from '../../scripts/twenty/errors.ts';
-import { FakeTransport } from './fake-transport.ts';
+import { FakeTransport, pagingAnswer } from './fake-transport.ts';
 
 const LEAD = { nameSingular: 'intelLead', namePlural: 'intelLeads' };
 
@@ -69,5 +69,41 @@ describe('sending writes', () => {
     expect(result).toMatchObject({ batches: 1, records: 1 });
     expect(result.error?.message).toBe('Value "LOST" does not exist');
     expect(t.sent).toHaveLength(2);
+  });
+});
+
+describe('sending upserts of live records', () => {
+  const batch = (ids: string[]): WriteBatch => ({ kind: 'upsert', object: LEAD, records: ids.map((id, i) => ({ id, score: i })) });
+  /** Live leads answer the liveness check; every upsert is recorded; `cap` mimics "Maximum number of records to upsert is N.". */
+  const server = (live: string[], cap = Infinity) =>
+    new FakeTransport((req) => {
+      if (req.query.startsWith('query')) return pagingAnswer('intelLeads', live.map((id) => ({ id })))(req);
+      const data = (req.variables?.data as unknown[]) ?? [];
+      if (data.length > cap) throw new TwentyError({ kind: 'invalid-input', operation: 'x', message: `Maximum number of records to upsert is ${cap}.` });
+      return { createIntelLeads: data };
+    });
+
+  it('re-reads the ids first and upserts only those still live, reporting the others as skipped', async () => {
+    const t = server(['a', 'c']);
+    const result = await writeBatches(t, [batch(['a', 'b', 'c'])]);
+    expect(result).toEqual({ batches: 1, records: 2, skipped: ['b'] });
+    expect(t.sent.map((s) => s.opts.operation)).toEqual(['read intelLeads (page 1)', 'update 2 intelLeads (upsert)']);
+    expect(t.sent[0]?.variables).toMatchObject({ filter: { id: { in: ['a', 'b', 'c'] } }, first: 3 });
+    expect(t.sent[1]?.query).toBe('mutation Upsert($data: [IntelLeadCreateInput!]!) { createIntelLeads(data: $data, upsert: true) { id } }');
+    expect(t.sent[1]?.variables).toEqual({ data: [{ id: 'a', score: 0 }, { id: 'c', score: 2 }] });
+  });
+
+  it('sends nothing when every record is gone', async () => {
+    const t = server([]);
+    expect(await writeBatches(t, [batch(['a'])])).toEqual({ batches: 1, records: 0, skipped: ['a'] });
+    expect(t.sent).toHaveLength(1);
+  });
+
+  it("cuts a batch to the server's create cap, and the following batches too", async () => {
+    const ids = Array.from({ length: 5 }, (_, i) => `r${i}`);
+    const t = server(ids, 2);
+    expect(await writeBatches(t, [batch(ids.slice(0, 3)), batch(ids.slice(3))])).toEqual({ batches: 2, records: 5 });
+    const upserts = t.sent.filter((s) => s.opts.write).map((s) => (s.variables?.data as unknown[]).length);
+    expect(upserts).toEqual([3, 2, 1, 2]);
   });
 });

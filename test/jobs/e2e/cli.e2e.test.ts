@@ -47,8 +47,8 @@ describe('bankpack job', () => {
   it('prints JSON with --json and writes the changes', async () => {
     const r = await bankpack(['job', 'compute-tiers', '--json', ...connection()], key());
     expect(r.code).toBe(0);
-    const json = JSON.parse(r.stdout) as { job: string; dryRun: boolean; counts: Record<string, number>; writes: { written: { requests: number; records: number } } };
-    expect(json).toMatchObject({ job: 'compute-tiers', dryRun: false, counts: { upgrades: 1, 'first tiers': 1 }, writes: { written: { requests: 2, records: 2 } } });
+    const json = JSON.parse(r.stdout) as { job: string; dryRun: boolean; counts: Record<string, number>; writes: { written: { batches: number; records: number } } };
+    expect(json).toMatchObject({ job: 'compute-tiers', dryRun: false, counts: { upgrades: 1, 'first tiers': 1 }, writes: { written: { batches: 2, records: 2 } } });
     const again = await bankpack(['job', 'compute-tiers', ...connection()], key());
     expect(again.stdout).toContain('Nothing to change.');
   });

@@ -1,7 +1,10 @@
 // compute-tiers against the sandbox: tiers, scores and dates written only where they
-// change, identical changes grouped into one bulk update, nothing on a second run.
+// change, identical changes grouped into one bulk update, distinct ones upserted 200 a
+// request (only records still live), nothing on a second run. Request counts are the
+// sandbox's own log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReport, reportJson } from '../../../scripts/jobs/index.ts';
+import { writeBatches, type WriteBatch } from '../../../scripts/records/index.ts';
 import { startJobSandbox, type JobSandbox } from './sandbox-world.ts';
 
 let w: JobSandbox;
@@ -35,6 +38,9 @@ interface Client {
 }
 const FIELDS = 'clientTier previousTier tierSetAt contributionScore';
 const company = async (key: string): Promise<Client | undefined> => (await w.all<Client>('companies', FIELDS, { id: { eq: ids[key] } }))[0];
+const shape = (b: WriteBatch): [string, number] => [b.kind, b.kind === 'update' ? b.ids.length : b.records.length];
+const setDeposit = (key: string, yuan: number): Promise<unknown> =>
+  w.gql.request('mutation($id: UUID!, $d: CurrencyUpdateInput) { updateCompany(id: $id, data: { depositBalance: $d }) { id } }', { id: ids[key], d: cny(yuan) });
 
 describe('compute-tiers end to end', () => {
   it('with --dry-run reports upgrades and downgrades and sends no mutation', async () => {
@@ -49,12 +55,15 @@ describe('compute-tiers end to end', () => {
   });
 
   it('writes tier, previous tier, date and score, grouping identical changes, in the fewest requests', async () => {
-    const { outcome, writes, client } = await w.run('compute-tiers', { now: NOW });
-    // 137 companies: 3 pages of 60; 1 person: 1 page. Writes: Platinum, Boundary, Falling, Growing (score only),
-    // the 130 identical first tiers in 2 bulk updates (100 + 30), the person: 7.
-    expect(client.counter.snapshot().reads.core).toBe(4);
-    expect(writes).toBe(7);
-    expect(outcome.written).toEqual({ batches: 7, records: 135 });
+    const { outcome, writes, requests } = await w.run('compute-tiers', { now: NOW });
+    // Reads at 200 a page: 137 companies in 1, the person in 1. Writes: 100 of the 130 identical first tiers
+    // in one bulk update; the other 30 with Platinum, Boundary, Falling and Growing (score only) in one
+    // upsert of 34, after reading those 34 ids back (are they still live?); the person in one update.
+    // 6 requests in the sandbox's log (before: 4 pages of 60 and 7 updates, 11).
+    expect(outcome.plan.writes.map(shape)).toEqual([['update', 100], ['upsert', 34], ['update', 1]]);
+    expect(requests).toBe(6);
+    expect(writes).toBe(3);
+    expect(outcome.written).toEqual({ batches: 3, records: 135 });
     expect(await company('boundary')).toEqual({ id: ids.boundary, clientTier: 'GOLD', previousTier: 'SILVER', tierSetAt: '2025-07-01T00:00:00.000Z', contributionScore: 300 });
     expect(await company('falling')).toMatchObject({ clientTier: 'STANDARD', previousTier: 'GOLD' });
     expect(await company('growing')).toMatchObject({ clientTier: 'SILVER', previousTier: null, tierSetAt: null, contributionScore: 100 });
@@ -77,5 +86,22 @@ describe('compute-tiers end to end', () => {
     expect(json.sections.find((s) => s.title === 'Upgrades')?.items).toEqual([
       expect.objectContaining({ id: ids.falling, values: expect.objectContaining({ fromTier: 'STANDARD', toTier: 'PLATINUM', previousTier: 'STANDARD', tierSetAt: '2025-07-03T00:00:00.000Z' }) }),
     ]);
+  });
+
+  it('leaves a client deleted after the job read it deleted: Twenty\'s upsert would restore it', async () => {
+    // Three new scores, all distinct: one upsert (and its check) beats three updates.
+    await Promise.all([setDeposit('steady', 700_000), setDeposit('growing', 1_100_000), setDeposit('platinum', 13_000_000)]);
+    const { outcome } = await w.run('compute-tiers', { now: NOW + 3 * 86_400_000, dryRun: true });
+    expect(outcome.plan.writes.map(shape)).toEqual([['upsert', 3]]);
+    await w.gql.request('mutation($id: UUID!) { deleteCompany(id: $id) { id } }', { id: ids.steady });
+    const before = w.sandbox.requests().length;
+    const written = await writeBatches(w.client(), outcome.plan.writes);
+    expect(written).toEqual({ batches: 1, records: 2, skipped: [ids.steady] });
+    expect(w.sandbox.requests().length - before).toBe(2);
+    expect(await company('steady')).toBeUndefined();
+    const trash = await w.all<Client>('companies', FIELDS, { and: [{ id: { eq: ids.steady } }, { deletedAt: { is: 'NOT_NULL' } }] });
+    expect(trash).toEqual([expect.objectContaining({ contributionScore: 60 })]);
+    expect(await company('growing')).toMatchObject({ contributionScore: 110 });
+    expect(await company('platinum')).toMatchObject({ clientTier: 'PLATINUM', contributionScore: 1300 });
   });
 });
