@@ -120,6 +120,8 @@ describe("the pack's templates on the deployed pack", () => {
     const zhang = smtp.received.find((r) => r.envelopeTo[0] === 'zhang.wei@example.com')!;
     expect(zhang.mail.subject).toBe('邀请函：2027年度财富管理产品推介会（2026年12月18日）');
     expect(zhang.mail.text).toContain('尊敬的张先生：');
+    // To names the person who owns the address, not the invitation record ("邀请 张伟").
+    expect(zhang.mail.to).toMatchObject({ value: [{ name: '张伟', address: 'zhang.wei@example.com' }] });
     expect(zhang.mail.text).toContain('地点：上海浦东香格里拉大酒店');
     expect(zhang.mail.html).toContain('客户经理王芳是否出席');
 

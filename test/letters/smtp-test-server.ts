@@ -1,5 +1,7 @@
 // A real SMTP server on 127.0.0.1 (npm smtp-server) that keeps every message it
-// accepted, parsed with mailparser, and can refuse or stall a chosen message.
+// accepted, parsed with mailparser, and can refuse or stall a chosen message. `at`
+// is called at three moments of each message (MAIL FROM, the end of DATA before the
+// answer, right after the 250), so a test can kill the sender exactly there.
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
@@ -11,12 +13,16 @@ export interface Received {
 
 /** What to do with the n-th message (1-based): accept it, refuse it with a 4xx, or call `hook` first. */
 export type Decision = 'accept' | 'refuse';
+/** mail: MAIL FROM of the n-th message; data: its DATA is in, not answered yet; accepted: its 250 has been written. */
+export type Phase = 'mail' | 'data' | 'accepted';
 
 export interface TestSmtp {
   port: number;
   received: Received[];
   /** Called for each message before it is answered; may kill a client to simulate a crash. */
   decide: (n: number) => Decision | Promise<Decision>;
+  /** Called at each phase of each message (1-based n), awaited before the server goes on. */
+  at: (n: number, phase: Phase) => void | Promise<void>;
   /** Forget what arrived and count messages from 1 again. */
   reset(): void;
   close(): Promise<void>;
@@ -24,14 +30,18 @@ export interface TestSmtp {
 
 export async function startTestSmtp(): Promise<TestSmtp> {
   let count = 0;
+  let mails = 0;
   const state: TestSmtp = {
     port: 0,
     received: [],
     decide: () => 'accept',
+    at: () => undefined,
     reset() {
       count = 0;
+      mails = 0;
       state.received.length = 0;
       state.decide = () => 'accept';
+      state.at = () => undefined;
     },
     close: async () => undefined,
   };
@@ -40,10 +50,14 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     disabledCommands: ['STARTTLS', 'AUTH'],
     authOptional: true,
     logger: false,
+    onMailFrom(_address, _session, callback: (err?: Error | null) => void) {
+      Promise.resolve(state.at(++mails, 'mail')).then(() => callback(), (e: unknown) => callback(e instanceof Error ? e : new Error(String(e))));
+    },
     onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (err?: Error | null) => void) {
       const n = ++count;
       simpleParser(stream)
         .then(async (mail) => {
+          await state.at(n, 'data');
           const decision = await state.decide(n);
           if (decision === 'refuse') {
             const err = new Error('Try again later (refused by the test server)') as Error & { responseCode: number };
@@ -53,6 +67,7 @@ export async function startTestSmtp(): Promise<TestSmtp> {
           }
           state.received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), mail });
           callback();
+          await state.at(n, 'accepted');
         })
         .catch((e: unknown) => callback(e instanceof Error ? e : new Error(String(e))));
     },
