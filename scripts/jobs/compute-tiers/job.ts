@@ -16,6 +16,13 @@ export const computeTiersJob: JobDefinition<'tiers'> = {
   name: 'compute-tiers',
   summary: "Score each client's contribution from deposits, loans and fee income, and set its tier.",
   policies: ['tiers'],
+  access: {
+    reads: { company: ['name', 'depositBalance', 'loanBalance', 'feeIncome', 'clientTier', 'contributionScore'], person: ['name', 'depositBalance', 'loanBalance', 'feeIncome', 'clientTier', 'contributionScore'] },
+    writes: {
+      company: { fields: ['clientTier', 'previousTier', 'tierSetAt', 'contributionScore'] },
+      person: { fields: ['clientTier', 'previousTier', 'tierSetAt', 'contributionScore'] },
+    },
+  },
   async plan(ctx, { tiers: policy }) {
     const at = new Date(ctx.now).toISOString();
     const items: Record<TierChange | 'skipped', ReportItem[]> = { upgrade: [], downgrade: [], first: [], score: [], skipped: [] };
