@@ -31,6 +31,8 @@ import { type RecordModel, recordModel } from './model.ts';
 import * as write from './mutations.ts';
 import { resolverNames, typeName } from './naming.ts';
 import { specialRootFields } from './special-mutations.ts';
+import { checkRecordPermissions, operationOf } from './permissions.ts';
+import type { RoleRow } from '../metadata/roles.ts';
 import { defaultValueOf } from './values.ts';
 
 export interface RecordsContext {
@@ -40,6 +42,8 @@ export interface RecordsContext {
    * checks throttle and selection complexity per resolver call (server/records-guard.ts).
    */
   beforeRecordsQuery?: (objectId: string, info: GraphQLResolveInfo) => void;
+  /** The role of the API key calling (metadata/roles.ts); undefined: no restriction. */
+  role?: RoleRow;
 }
 
 /** QUERY_MAX_RECORDS_FROM_RELATION (twenty-shared constants): nested one-to-many pages. */
@@ -218,6 +222,7 @@ function addRootFields(query: Root, mutation: Root, object: ObjectMeta, t: Objec
     args,
     resolve: (_s, a: Args, ctx, info) => {
       ctx.beforeRecordsQuery?.(object.id, info);
+      checkRecordPermissions(ctx.role, m, operationOf(info.fieldName, n as unknown as Record<string, string>), info, a);
       return resolve(a, ctx.ws);
     },
   });

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { StandardObject } from '../../../scripts/pack/standard/types.ts';
 import { metadataFieldResolver } from '../metadata/resolvers.ts';
+import { roleOfToken, type RoleRow } from '../metadata/roles.ts';
 import { recordsSchema } from '../records/schema-builder.ts';
 import { metadataSchema } from '../schema/metadata-schema.ts';
 import { loadState, StateSaver } from '../state/persistence.ts';
@@ -142,7 +143,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       // graphql-yoga's request parser (batching is off in Twenty).
       result = { status: 400, payload: { errors: [{ message: body === undefined ? 'POST body sent invalid JSON.' : 'POST body is expected to be object but received array' }] } };
     } else {
-      const { error: auth, principal } = authenticate(req.headers.authorization, apiKey, userToken);
+      const { error: auth, principal, role } = authenticate(req.headers.authorization, apiKey, userToken, ws);
       if (auth) {
         // Twenty answers auth failures of GraphQL requests with HTTP 200 and errors[]
         // (middlewares/middleware.service.ts @45b288c, writeGraphqlResponseOnExceptionCaught).
@@ -156,7 +157,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           schema: records ? recordsSchema(ws) : metadata,
           body,
           accept: req.headers.accept,
-          contextValue: { ws, principal, locale: typeof req.headers['x-locale'] === 'string' ? req.headers['x-locale'] : undefined, beforeRecordsQuery },
+          contextValue: { ws, principal, role, locale: typeof req.headers['x-locale'] === 'string' ? req.headers['x-locale'] : undefined, beforeRecordsQuery },
           fieldResolver: records ? undefined : metadataFieldResolver,
           limits: records ? GRAPHQL_LIMITS : METADATA_LIMITS,
         });
@@ -247,11 +248,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 }
 
-function authenticate(header: string | undefined, apiKey: string, userToken: string): { error?: TwentyError; principal?: Principal } {
+function authenticate(header: string | undefined, apiKey: string, userToken: string, ws: Workspace): { error?: TwentyError; principal?: Principal; role?: RoleRow } {
   const match = /^Bearer\s+(.+)$/i.exec(header?.trim() ?? '');
   if (!match?.[1]) return { error: authenticationError('Missing authentication token') };
   const token = match[1].trim();
   if (token === apiKey) return { principal: 'apiKey' };
   if (token === userToken) return { principal: 'user' };
+  // A key made with createApiKey + generateApiKeyToken: its role's permissions apply (metadata/roles.ts).
+  const role = roleOfToken(ws, token);
+  if (role) return { principal: 'apiKey', role };
   return { error: authenticationError('Token invalid.') };
 }
