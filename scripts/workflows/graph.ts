@@ -5,8 +5,8 @@
 // Edges follow Twenty's model (twenty-shared workflow/validation/utils/
 // get-step-outgoing-step-ids.util.ts @41d2425): a step's `nextStepIds`; an
 // IF_ELSE's `branches[].nextStepIds`; an ITERATOR's `initialLoopStepIds` (the loop
-// body) beside its `nextStepIds` (after the loop). Branches never join again, and a
-// loop body's last step has no edge back.
+// body) beside its `nextStepIds` (after the loop). Branches never join again; a
+// loop body's last steps lead back to the iterator.
 import { v5 as uuidv5 } from 'uuid';
 import type { NodePath } from '../pack/model.ts';
 import type { BranchSpec, StepSpec, WorkflowSpec } from './format.ts';
@@ -110,6 +110,10 @@ export function buildGraph(workflow: WorkflowSpec): WorkflowGraph {
       }
       const following = list[i + 1];
       if (following && spec.type !== 'IF_ELSE') step.next = [following.id];
+      // The last step of a loop body leads back to its iterator: Twenty runs the next
+      // item only when a loop step's nextStepIds names the iterator
+      // (should-execute-iterator-step.util.ts, get-all-step-ids-in-loop.util.ts @41d24255).
+      else if (!following && iterator !== undefined && spec.type !== 'IF_ELSE') step.next = [iterator];
       before = after;
     });
     return row;

@@ -264,7 +264,8 @@ describe('steps', () => {
     const [, each, touch, after] = c.steps;
     expect(each).toMatchObject({ id: id('each'), nextStepIds: [id('after')] });
     expect(each!.settings.input).toEqual({ items: `{{${id('leads')}.all}}`, initialLoopStepIds: [id('touch')] });
-    expect(touch).toMatchObject({ nextStepIds: [], position: { x: 320, y: 450 } });
+    // The loop body's last step leads back to the iterator, or Twenty never runs the next item.
+    expect(touch).toMatchObject({ nextStepIds: [id('each')], position: { x: 320, y: 450 } });
     expect(touch!.settings.input).toEqual({ objectName: 'lead', objectRecord: { stage: 'PUBLISHED' }, objectRecordId: `{{${id('each')}.currentItem.id}}`, fieldsToUpdate: ['stage'] });
     expect(after).toMatchObject({ id: id('after'), position: { x: 0, y: 600 } });
   });
