@@ -11,7 +11,8 @@ import { buildDesired } from './desired.ts';
 import { diff } from './diff.ts';
 import { idDeriver } from './ids.ts';
 import type { Plan } from './plan.ts';
-import { readObjects, readSeedRecords, readTranslations, readViews } from './read-actual.ts';
+import { readObjects, readTranslations, readViews } from './read-actual.ts';
+import { readSeedsCombined, readWorkspaceMetadata } from './read-combined.ts';
 import type { ActualState, DesiredState } from './state.ts';
 
 export interface PlanOptions {
@@ -34,10 +35,11 @@ export const ANCHOR_OBJECT = 'company';
 
 /** Read the workspace and make the plan. Throws TwentyError on network, auth or server problems. */
 export async function preparePlan(client: TwentyClient, pack: Pack, options: PlanOptions = {}): Promise<Prepared> {
-  const caps = await checkServer(client);
+  // Server check, objects and views in one request; one by one only if the server refuses that.
+  const combined = await readWorkspaceMetadata(client);
+  const caps = combined?.caps ?? (await checkServer(client));
   if (!caps.ok) throw unsupportedServerError(caps, client.url);
-
-  const objects = await readObjects(client);
+  const objects = combined?.objects ?? (await readObjects(client));
   const anchor = objects.find((o) => o.nameSingular === ANCHOR_OBJECT);
   if (!anchor) {
     throw new TwentyError({
@@ -54,14 +56,11 @@ export async function preparePlan(client: TwentyClient, pack: Pack, options: Pla
   });
 
   const locales = [...new Set([...desired.objects, ...desired.fields].flatMap((e) => Object.keys(e.translations)))].sort();
-  const records: ActualState['records'] = {};
-  const [views] = await Promise.all([
-    readViews(client),
+  // Labels in each other locale (x-locale: one request each) and every seeded object's records (one request).
+  const [views, records] = await Promise.all([
+    combined ? Promise.resolve(combined.views) : readViews(client),
+    readSeedsCombined(client, desired.seeds, objects),
     ...locales.map((l) => readTranslations(client, objects, l)),
-    ...desired.seeds.map(async (seed) => {
-      const object = objects.find((o) => o.nameSingular === seed.object);
-      if (object) records[seed.object] = [...(records[seed.object] ?? []), ...(await readSeedRecords(client, seed, object))];
-    }),
   ]);
   const actual: ActualState = { objects, views, records, locales };
   const plan = diff(desired, actual, { url: client.url, prune: options.prune === true });

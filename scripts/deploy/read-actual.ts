@@ -9,22 +9,30 @@ import type { ActualObject, ActualState, DesiredSeed, TranslationMap } from './s
 
 const PAGE = 1000; // MAX_METADATA_GRAPHQL_PAGE_SIZE (pagination/utils/parse-graphql-metadata-pagination.util.ts @41d2425)
 
-const OBJECTS = /* GraphQL */ `
-  query BankpackObjects($after: ConnectionCursor) {
-    objects(paging: { first: ${PAGE}, after: $after }) {
-      pageInfo { hasNextPage endCursor }
-      edges { node {
-        id universalIdentifier nameSingular namePlural labelSingular labelPlural description icon
+/** One object node of the full metadata read. */
+export const OBJECT_NODE = `id universalIdentifier nameSingular namePlural labelSingular labelPlural description icon
         isActive isSystem isSearchable applicationId labelIdentifierFieldMetadataId
         fieldsList {
           id universalIdentifier name label type description icon isActive isSystem isNullable isUnique
           defaultValue options settings objectMetadataId applicationId
           relation { type targetObjectMetadata { id nameSingular } targetFieldMetadata { id name } }
-        }
-      } }
-    }
-  }
-`;
+        }`;
+
+/** The `objects` root field, one page of it. */
+export const OBJECTS_FIELD = `objects(paging: { first: ${PAGE}, after: $after }) {
+      pageInfo { hasNextPage endCursor }
+      edges { node { ${OBJECT_NODE} } }
+    }`;
+
+/** The `getViews` root field. */
+export const VIEWS_FIELD = `getViews {
+      id objectMetadataId name type key icon position mainGroupByFieldMetadataId kanbanAggregateOperation
+      viewFields { id fieldMetadataId position isVisible size }
+      viewGroups { id fieldValue position isVisible }
+      viewSorts { id fieldMetadataId direction }
+    }`;
+
+const OBJECTS = `query BankpackObjects($after: ConnectionCursor) { ${OBJECTS_FIELD} }`;
 
 const LABELS = /* GraphQL */ `
   query BankpackLabels($after: ConnectionCursor) {
@@ -35,26 +43,18 @@ const LABELS = /* GraphQL */ `
   }
 `;
 
-const VIEWS = /* GraphQL */ `
-  query BankpackViews {
-    getViews {
-      id objectMetadataId name type key icon position mainGroupByFieldMetadataId kanbanAggregateOperation
-      viewFields { id fieldMetadataId position isVisible size }
-      viewGroups { id fieldValue position isVisible }
-      viewSorts { id fieldMetadataId direction }
-    }
-  }
-`;
+const VIEWS = `query BankpackViews { ${VIEWS_FIELD} }`;
 
-interface Connection<N> {
+export interface Connection<N> {
   pageInfo: { hasNextPage?: boolean | null; endCursor?: string | null };
   edges: Array<{ node: N }>;
 }
 
 /** Every page of `objects`, with the query given (the full read or the labels read). */
-async function allObjectPages<N>(client: TwentyClient, query: string, kind: string, locale?: string): Promise<N[]> {
-  const out: N[] = [];
-  let after: string | null = null;
+export async function allObjectPages<N>(client: TwentyClient, query: string, kind: string, locale?: string, first?: Connection<N>): Promise<N[]> {
+  const out: N[] = first ? first.edges.map((e) => e.node) : [];
+  if (first && (!first.pageInfo.hasNextPage || !first.pageInfo.endCursor)) return out;
+  let after: string | null = first?.pageInfo.endCursor ?? null;
   for (let page = 0; page < 100; page++) {
     const data: { objects: Connection<N> } = await client.metadata<{ objects: Connection<N> }>(query, { after }, {
       operation: locale ? `read the workspace's ${locale} labels` : "read the workspace's objects and fields",

@@ -62,3 +62,12 @@ it("prints the number of requests the server received, the user token's included
   expect(sb.requests().slice(before).some((q) => q.operationName === 'BankpackCreateStep')).toBe(true);
   expect(Number(printed)).toBe(received);
 }, 120_000);
+
+it('plans a deployed pack in one metadata read, one per other locale, one records read and one workflows read', async () => {
+  const before = sb.requests().length;
+  const r = await run('plan', '--dir', pack, '--url', sb.url, '--api-key-file', join(tmp, 'key'), '--user-token-file', join(tmp, 'user'), '--rate-limit', '0', '--detailed-exitcode');
+  expect(r.code, r.err).toBe(0);
+  const sent = sb.requests().slice(before);
+  expect(sent.map((q) => q.operationName).sort()).toEqual(['BankpackLabels', 'BankpackSeeds', 'BankpackWorkflows', 'BankpackWorkspace']);
+  expect(r.err).toContain(`(${sent.length} reads)`);
+}, 60_000);
