@@ -2,7 +2,7 @@
 // fields, taken from Twenty's standard catalogue and the pack's own objects and
 // fields. The static check, the query builder and the --where parser all read it,
 // so a template is checked against exactly what the pack deploys.
-import type { FieldDef, FieldType, Pack, RelationType } from '../pack/model.ts';
+import type { FieldDef, FieldType, Pack, PackSettings, RelationType } from '../pack/model.ts';
 import type { StandardObject } from '../pack/standard/types.ts';
 import type { OptionLabel } from './helpers/option-labels.ts';
 
@@ -28,6 +28,8 @@ export interface Catalogue {
   /** Every way the pack may name an object (`company`, `standard:company`, its UUID) → nameSingular. */
   refs: Map<string, string>;
   defaultLocale: string;
+  /** settings/bank.yaml: what `{{bank.…}}` and `{{email.…}}` print (absent: the pack has none). */
+  settings?: PackSettings;
 }
 
 /** The object a template's `object:` names, if the catalogue has it. */
@@ -103,7 +105,7 @@ export function buildCatalogue(standard: readonly StandardObject[], pack: Pack):
     const owner = objects.get(resolveObject(f.objectUniversalIdentifier) ?? '');
     if (owner) owner.fields.set(f.name, toField(f));
   }
-  return { objects, refs: byRef, defaultLocale: pack.manifest?.defaultLocale ?? 'zh-CN' };
+  return { objects, refs: byRef, defaultLocale: pack.manifest?.defaultLocale ?? 'zh-CN', ...(pack.settings ? { settings: pack.settings } : {}) };
 }
 
 /** The first EMAILS field of an object: where an email to one of its records goes. */

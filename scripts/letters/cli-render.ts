@@ -6,7 +6,8 @@ import { complain, prepareRun, say, type Connect } from './cli-common.ts';
 import { PdfPrinter } from './pdf.ts';
 import { prepareTemplate } from './prepare.ts';
 import { progressBar } from './progress.ts';
-import { renderBatch } from './render-batch.ts';
+import { renderBatch, type RenderBatchResult } from './render-batch.ts';
+import { plural } from '../cli/output.ts';
 import { renderSummary } from './report.ts';
 import { loadPackLetters } from './setup.ts';
 
@@ -48,10 +49,20 @@ export async function runRender(opts: RenderCliOptions, connect: Connect): Promi
     const object = run.template.prepared.object.nameSingular;
     const reads = client.counter.snapshot().readsByKind[`records:${object}`] ?? 0;
     for (const line of renderSummary(result, { id: run.template.prepared.meta.id, version: run.template.prepared.version }, outDir, reads)) say(line);
+    for (const line of pageLines(result)) say(line);
     return result.stopped.length > 0 ? 1 : 0;
   } finally {
     await browser?.close();
   }
+}
+
+/** For the print room: the pages of the batch, and each letter longer than one page. */
+export function pageLines(r: RenderBatchResult): string[] {
+  if (r.pages === undefined) return [];
+  const long = r.written.filter((w) => (w.pages ?? 0) > 1);
+  const lines = [`  ${plural(r.pages, 'page')} in ${plural(r.written.length, 'letter')}; ${r.merged} opens with a cover sheet listing them`];
+  for (const w of long) lines.push(`    ${w.pdf}: ${w.pages} pages`);
+  return lines;
 }
 
 export async function runList(dir: string): Promise<number> {

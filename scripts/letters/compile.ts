@@ -52,6 +52,12 @@ export function compileTemplate(prepared: PreparedTemplate, catalogue: Catalogue
   const recordName = object.nameSingular;
   const template = { id: meta.id, description: meta.description ?? '' };
   const lang = meta.locale;
+  const settings = catalogue.settings;
+  const bank = settings?.bank ?? {};
+  const email = settings ? { from: settings.email.from, replyTo: settings.email.replyTo } : {};
+  // The footer's unsubscribe address: the sender's (per run) wins, else the pack's settings.
+  const unsubscribeDefault = settings ? { mailto: settings.email.unsubscribe.mailto } : {};
+  const name = meta.id.replace(/^[^/]+\//, '');
 
   return {
     prepared,
@@ -62,16 +68,20 @@ export function compileTemplate(prepared: PreparedTemplate, catalogue: Catalogue
         [recordName]: record,
         today: vars.today,
         campaign: vars.campaign ?? null,
-        unsubscribe: vars.unsubscribe ?? {},
+        unsubscribe: { ...unsubscribeDefault, ...vars.unsubscribe },
         recipient,
         template,
+        bank,
+        email,
+        confidential: meta.confidential,
       };
       const bodyHtml = body(context, { data });
-      const subjectText = subject ? subject(context, { data }).trim() : undefined;
-      const html = layout
-        ? layout({ ...context, body: new Handlebars.SafeString(bodyHtml), title: subjectText ?? meta.description ?? meta.id, paper: meta.paper, lang }, { data })
-        : bodyHtml;
-      return { html, ...(subjectText !== undefined ? { subject: decodeEntities(subjectText) } : {}), missing: dedupeMissing(data.missing) };
+      // Handlebars escaped the subject as HTML; it is plain text from here on, and the
+      // layout escapes it once more where it prints it (<title>, the heading).
+      const subjectText = subject ? decodeEntities(subject(context, { data }).trim()) : undefined;
+      const page = { body: new Handlebars.SafeString(bodyHtml), title: subjectText ?? name, subject: subjectText ?? '', paper: meta.paper, lang };
+      const html = layout ? layout({ ...context, ...page }, { data }) : bodyHtml;
+      return { html, ...(subjectText !== undefined ? { subject: subjectText } : {}), missing: dedupeMissing(data.missing) };
     },
   };
 }

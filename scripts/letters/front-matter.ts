@@ -13,8 +13,10 @@ export interface TemplateMeta {
   /** The object whose records the template is rendered for (nameSingular). */
   object: string;
   description?: string;
-  /** Emails: the subject line, itself a Handlebars string. */
+  /** The subject line (emails: required), itself a Handlebars string; a letter prints it as its heading. Also the HTML and PDF title. */
   subject?: string;
+  /** Letters: may print amounts (balances, prices). Off by default: a posted letter shows no figures (docs/letters.md). */
+  confidential: boolean;
   /** A layout name under templates/layouts/ (without locale or .hbs); "none" for no layout. */
   layout: string;
   /** False when `layout` is the default: then a pack without that layout renders the body alone. */
@@ -49,6 +51,7 @@ export function readMeta(t: TemplateDef, defaultLocale: string): { meta?: Templa
   };
   const str = (key: string): string | undefined => (typeof fm[key] === 'string' ? (fm[key] as string) : undefined);
   const object = str('object');
+  if (fm.confidential !== undefined && t.channel !== 'letter') at(['confidential'], '`confidential` is for letters: emails, layouts and partials do not take it', 'remove it');
   if (t.channel === 'letter' || t.channel === 'email') {
     if (!object) at([], `a ${t.channel} template names the object it is written for`, 'add `object: company` (or person, or a custom object) to the front matter');
     if (t.channel === 'email' && !str('subject')) at([], 'an email template needs a subject', 'add `subject: "…"` to the front matter (it may use {{variables}})');
@@ -82,6 +85,7 @@ export function readMeta(t: TemplateDef, defaultLocale: string): { meta?: Templa
     paper: paper as PaperSize,
     fallbacks,
     lists,
+    confidential: fm.confidential === true,
     ...(str('topic') ? { topic: str('topic') } : {}),
     ...(str('description') ? { description: str('description') } : {}),
     ...(str('subject') ? { subject: str('subject') } : {}),

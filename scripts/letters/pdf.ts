@@ -32,9 +32,15 @@ export class PdfPrinter {
   }
 }
 
-/** One PDF holding every page of `documents`, in order. */
-export async function mergePdfs(documents: readonly Uint8Array[]): Promise<Uint8Array> {
+/** How many pages a PDF has. */
+export async function pageCount(bytes: Uint8Array): Promise<number> {
+  return (await PDFDocument.load(bytes)).getPageCount();
+}
+
+/** One PDF holding every page of `documents`, in order; `title` is its Title metadata. */
+export async function mergePdfs(documents: readonly Uint8Array[], title?: string): Promise<Uint8Array> {
   const merged = await PDFDocument.create();
+  if (title) merged.setTitle(title);
   for (const bytes of documents) {
     const doc = await PDFDocument.load(bytes);
     const pages = await merged.copyPages(doc, doc.getPageIndices());

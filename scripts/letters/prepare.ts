@@ -14,6 +14,7 @@ import { buildSelection } from './record-shape.ts';
 import { baseNames, pickLocalised, type TemplateSet } from './template-set.ts';
 import { LAYOUT_MEMBERS, resolveParts, rootType, type VarType } from './var-types.ts';
 import { parseWhere, type Filter } from './where.ts';
+import { seasonalProblems } from './seasonal.ts';
 import { walkTemplate, type BodyProblem, type PartialSource, type WalkState } from './walk.ts';
 
 type Program = hbs.AST.Program;
@@ -78,6 +79,7 @@ export function prepareTemplate(def: TemplateDef, set: TemplateSet, catalogue: C
     selects: [],
     partials: new Map(),
     layout: false,
+    amountsAllowed: meta.channel !== 'letter' || meta.confidential,
     partialNames: () => baseNames(set.partials),
     findPartial: (name): PartialSource | undefined => {
       const p = pickLocalised(set.partials, name, meta.locale);
@@ -102,9 +104,15 @@ export function prepareTemplate(def: TemplateDef, set: TemplateSet, catalogue: C
     listMembers[name] = { kind: 'list', of: { kind: 'record', object: listObject.nameSingular, select: [`${LIST_MARK}${name}`] } };
     lists.push({ name, object: listObject, filter: where.filter, limit: spec.limit });
   }
-  const root = rootType(recordName, object.nameSingular, listMembers);
+  const settingsKnown = catalogue.settings !== undefined;
+  const root = rootType(recordName, object.nameSingular, listMembers, settingsKnown);
   const body = parseOrReport(def.body, { file: def.source.file, line: def.bodyLine, col: 1 }, problems);
-  if (body) walkTemplate(body, root, { file: def.source.file, line: def.bodyLine, col: 1 }, state);
+  if (body) {
+    // Letters are printed on one date and posted later: seasonal words only inside {{#if (yearEnd …)}}.
+    // Before the walk, which rewrites the tree for strict rendering.
+    if (meta.channel === 'letter') problems.push(...seasonalProblems(body, { file: def.source.file, line: def.bodyLine, col: 1 }));
+    walkTemplate(body, root, { file: def.source.file, line: def.bodyLine, col: 1 }, state);
+  }
 
   let subject: Program | undefined;
   if (meta.subject !== undefined) {
@@ -124,7 +132,7 @@ export function prepareTemplate(def: TemplateDef, set: TemplateSet, catalogue: C
       const spot = { file: layoutDef.source.file, line: layoutDef.bodyLine, col: 1 };
       const ast = parseOrReport(layoutDef.body, spot, problems);
       if (ast) {
-        walkTemplate(ast, rootType(recordName, object.nameSingular, { ...listMembers, ...LAYOUT_MEMBERS }), spot, { ...state, layout: true });
+        walkTemplate(ast, rootType(recordName, object.nameSingular, { ...listMembers, ...LAYOUT_MEMBERS }, settingsKnown), spot, { ...state, layout: true });
         layout = { def: layoutDef, ast };
         used.add(layoutDef);
       }

@@ -8,7 +8,8 @@ import type { Catalogue } from './catalogue.ts';
 import type { CompiledTemplate, RunVariables } from './compile.ts';
 import { letterFileStem } from './file-names.ts';
 import type { MissingValue } from './helpers/registry.ts';
-import { mergePdfs, type PdfPrinter } from './pdf.ts';
+import { coverSheetHtml } from './cover-sheet.ts';
+import { mergePdfs, pageCount, type PdfPrinter } from './pdf.ts';
 import type { Progress } from './progress.ts';
 import { LETTERS_PAGE_SIZE, readLists, readRecipients, recipientName, type RecipientQuery } from './recipients.ts';
 import { MAX_RECORDS_PER_CREATE } from '../records/batches.ts';
@@ -35,6 +36,8 @@ export interface LetterOutcome {
   /** Paths relative to the output folder. */
   html?: string;
   pdf?: string;
+  /** Pages of its PDF. */
+  pages?: number;
   missing?: MissingValue[];
 }
 
@@ -42,8 +45,10 @@ export interface RenderBatchResult {
   written: LetterOutcome[];
   /** Letters not written because a value was missing. */
   stopped: LetterOutcome[];
-  /** The merged PDF, relative to the output folder. */
+  /** The merged PDF (a cover sheet listing the letters, then every letter), relative to the output folder. */
   merged?: string;
+  /** Pages of all letters' PDFs, the cover sheet not counted. */
+  pages?: number;
   /** With a campaign: contact logs written now (letters logged by an earlier run are not logged again). */
   logged?: number;
 }
@@ -79,7 +84,7 @@ export async function renderBatch(o: RenderBatchOptions): Promise<RenderBatchRes
       if (plan && o.campaign) {
         const { meta, version } = o.template.prepared;
         const key = sendKey(o.campaign, record.id, meta.id, version);
-        toLog.push({ key, record: contactLogRecord(plan, { key, recipient: record, channel: 'LETTER', campaign: o.campaign, template: o.template.prepared, title: meta.description ?? meta.id, at: new Date() }) });
+        toLog.push({ key, record: contactLogRecord(plan, { key, recipient: record, channel: 'LETTER', campaign: o.campaign, template: o.template.prepared, title: letter.subject ?? meta.id, at: new Date() }) });
       }
       if (o.printer) {
         const slot = pdfs.length;
@@ -87,6 +92,7 @@ export async function renderBatch(o: RenderBatchOptions): Promise<RenderBatchRes
         outcome.pdf = `${stem}.pdf`;
         const job = o.printer.print(letter.html).then(async (bytes) => {
           pdfs[slot] = bytes;
+          outcome.pages = await pageCount(bytes);
           await writeFile(join(o.outDir, `${stem}.pdf`), bytes);
           o.progress?.tick(name);
         });
@@ -98,7 +104,13 @@ export async function renderBatch(o: RenderBatchOptions): Promise<RenderBatchRes
   }
   await Promise.all(inFlight);
   if (o.printer && pdfs.length > 0) {
-    await writeFile(join(o.outDir, MERGED_PDF), await mergePdfs(pdfs.filter((p): p is Uint8Array => p !== undefined)));
+    const { meta, version } = o.template.prepared;
+    const title = meta.id.replace(/^[^/]+\//, '');
+    const lines = result.written.map((w, i) => ({ index: i + 1, name: w.name, file: w.pdf ?? '', pages: w.pages ?? 0 }));
+    result.pages = lines.reduce((n, l) => n + l.pages, 0);
+    const cover = await o.printer.print(coverSheetHtml({ title, templateId: meta.id, version, date: o.vars.today, letters: lines }));
+    const letters = pdfs.filter((p): p is Uint8Array => p !== undefined);
+    await writeFile(join(o.outDir, MERGED_PDF), await mergePdfs([cover, ...letters], `${title} — ${o.vars.today} — ${lines.length} letters`));
     result.merged = MERGED_PDF;
   }
   if (plan && o.campaign) result.logged = await logLetters(o.transport, plan, o.campaign, toLog);

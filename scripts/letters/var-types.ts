@@ -9,7 +9,7 @@ export type VarType =
   | { kind: 'list'; of: VarType; select?: string[] }
   | { kind: 'composite'; field: CatalogueField; fieldKey: string; select?: string[] }
   | { kind: 'value'; field?: CatalogueField; fieldKey?: string; select?: string[]; what: string }
-  | { kind: 'struct'; what: string; members: Record<string, VarType> }
+  | { kind: 'struct'; what: string; members: Record<string, VarType>; hint?: string }
   | { kind: 'any' };
 
 export type Resolved = { ok: true; type: VarType } | { ok: false; message: string; hint?: string; at: number };
@@ -71,7 +71,7 @@ export function resolveParts(catalogue: Catalogue, start: VarType, parts: readon
       case 'struct': {
         const member = type.members[part];
         if (!member) {
-          const hint = didYouMean(part, Object.keys(type.members));
+          const hint = didYouMean(part, Object.keys(type.members)) ?? type.hint;
           return { ok: false, at: i, message: `\`${part}\` is not known in ${type.what}`, ...(hint ? { hint } : { hint: `known here: ${Object.keys(type.members).join(', ')}` }) };
         }
         type = member;
@@ -82,8 +82,26 @@ export function resolveParts(catalogue: Catalogue, start: VarType, parts: readon
   return { ok: true, type };
 }
 
+/** The bank's details and e-mail addresses of settings/bank.yaml, as `{{bank.…}}` and `{{email.…}}`. */
+export const SETTINGS_MEMBERS = {
+  bank: ['name', 'shortName', 'nameEn', 'department', 'departmentEn', 'hotline', 'address', 'addressEn', 'postcode', 'website'],
+  email: ['from', 'replyTo'],
+} as const;
+
+function settingsMembers(settingsKnown: boolean): Record<string, VarType> {
+  const out: Record<string, VarType> = {};
+  for (const [group, keys] of Object.entries(SETTINGS_MEMBERS)) {
+    const members: Record<string, VarType> = {};
+    if (settingsKnown) for (const k of keys) members[k] = { kind: 'value', what: `${group}.${k} of settings/bank.yaml` };
+    out[group] = settingsKnown
+      ? { kind: 'struct', what: `${group} (settings/bank.yaml)`, members }
+      : { kind: 'struct', what: `${group}: the pack has no valid settings/bank.yaml`, members, hint: 'add settings/bank.yaml (schemas/settings.schema.json), or fix its problems' };
+  }
+  return out;
+}
+
 /** The variables every template has besides its record (see docs/letters.md). */
-export function rootType(recordName: string, object: string, extra: Record<string, VarType> = {}): VarType {
+export function rootType(recordName: string, object: string, extra: Record<string, VarType> = {}, settingsKnown = true): VarType {
   const text = (what: string): VarType => ({ kind: 'value', what });
   return {
     kind: 'struct',
@@ -95,6 +113,8 @@ export function rootType(recordName: string, object: string, extra: Record<strin
       recipient: { kind: 'struct', what: 'recipient', members: { name: text('the recipient name'), email: text('the recipient address') } },
       unsubscribe: { kind: 'struct', what: 'unsubscribe', members: { url: text('the unsubscribe link'), mailto: text('the unsubscribe address') } },
       template: { kind: 'struct', what: 'template', members: { id: text('the template id'), description: text('the template description') } },
+      confidential: text('true for a letter with `confidential: true`'),
+      ...settingsMembers(settingsKnown),
       ...extra,
     },
   };
@@ -103,7 +123,8 @@ export function rootType(recordName: string, object: string, extra: Record<strin
 /** What layouts have in addition: the rendered body and the page settings. */
 export const LAYOUT_MEMBERS: Record<string, VarType> = {
   body: { kind: 'value', what: 'the rendered body' },
-  title: { kind: 'value', what: 'the title' },
+  title: { kind: 'value', what: 'the title (the subject, else the template name)' },
+  subject: { kind: 'value', what: 'the subject' },
   paper: { kind: 'value', what: 'the paper size' },
   lang: { kind: 'value', what: 'the language' },
 };

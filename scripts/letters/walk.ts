@@ -65,6 +65,8 @@ export interface WalkState {
   partials: Map<string, Program>;
   /** In a layout, `{{{body}}}` is the one unescaped output allowed. */
   layout: boolean;
+  /** False in a letter without `confidential: true`: amount helpers are refused (a posted letter shows no figures). */
+  amountsAllowed: boolean;
 }
 
 interface Frame {
@@ -264,6 +266,13 @@ class Walker {
       const n = spec.minParams === spec.maxParams ? `${spec.minParams}` : `${spec.minParams} to ${spec.maxParams}`;
       this.problem(path.loc, `${name} takes ${n} argument${spec.maxParams === 1 ? '' : 's'}, got ${node.params.length}`, spec.description);
       return;
+    }
+    if (spec.amount && !this.s.amountsAllowed) {
+      this.problem(
+        path.loc,
+        `{{${name} …}} prints an amount in a letter that goes by post; a client's figures are not printed by default`,
+        'remove the amount, or add `confidential: true` to the front matter (the letter is then marked 亲启, to be opened by the addressee only)',
+      );
     }
     const annotations: HashPair[] = [pair('__at', this.at(path.loc), path.loc)];
     node.params = node.params.map((p, i) => {

@@ -52,8 +52,8 @@ beforeAll(async () => {
     { id: ids.li, name: '李强', email: { primaryEmail: 'li.qiang@bank.example' }, grade: 'JUNIOR' },
   ]);
   await createRecords(client, o('company', 'companies'), [
-    { id: ids.acme, name: '上海精密仪器有限公司', clientTier: 'PLATINUM', previousTier: 'GOLD', tierSetAt: '2026-10-01T02:00:00.000Z', depositBalance: yuan(1234567.89), loanBalance: yuan(5000000), feeIncome: yuan(88000.5), relationshipManagerId: ids.wang },
-    { id: ids.east, name: '华东能源集团', clientTier: 'PLATINUM', depositBalance: yuan(100000000), relationshipManagerId: ids.li },
+    { id: ids.acme, name: '上海精密仪器有限公司', clientTier: 'PLATINUM', previousTier: 'GOLD', tierSetAt: '2026-10-01T02:00:00.000Z', depositBalance: yuan(1234567.89), loanBalance: yuan(5000000), feeIncome: yuan(88000.5), relationshipManagerId: ids.wang, address: { addressStreet1: '闵行区虹梅南路1145号', addressCity: '上海市', addressState: '上海市', addressPostcode: '201100', addressCountry: 'China' } },
+    { id: ids.east, name: '华东能源集团', clientTier: 'PLATINUM', depositBalance: yuan(100000000), relationshipManagerId: ids.li, address: { addressStreet1: '浦东新区张杨路500号', addressCity: '上海市', addressState: '上海市', addressPostcode: '200122', addressCountry: 'China' } },
     { id: ids.silver, name: '普通商贸公司', clientTier: 'SILVER' },
   ]);
   await createRecords(client, o('person', 'people'), [
@@ -102,10 +102,18 @@ describe("the pack's templates on the deployed pack", () => {
     const text = execFileSync('pdftotext', [join(outDir, 'all-letters.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     expect(text).toContain('尊敬的上海精密仪器有限公司：');
     expect(text).toContain('作为我行尊贵的白金客户');
-    expect(text).toContain('¥1,234,567.89（人民币壹佰贰拾叁万肆仟伍佰陆拾柒元捌角玖分）');
-    expect(text).toContain('客户经理：王芳（电话13800000001）');
+    // The window's address block, the way to reply, the bank's details from settings/bank.yaml.
+    for (const line of ['201100', '上海市闵行区虹梅南路1145号', '上海精密仪器有限公司收']) expect(text).toContain(line);
+    expect(text).toContain('您的客户经理：王芳电话：13800000001');
+    expect(text).toContain('客服热线400-000-0000');
     expect(text).toContain('2026年11月28日');
     expect(text).toContain('鸿远商业银行');
+    // Confidentiality: no balance in a letter without `confidential: true`; no real hotline.
+    expect(text).not.toContain('¥');
+    expect(text).not.toContain('95500');
+    // Seasonal wording only at the turn of the year (28 November: the neutral form).
+    expect(text).not.toContain('岁末年初');
+    expect(text).toContain('今后，我行将继续');
   }, 90_000);
 
   it('emails the launch invitation and logs each send on the client and the person', async () => {
@@ -133,10 +141,10 @@ describe("the pack's templates on the deployed pack", () => {
   }, 60_000);
 
   it.each([
-    ['letters/greeting.en', 'clientTier=PLATINUM', ['Dear 上海精密仪器有限公司,', 'valued Platinum clients']],
-    ['letters/tier-upgrade', 'previousTier=GOLD', ['由黄金客户提升为白金客户', '2026年10月1日', '¥5,000,000.00', '¥88,000.50']],
-    ['letters/complaint-feedback', 'step=FEEDBACK_GIVEN', ['尊敬的张先生：', '2026年11月2日，您通过电话向我行反映了关于“柜面等候时间过长”的问题', '高峰时段增派人手']],
-    ['letters/launch-invitation', 'status=INVITED', ['尊敬的陈女士：', '2027年度财富管理产品推介会']],
+    ['letters/greeting.en', 'clientTier=PLATINUM', ['Dear 上海精密仪器有限公司,', 'valued Platinum clients', 'Going forward']],
+    ['letters/tier-upgrade', 'previousTier=GOLD', ['由黄金客户提升为白金客户', '2026年10月1日', '¥5,000,000.00', '¥88,000.50', '上海精密仪器有限公司亲启']],
+    ['letters/complaint-feedback', 'step=FEEDBACK_GIVEN', ['上海精密仪器有限公司 张伟收', '尊敬的张先生：', '2026年11月2日，您通过电话向我行反映了关于“柜面等候时间过长”的问题', '高峰时段增派人手']],
+    ['letters/launch-invitation', 'status=INVITED', ['200122 上海市浦东新区张杨路500号 华东能源集团 陈静收', '尊敬的陈女士：', '2027年度财富管理产品推介会']],
     ['emails/launch-invitation.en', 'status=INVITED', ['Dear Ms 陈,', 'Dear Mr 张,', '18 December 2026']],
     ['emails/survey-invitation', 'status=SAMPLED', ['尊敬的陈女士：', '我们将安排李强以电话访问的方式与您联系']],
     ['emails/bounty-announcement', 'grade=SENIOR', ['王芳：', '拿下华东能源集团结算业务', '¥50,000.00', '高级客户经理', '2026年12月31日']],

@@ -62,7 +62,7 @@ describe('letters render', () => {
 
     expect(result.written.map((w) => w.name).sort()).toEqual(['<img src=x onerror=alert(1)>华东能源集团', '上海精密仪器有限公司']);
     expect(result.stopped).toEqual([
-      expect.objectContaining({ name: '缺少存款数据的公司', missing: [expect.objectContaining({ variable: 'company.depositBalance', file: 'templates/letters/greeting.hbs', line: 7 }), expect.objectContaining({ variable: 'company.depositBalance' })] }),
+      expect.objectContaining({ name: '缺少存款数据的公司', missing: [expect.objectContaining({ variable: 'company.depositBalance', file: 'templates/letters/greeting.hbs', line: 8 }), expect.objectContaining({ variable: 'company.depositBalance' })] }),
     ]);
     // Three recipients, one page: one read of companies.
     expect((env.client.counter.snapshot().readsByKind['records:company'] ?? 0) - before).toBe(1);
@@ -86,8 +86,16 @@ describe('letters render', () => {
     expect(text).toContain('客户经理：王芳');
     expect(text).toContain('壹亿元整');
     expect(text).toContain('<imgsrc=xonerror=alert(1)>华东能源集团');
+    // The print room's file: a cover sheet listing each letter with its page count, then the letters.
+    const cover = execFileSync('pdftotext', ['-f', '1', '-l', '1', join(outDir, 'all-letters.pdf'), '-'], { encoding: 'utf8' });
+    expect(cover).toContain('打印清单');
+    expect(cover).toContain('上海精密仪器有限公司');
+    expect(cover.replace(/\s+/g, '')).toContain('共2封信、2页');
+    expect(result.written.map((w) => w.pages)).toEqual([1, 1]);
+    expect(result.pages).toBe(2);
     const pages = execFileSync('pdfinfo', [join(outDir, 'all-letters.pdf')], { encoding: 'utf8' });
-    expect(pages).toMatch(/Pages:\s+2\n/);
+    expect(pages).toMatch(/Pages:\s+3\n/);
+    expect(pages).toMatch(/Title:\s+greeting — 2026-11-28 — 2 letters/);
     expect(pages).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
   }, 120_000);
 

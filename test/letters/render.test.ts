@@ -40,9 +40,9 @@ describe('rendering', () => {
     const greeting = await compiled({}, 'letters/greeting');
     const out = greeting.render({ ...acme, name: '  ', depositBalance: { amountMicros: null, currencyCode: null }, relationshipManager: null }, vars);
     expect(out.missing.map((m) => `${m.variable} ${m.file}:${m.line}:${m.col}`)).toEqual([
-      'company.name templates/letters/greeting.hbs:6:9',
-      'company.depositBalance templates/letters/greeting.hbs:7:51',
-      'company.depositBalance templates/letters/greeting.hbs:7:89',
+      'company.name templates/letters/greeting.hbs:7:9',
+      'company.depositBalance templates/letters/greeting.hbs:8:51',
+      'company.depositBalance templates/letters/greeting.hbs:8:89',
     ]);
     // The signature's {{default manager.name "您的客户经理"}} is a fallback: not missing.
     expect(out.html).toContain('客户经理：您的客户经理');

@@ -4,8 +4,10 @@
 import Handlebars, { type HelperOptions } from 'handlebars';
 import { fenToCapitals } from './capital-numerals.ts';
 import { formatFen, formatMoney, isCurrencyValue, microsToFen, yuanToFen } from './amounts.ts';
-import { DEFAULT_TIME_ZONE, formatDate, toCalendarDate } from './dates.ts';
+import { DEFAULT_TIME_ZONE, formatDate, toCalendarDate, type CalendarDate } from './dates.ts';
 import { optionLabel, type OptionLabel } from './option-labels.ts';
+import { addressLineOf, postcodeOf, type AddressValue } from './postal.ts';
+import { isYearEnd } from './season.ts';
 import { fullName, honorific, salutation, type PersonLike } from './salutation.ts';
 
 /** A value a letter needed and did not have, or could not format. */
@@ -47,6 +49,8 @@ export interface HelperSpec {
   tolerant?: boolean;
   /** Fields it reads when its first argument is a whole record. */
   recordFields?: readonly string[];
+  /** Prints an amount: refused in a letter without `confidential: true`. */
+  amount?: boolean;
   /** Its first argument must be a SELECT field; it receives that field's key as `field`. */
   wantsSelectField?: boolean;
   /** One line for the docs and the preview page. */
@@ -78,9 +82,17 @@ function toFen(value: unknown): { fen: bigint; currency: string } {
 
 const locale = (hash: Record<string, unknown>, data: RenderData): string => (typeof hash.locale === 'string' ? hash.locale : data.locale);
 
+/** A date on the bank's calendar (or `tz=`), or the reason it is none. */
+function calendarDate(v: unknown, hash: Record<string, unknown>, rt: HelperRuntime): CalendarDate {
+  const d = toCalendarDate(v, typeof hash.tz === 'string' ? hash.tz : rt.timeZone);
+  if (!d) throw new RangeError(`not a date: ${JSON.stringify(v)}`);
+  return d;
+}
+
 export const HELPERS: readonly HelperSpec[] = [
   {
     name: 'yuan',
+    amount: true,
     minParams: 1,
     maxParams: 1,
     description: 'an amount as ¥1,234,567.89 (a CURRENCY field, or a number of yuan)',
@@ -91,6 +103,7 @@ export const HELPERS: readonly HelperSpec[] = [
   },
   {
     name: 'amount',
+    amount: true,
     minParams: 1,
     maxParams: 1,
     description: 'an amount without symbol: 1,234,567.89',
@@ -98,6 +111,7 @@ export const HELPERS: readonly HelperSpec[] = [
   },
   {
     name: 'capital',
+    amount: true,
     minParams: 1,
     maxParams: 1,
     description: 'an amount in Chinese capital numerals: 壹佰贰拾叁万肆仟伍佰陆拾柒元捌角玖分',
@@ -112,11 +126,28 @@ export const HELPERS: readonly HelperSpec[] = [
     minParams: 1,
     maxParams: 1,
     description: 'a date as 2026年11月28日 (zh) or 28 November 2026 (en)',
-    run: ([v], hash, data, rt) => {
-      const d = toCalendarDate(v, typeof hash.tz === 'string' ? hash.tz : rt.timeZone);
-      if (!d) throw new RangeError(`not a date: ${JSON.stringify(v)}`);
-      return formatDate(d, locale(hash, data));
-    },
+    run: ([v], hash, data, rt) => formatDate(calendarDate(v, hash, rt), locale(hash, data)),
+  },
+  {
+    name: 'yearEnd',
+    minParams: 1,
+    maxParams: 1,
+    description: 'true from 1 December to 31 January, for {{#if (yearEnd today)}}值此岁末年初之际{{/if}}',
+    run: ([v], hash, _data, rt) => isYearEnd(calendarDate(v, hash, rt)),
+  },
+  {
+    name: 'postcode',
+    minParams: 1,
+    maxParams: 1,
+    description: "an ADDRESS's postcode, six digits for China: 201100",
+    run: ([a]) => postcodeOf(a as AddressValue),
+  },
+  {
+    name: 'addressLine',
+    minParams: 1,
+    maxParams: 1,
+    description: 'an ADDRESS as one line: 上海市闵行区虹梅南路1145号 (en: street, city, province)',
+    run: ([a], hash, data) => addressLineOf(a as AddressValue, locale(hash, data)),
   },
   {
     name: 'salutation',
