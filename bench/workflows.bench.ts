@@ -9,6 +9,7 @@ import { TwentyClient } from '../scripts/twenty/client.ts';
 import { buildCatalogue, checkWorkflows, compileWorkflow } from '../scripts/workflows/index.ts';
 import { startWorkflowSandbox } from '../test/workflows/sandbox.ts';
 import type { BenchRow, Benchmark } from './types.ts';
+import { workflowRunRows } from './workflow-runs.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -74,6 +75,7 @@ const bench: Benchmark = {
           target: 'one read, no write',
           ok: noop.filter((r) => r.operationName === 'BankpackWorkflows').length === 1 && noop.every((r) => !r.write),
         },
+        ...(await workflowRunRows()),
       ];
     } finally {
       await sb.close();
