@@ -2,6 +2,7 @@
 // (both sides present), labels and translations, views, seed records, and removals
 // with --prune. A step that fails stops the run; running again finishes the job,
 // because the next plan is made from what the workspace then holds.
+import { progressTicker } from './progress.ts';
 import type { TwentyClient } from '../twenty/client.ts';
 import type { ServerCapabilities } from '../twenty/compat.ts';
 import { isTwentyError } from '../twenty/errors.ts';
@@ -165,9 +166,13 @@ class StepFailure extends Error {
 
 /** Translations and labels queued by the creates, plus the plan's object updates. */
 async function labelsFollowUps(ctx: ApplyContext, objectUpdates: Array<Change & { apply: Op }>, onObjectsDone: () => void): Promise<void> {
+  const tick = progressTicker(ctx.report, 'field labels and translations', ctx.followUps.fields.length);
   await runAll(
     ctx,
-    ctx.followUps.fields.map((f) => () => updateField(ctx, { op: 'updateField', objectName: f.objectName, fieldName: f.fieldName, update: f.update, ddl: false })),
+    ctx.followUps.fields.map((f) => async () => {
+      await updateField(ctx, { op: 'updateField', objectName: f.objectName, fieldName: f.fieldName, update: f.update, ddl: false });
+      tick();
+    }),
   );
   const items = [
     ...ctx.followUps.objects,
