@@ -3,9 +3,10 @@
 // code 1 when the file is already there.
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { loadFiles } from '../pack/load-files.ts';
+import { validatePack } from '../pack/validate.ts';
 import type { FieldType } from '../pack/model.ts';
 import { schemaRegistry, SCHEMA_DIR } from '../pack/schema-registry.ts';
 import { toApiName, toKebab } from './names.ts';
@@ -85,6 +86,13 @@ export async function scaffold(req: ScaffoldRequest): Promise<ScaffoldResult> {
       return { ok: false, code: 1, message: `${rendered.relPath} already exists`, hint: 'choose another name, or edit that file' };
     }
     return { ok: false, code: 1, message: `could not write ${rendered.relPath}: ${(e as Error).message}` };
+  }
+  // `new` refuses what `validate` refuses, in validate's words: the file is checked with the
+  // whole pack, and taken back if the pack's rules refuse it (a name Twenty reserves, …).
+  const refused = (await validatePack(req.dir)).problems.find((p) => p.severity === 'error' && p.file === rendered.relPath);
+  if (refused) {
+    await rm(target, { force: true });
+    return { ok: false, code: 2, message: refused.message, ...(refused.hint ? { hint: refused.hint } : {}) };
   }
   return { ok: true, relPath: rendered.relPath };
 }

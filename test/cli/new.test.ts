@@ -1,7 +1,7 @@
 // `bankpack new`: the file lands where `twenty pull` would put it, carries fresh UUIDs
 // and the $schema line, passes `bankpack validate`, and never replaces an existing file.
 import { existsSync, readFileSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -105,5 +105,23 @@ describe('bankpack new', () => {
     expect(await main(['new', '--help'])).toBe(0);
     expect(out).toContain('Examples:');
     expect(out).toContain('bankpack new object clientTier');
+  });
+
+  it('refuses a name validate would refuse, with the message validate gives, and writes nothing', async () => {
+    for (const [name, plural] of [['lead2go', 'lead2gos'], ['company', 'companies']] as const) {
+      // The file written by hand: what validate says about it.
+      const byHand = await emptyPack();
+      await mkdir(join(byHand, 'objects'));
+      const text = `universalIdentifier: 5b0e2f0c-8a51-4f7e-9a43-2f1d3c4b5a69\nnameSingular: ${name}\nnamePlural: ${plural}\nlabelSingular: A\nlabelPlural: B\nicon: IconBox\n`;
+      await writeFile(join(byHand, 'objects', `${name}.object.yaml`), text);
+      const said = (await validatePack(byHand)).problems.find((p) => p.severity === 'error');
+      expect(said?.message).toContain(`nameSingular "${name}"`);
+
+      const dir = await emptyPack();
+      expect(await main(['new', 'object', name, '--dir', dir])).toBe(2);
+      expect(err).toContain(said!.message);
+      expect(existsSync(join(dir, 'objects', `${name}.object.yaml`))).toBe(false);
+      err = '';
+    }
   });
 });

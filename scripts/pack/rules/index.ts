@@ -15,6 +15,7 @@ import { iconsFamily } from './icons.ts';
 import { identifiersFamily } from './identifiers.ts';
 import { labelsFamily } from './labels.ts';
 import { textsFamily } from './texts.ts';
+import { textsFamily } from './texts.ts';
 import { namesFamily } from './names.ts';
 import { navigationFamily } from './navigation.ts';
 import { objectsFamily } from './objects.ts';
@@ -34,6 +35,7 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   namesFamily,
   fieldNamesFamily,
   labelsFamily,
+  textsFamily,
   textsFamily,
   optionsFamily,
   defaultsFamily,

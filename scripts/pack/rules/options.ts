@@ -1,8 +1,9 @@
 // SELECT / MULTI_SELECT options as Twenty's server accepts them: values in UPPER_SNAKE_CASE
 // of 1–63 characters, labels of 1–63 characters without commas, no two options with the same
-// value, position or id; and RATING fields, whose options Twenty generates itself.
+// value, position or id; the same label rules for every translation of a label; and RATING fields, whose options Twenty generates itself.
 //   packages/twenty-server/src/engine/metadata-modules/flat-field-metadata/validators/utils/
-//     validate-enum-flat-field-metadata.util.ts @a2a8455
+//     validate-enum-flat-field-metadata.util.ts @a2a8455 (read again @0c2478ce: "Label must not
+//     contain a comma", "Option label exceeds 63 characters", "Label must not be empty")
 //   isSnakeCaseString: packages/twenty-server/src/utils/is-snake-case-string.ts (newest regex)
 //   RATING: generateRatingOptions() on the server (../shared/twenty/metadata-api.md §3.2).
 // Colours are checked by the schema (TAG_COLORS of twenty-sdk 2.43.0).
@@ -21,6 +22,24 @@ export function toUpperSnake(value: string): string {
     .replace(/^_+|_+$/g, '')
     .toUpperCase()
     .replace(/^(\d)/, 'N$1');
+}
+
+/**
+ * An option label, or its translation in `locale`: a translation is the label Twenty gets
+ * when the pack is deployed in that locale (`deploy --locale en`), so the same rules hold.
+ */
+function optionLabelProblems(def: FieldDef, i: number, text: string, locale: string | undefined): PendingProblem[] {
+  const path = locale ? ['options', i, 'translations', locale] : ['options', i, 'label'];
+  const what = locale ? `option label (${locale})` : 'option label';
+  const out: PendingProblem[] = [];
+  if (text.includes(',')) {
+    out.push(problemAt(def.source, path, 'option-label', `${what} "${text}" contains a comma, which Twenty refuses ("Label must not contain a comma")`, { hint: 'use another separator (、 / ; –)' }));
+  }
+  if (text.trim().length === 0) out.push(problemAt(def.source, path, 'option-label', `${what} is blank`, { hint: 'write the label' }));
+  else if (text.length > IDENTIFIER_MAX_LENGTH) {
+    out.push(problemAt(def.source, path, 'option-label', `${what} is ${text.length} characters long; Twenty allows at most ${IDENTIFIER_MAX_LENGTH}`, { hint: 'shorten it' }));
+  }
+  return out;
 }
 
 function checkOptions(def: FieldDef, label: string): PendingProblem[] {
@@ -51,16 +70,9 @@ function checkOptions(def: FieldDef, label: string): PendingProblem[] {
         }),
       );
     }
-    if (text.includes(',')) {
-      out.push(
-        problemAt(def.source, at('label'), 'option-label', `option label "${text}" contains a comma, which Twenty refuses`, {
-          hint: 'use another separator (、 / ; –)',
-        }),
-      );
-    }
-    if (text.trim().length === 0) out.push(problemAt(def.source, at('label'), 'option-label', 'option label is blank', { hint: 'write the label' }));
-    else if (text.length > IDENTIFIER_MAX_LENGTH) {
-      out.push(problemAt(def.source, at('label'), 'option-label', `option label is ${text.length} characters long; Twenty allows at most ${IDENTIFIER_MAX_LENGTH}`, { hint: 'shorten it' }));
+    out.push(...optionLabelProblems(def, i, text, undefined));
+    for (const [locale, translated] of Object.entries(option.translations ?? {})) {
+      if (typeof translated === 'string') out.push(...optionLabelProblems(def, i, translated, locale));
     }
     const duplicate = (key: 'value' | 'position' | 'id', seen: Map<string | number, number>, v: string | number | undefined): void => {
       if (v === undefined) return;

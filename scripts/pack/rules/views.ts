@@ -1,7 +1,7 @@
 // Views: the object resolves; every column, sort and filter names a field of that object
 // (bare names allowed); no field shown twice and no two columns at the same position; a
 // KANBAN view groups by a SELECT field of the object, and its groups are options of it;
-// filter operands fit the field's type.
+// filter operands fit the field's type, and a filter on a SELECT names options of it.
 //   Kanban: the server's flat-view validator (packages/twenty-server/src/engine/metadata-modules/
 //     flat-view/…, validateFlatViewCreation: "Kanban view must have a main group by field",
 //     "Kanban main group by field must be a SELECT field"; newer servers also accept a
@@ -15,6 +15,7 @@ import { refOf, type FieldTarget, type ObjectTarget } from '../refs.ts';
 import { isRecord, problemAt, unresolved, type RuleContext } from './context.ts';
 import type { RuleFamily } from './context.ts';
 import { filterOperandsFor } from './filter-operands.ts';
+import { didYouMean } from '../did-you-mean.ts';
 
 const FIELD_REF = 'fieldMetadataUniversalIdentifier';
 
@@ -77,6 +78,26 @@ function sortsAndFilters(ctx: RuleContext, view: ViewDef, object: ObjectTarget, 
         }),
       );
     }
+    filterValues(view, field, filter.value, ['filters', i, 'value'], out);
+  });
+}
+
+/**
+ * A filter on a SELECT or MULTI_SELECT field names options of it; any other value matches no
+ * record, and the view silently shows nothing. Worded as the workflow check words it
+ * (scripts/workflows/check.ts, `workflow-option`), with the same did-you-mean.
+ */
+function filterValues(view: ViewDef, field: FieldTarget, value: unknown, path: NodePath, out: PendingProblem[]): void {
+  if ((field.type !== 'SELECT' && field.type !== 'MULTI_SELECT') || value === undefined || value === null) return;
+  const options = (field.options ?? []).map((o) => o.value);
+  const list = Array.isArray(value) ? value : [value];
+  list.forEach((v, j) => {
+    if (typeof v !== 'string' || options.includes(v)) return;
+    out.push(
+      problemAt(view.source, Array.isArray(value) ? [...path, j] : path, 'view-filter-value', `"${v}" is not an option of ${refOf(field)}`, {
+        hint: didYouMean(v, options) ?? `options: ${options.join(', ')}`,
+      }),
+    );
   });
 }
 
