@@ -1,6 +1,6 @@
 // A Twenty ADDRESS value as a Chinese envelope writes it: the postcode on its own
 // line, then province, city and street in that order (a municipality such as 上海市 is
-// both state and city: written once). An English letter writes street first.
+// both state and city: written once). An address abroad, in an English letter, street first.
 
 export interface AddressValue {
   addressStreet1?: string | null;
@@ -34,7 +34,8 @@ export function addressLineOf(a: AddressValue, locale: string): string {
   if (city === '') throw new RangeError('the address has no city');
   const state = text(a.addressState);
   const region = state !== '' && state !== city ? [state, city] : [city];
-  if (locale.startsWith('en')) return [...street, ...region.reverse()].join(', ');
+  // A Chinese address keeps the Chinese order even in an English letter: the postman reads it.
+  if (locale.startsWith('en') && !isChina(a)) return [...street, ...region.reverse()].join(', ');
   // Chinese: from the largest place to the door, without spaces; a street that already starts with the city is not repeated.
   const head = region.filter((r) => !street[0]!.startsWith(r)).join('');
   return `${head}${street.join('')}`;
