@@ -15,6 +15,7 @@ import { describeJob, JOB_NAMES, runDemoJob, type JobResult } from './jobs-step.
 import { renderGreetings, sendInvitations, type LettersResult, type SendResult } from './letters-step.ts';
 import { demoPaths, INVITATION, type DemoOptions } from './options.ts';
 import { startDemoSandbox, type DemoSandbox, type SandboxStarter } from './sandbox.ts';
+import { countWorkflowRuns, describeWorkflowRuns, type WorkflowRunCount } from './workflows-step.ts';
 import { loadSeeds, type SeedLoadResult } from './seeds/load.ts';
 import { Steps, type StepResult } from './steps.ts';
 
@@ -32,6 +33,8 @@ export interface DemoSummary {
   planFile: string;
   demoData?: { created: number; unchanged: number; kept: number; byObject: Record<string, number>; problems: string[] };
   jobs: JobResult[];
+  /** Workflow runs started during this demo (by the demo data and the jobs), per workflow. */
+  workflowRuns?: WorkflowRunCount[];
   letters?: LettersResult;
   emails?: SendResult & { caught: number; dir: string; recipients: string[] };
   steps: StepResult[];
@@ -48,6 +51,7 @@ const LATER_STEPS = [
   'deploy the workflows',
   'load the demo data',
   ...JOB_NAMES.map((n) => `job ${n}`),
+  'workflow runs',
   'load the letter templates',
   'render the greeting letters',
   'send the invitation emails',
@@ -108,6 +112,12 @@ export async function runDemo(o: DemoOptions, progress: (line: string) => void, 
       });
       if (result) summary.jobs.push(result);
     }
+
+    await steps.run('workflow runs', ['deploy the workflows'], async () => {
+      const counts = await countWorkflowRuns(client, new Date(started).toISOString());
+      summary.workflowRuns = counts;
+      return { value: counts, failed: counts.some((c) => c.failed > 0), detail: describeWorkflowRuns(counts) };
+    });
 
     const letters = await steps.run('load the letter templates', ['validate the pack'], async () => ({ value: await loadPackLetters(o.dir), detail: 'templates compiled' }));
     const today = todayIn('Asia/Shanghai', new Date(o.now));
