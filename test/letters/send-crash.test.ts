@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompiledTemplate } from '../../scripts/letters/compile.ts';
 import { compileTemplate } from '../../scripts/letters/compile.ts';
+import { mulberry32 } from '../../scripts/jobs/prng.ts';
 import { prepareTemplate, type PreparedTemplate } from '../../scripts/letters/prepare.ts';
 import { smtpMailer, type Mailer } from '../../scripts/letters/send/mailer.ts';
 import { runSend, type SendReport } from '../../scripts/letters/send/run-send.ts';
@@ -97,18 +98,6 @@ function deliveries(): Map<string, string[]> {
 
 const ALL = Array.from({ length: N }, (_, i) => `li${i}@example.com`);
 
-/** mulberry32, so the kill points can be replayed from SEED. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('letters send: exactly once across machines', () => {
   it('sends with List-Unsubscribe (https and mailto), One-Click, the person in To and a Message-ID that names the send key', async () => {
     smtp.reset();
@@ -133,7 +122,7 @@ describe('letters send: exactly once across machines', () => {
   }, 60_000);
 
   it(`killed with SIGKILL at ${KILLS} seeded moments: a rerun elsewhere sends nothing twice and lists the rest; --resend-unknown sends each at most twice, with the same Message-ID`, async () => {
-    const random = seeded(SEED);
+    const random = mulberry32(SEED); // the kill points can be replayed from SEED
     const phases: Phase[] = ['mail', 'data', 'accepted'];
     const logs = await tempDir('kill-');
     for (let i = 0; i < KILLS; i++) {
