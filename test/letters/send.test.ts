@@ -69,7 +69,12 @@ async function contactLogs(campaign: string): Promise<Array<Record<string, unkno
 describe('letters send', () => {
   it('delivers one email per recipient with subject, HTML and text parts in Chinese, and logs each on the client', async () => {
     const o = await options('welcome-1');
+    const before = env.client.counter.snapshot();
     const report = await runSend(o);
+    const after = env.client.counter.snapshot();
+    // The ledger in one batch: the campaign's logs read, opt-outs read again, the claims, the outcomes.
+    expect(after.writes.core - before.writes.core).toBe(2);
+    expect((after.readsByKind['records:contactLog'] ?? 0) - (before.readsByKind['records:contactLog'] ?? 0)).toBe(1);
     expect(report.sent).toHaveLength(8);
     expect(report.noAddress.map((r) => r.name)).toEqual(['张90号']);
     expect(report.optedOut.map((r) => r.name)).toEqual(['张91号']);
