@@ -11,6 +11,7 @@ import { titleOf, type ApplyContext } from './apply-context.ts';
 import { createField, createObject, createRelation, updateField, updateObjects } from './apply-metadata.ts';
 import { removeField, removeObject, removeView } from './apply-prune.ts';
 import { upsertRecords } from './apply-records.ts';
+import { applyRoleOp } from './roles-plan.ts';
 import { createView, runAll, updateView } from './apply-views.ts';
 import { workflowPhase } from '../workflows/index.ts';
 import { Live } from './live.ts';
@@ -113,6 +114,7 @@ export async function applyPlan(client: TwentyClient, plan: Plan, actual: Actual
     },
     { name: 'records', concurrent: true, steps: of('upsertRecords').map((c) => step(c, (op) => upsertRecords(ctx, op as Extract<Op, { op: 'upsertRecords' }>))) },
     { name: 'workflows', concurrent: false, steps: workflows.run.map((c) => step(c, workflows.apply)) },
+    { name: 'roles', concurrent: false, steps: of('role').map((c) => step(c, (op) => (op.op === 'role' ? applyRoleOp(client, op.role) : Promise.resolve()))) },
     {
       name: 'removals',
       concurrent: false,

@@ -6,6 +6,7 @@ import type { TwentyClient } from '../twenty/client.ts';
 import { checkServer, unsupportedServerError, type ServerCapabilities } from '../twenty/compat.ts';
 import { TwentyError } from '../twenty/errors.ts';
 import { addWorkflowsToPlan } from '../workflows/index.ts';
+import { addRolesToPlan } from './roles-plan.ts';
 import { countRemovals } from './apply-prune.ts';
 import { buildDesired } from './desired.ts';
 import { diff } from './diff.ts';
@@ -66,5 +67,6 @@ export async function preparePlan(client: TwentyClient, pack: Pack, options: Pla
   const plan = diff(desired, actual, { url: client.url, prune: options.prune === true });
   if (plan.prune) await countRemovals(client, plan, caps);
   await addWorkflowsToPlan(plan, { client, pack, ids, objects });
+  await addRolesToPlan(plan, { client, pack, ids, objects });
   return { plan, desired, actual, caps, problems };
 }

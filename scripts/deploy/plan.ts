@@ -1,10 +1,11 @@
 // The plan: what a deploy would change, grouped by object, in the admin's words,
 // each change with what apply needs to carry it out.
 import type { WorkflowOp } from '../workflows/deploy-plan.ts';
+import type { RoleOp } from './roles-plan.ts';
 import type { DesiredField, DesiredObject, DesiredRecord, DesiredSeed, DesiredView, DesiredViewField, DesiredViewGroup, DesiredViewSort } from './state.ts';
 
 export type ChangeAction = 'create' | 'update' | 'conflict' | 'not-in-pack';
-export type ChangeKind = 'object' | 'field' | 'relation' | 'view' | 'records' | 'option' | 'workflow';
+export type ChangeKind = 'object' | 'field' | 'relation' | 'view' | 'records' | 'option' | 'workflow' | 'role';
 
 export interface PropertyDiff {
   property: string;
@@ -38,7 +39,9 @@ export type Op =
   | { op: 'removeField'; id: string; objectName: string; namePlural: string; fieldName: string; type: string; isActive: boolean }
   | { op: 'removeView'; id: string; name: string }
   /** A workflow: created, given a new version, renamed or re-activated (scripts/workflows). */
-  | { op: 'workflow'; workflow: WorkflowOp };
+  | { op: 'workflow'; workflow: WorkflowOp }
+  /** A role: created or updated, then its permissions (roles-plan.ts). */
+  | { op: 'role'; role: RoleOp };
 
 export interface Change {
   kind: ChangeKind;

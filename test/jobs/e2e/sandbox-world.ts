@@ -38,7 +38,7 @@ export async function startJobSandbox(): Promise<JobSandbox> {
   if (errors.length > 0) throw new Error(`the pack does not validate: ${errors[0]?.file}:${errors[0]?.line} ${errors[0]?.message}`);
   const deployer = client();
   // Objects and fields only: what the jobs read and write (views, workflows and seeds are not theirs).
-  const prepared = await preparePlan(deployer, { ...pack, seeds: [], views: [], workflows: [] }, {});
+  const prepared = await preparePlan(deployer, { ...pack, seeds: [], views: [], workflows: [], roles: [] }, {});
   const applied = await applyPlan(deployer, prepared.plan, prepared.actual, prepared.caps, { allowDataLoss: false, report: () => {} });
   if (!applied.ok) throw new Error('deploying the pack into the sandbox failed');
   const gql = new GraphQLClient(`${sandbox.url}/graphql`, { headers: { Authorization: `Bearer ${sandbox.apiKey}`, Accept: 'application/json' } });

@@ -1,0 +1,162 @@
+// Roles in a deploy: the pack's role files against the workspace's roles (getRoles), one
+// Change per role that differs, grouped under "roles" with the plan's usual signs. A role
+// is found again by its id, derived from its universalIdentifier (createOneRole lets the
+// client choose it); a role of the same label that is not the pack's is a conflict.
+// Row-level rules are Twenty Enterprise: the plan says they are left out.
+import type { Pack } from '../pack/model.ts';
+import { buildRefIndex } from '../pack/refs.ts';
+import { resolveRole, ROLE_SETTING_KEYS, type ResolvedRole } from '../roles/index.ts';
+import type { TwentyClient } from '../twenty/index.ts';
+import type { IdDeriver } from './ids.ts';
+import { readObjects } from './read-actual.ts';
+import type { Change, Plan, PropertyDiff } from './plan.ts';
+import type { ActualObject } from './state.ts';
+
+export const ROLE_GROUP = 'roles';
+
+const ROLES = /* GraphQL */ `
+  query BankpackRoles {
+    getRoles {
+      id label description icon isEditable
+      canUpdateAllSettings canAccessAllTools canReadAllObjectRecords canUpdateAllObjectRecords canSoftDeleteAllObjectRecords
+      canDestroyAllObjectRecords canBeAssignedToUsers canBeAssignedToAgents canBeAssignedToApiKeys
+      permissionFlags { flag }
+      objectPermissions { objectMetadataId canReadObjectRecords canUpdateObjectRecords canSoftDeleteObjectRecords canDestroyObjectRecords }
+      fieldPermissions { objectMetadataId fieldMetadataId canReadFieldValue canUpdateFieldValue }
+    }
+  }
+`;
+
+type Perm = Record<string, unknown> & { objectMetadataId: string };
+/** A permission row by object (and field) name. */
+type NamedPerm = Record<string, unknown> & { object: string; field?: string };
+export interface ActualRole extends Record<string, unknown> {
+  id: string;
+  label: string;
+  isEditable: boolean;
+  permissionFlags: Array<{ flag: string }> | null;
+  objectPermissions: Perm[] | null;
+  fieldPermissions: Array<Perm & { fieldMetadataId: string }> | null;
+}
+
+/** What apply sends for one role: the whole of it, in Twenty's ids. */
+export interface RoleOp {
+  id: string;
+  create: boolean;
+  role: Record<string, unknown>;
+  objectPermissions?: NamedPerm[];
+  fieldPermissions?: NamedPerm[];
+  flags?: string[];
+}
+
+const OBJECT_FLAGS = ['canReadObjectRecords', 'canUpdateObjectRecords', 'canSoftDeleteObjectRecords', 'canDestroyObjectRecords'] as const;
+const key = (v: unknown): string => JSON.stringify(v);
+
+export async function addRolesToPlan(plan: Plan, input: { client: TwentyClient; pack: Pack; ids: IdDeriver; objects: readonly ActualObject[] }): Promise<void> {
+  const defs = input.pack.roles ?? [];
+  if (defs.length === 0) return;
+  const data = await input.client.metadata<{ getRoles: ActualRole[] }>(ROLES, undefined, { operation: "read the workspace's roles", kind: 'roles' });
+  const refs = buildRefIndex(input.pack);
+  let unchanged = 0;
+  for (const def of defs) {
+    const { role } = resolveRole(def, refs);
+    const change = roleChange(role, data.getRoles, input.ids, input.objects);
+    if (change) plan.changes.push(change);
+    else unchanged++;
+  }
+  if (unchanged > 0) plan.unchanged[ROLE_GROUP] = (plan.unchanged[ROLE_GROUP] ?? 0) + unchanged;
+}
+
+export function roleChange(role: ResolvedRole, actual: readonly ActualRole[], ids: IdDeriver, objects: readonly ActualObject[]): Change | undefined {
+  const id = ids('role', role.universalIdentifier);
+  const title = `role "${role.label}"`;
+  const base = { kind: 'role' as const, object: ROLE_GROUP, title, file: role.source.file };
+  const live = actual.find((r) => r.id === id);
+  const notes = role.predicates.length > 0 ? [`${role.predicates.length} row-level rule${role.predicates.length === 1 ? '' : 's'} left out: Twenty offers them only with an Enterprise key (docs/roles.md)`] : [];
+  if (!live && actual.some((r) => r.label === role.label)) {
+    return { ...base, action: 'conflict', reason: `the workspace has a role named "${role.label}" that this pack did not create`, options: ['rename the pack role (label)', 'or rename or delete that role in Twenty, then deploy again'] };
+  }
+  const objectName = (id: string): string => objects.find((o) => o.id === id)?.nameSingular ?? id;
+  const fieldName = (id: string): string => objects.flatMap((o) => o.fields).find((f) => f.id === id)?.name ?? id;
+  const wantRole: Record<string, unknown> = { label: role.label, description: role.description, icon: role.icon, ...role.settings };
+  // By name, so that objects this deploy creates are planned too; apply turns names into ids.
+  const wantObjects: NamedPerm[] = role.objects.map((p) => ({ object: p.object, ...Object.fromEntries(OBJECT_FLAGS.map((k) => [k, p[k] ?? null])) }));
+  const wantFields: NamedPerm[] = role.fields.map((p) => ({ object: p.object, field: p.field, canReadFieldValue: p.canReadFieldValue, canUpdateFieldValue: p.canUpdateFieldValue }));
+  const sortBy = (rows: NamedPerm[]): string => key([...rows].map((r) => key(r)).sort());
+  if (!live) {
+    return {
+      ...base,
+      action: 'create',
+      diffs: [
+        { property: 'records', from: null, to: `${role.objects.length} object permission${role.objects.length === 1 ? '' : 's'}, ${role.fields.length} field restriction${role.fields.length === 1 ? '' : 's'}` },
+        ...(role.flags.length > 0 ? [{ property: 'permission flags', from: null, to: role.flags.join(', ') }] : []),
+      ],
+      ...(notes.length > 0 ? { notes } : {}),
+      apply: { op: 'role', role: { id, create: true, role: wantRole, objectPermissions: wantObjects, fieldPermissions: wantFields, flags: role.flags } },
+    };
+  }
+  const diffs: PropertyDiff[] = [];
+  const update: Record<string, unknown> = {};
+  for (const k of ['label', 'description', 'icon', ...ROLE_SETTING_KEYS]) {
+    if (key(live[k] ?? null) !== key(wantRole[k] ?? null)) {
+      diffs.push({ property: k, from: live[k] ?? null, to: wantRole[k] ?? null });
+      update[k] = wantRole[k];
+    }
+  }
+  const liveObjects = (live.objectPermissions ?? []).map((p) => ({ object: objectName(p.objectMetadataId), ...Object.fromEntries(OBJECT_FLAGS.map((k) => [k, p[k] ?? null])) }));
+  const objectsChanged = sortBy(liveObjects) !== sortBy(wantObjects);
+  if (objectsChanged) diffs.push({ property: 'object permissions', from: liveObjects.length, to: wantObjects.length });
+  const liveFields = (live.fieldPermissions ?? []).map((p) => ({ object: objectName(p.objectMetadataId), field: fieldName(p.fieldMetadataId), canReadFieldValue: p.canReadFieldValue ?? null, canUpdateFieldValue: p.canUpdateFieldValue ?? null }));
+  const fieldsChanged = sortBy(liveFields) !== sortBy(wantFields);
+  if (fieldsChanged) diffs.push({ property: 'field restrictions', from: liveFields.length, to: wantFields.length });
+  const liveFlags = (live.permissionFlags ?? []).map((f) => f.flag).sort();
+  const flagsChanged = key(liveFlags) !== key(role.flags);
+  if (flagsChanged) diffs.push({ property: 'permission flags', from: liveFlags.join(', '), to: role.flags.join(', ') });
+  if (diffs.length === 0) return undefined;
+  return {
+    ...base,
+    action: 'update',
+    diffs,
+    ...(notes.length > 0 ? { notes } : {}),
+    apply: {
+      op: 'role',
+      role: {
+        id,
+        create: false,
+        role: update,
+        ...(objectsChanged ? { objectPermissions: wantObjects } : {}),
+        ...(fieldsChanged ? { fieldPermissions: wantFields } : {}),
+        ...(flagsChanged ? { flags: role.flags } : {}),
+      },
+    },
+  };
+}
+
+/** Create or update the role, then send its permissions: objects before fields (Twenty checks a field against its object). */
+export async function applyRoleOp(client: TwentyClient, op: RoleOp): Promise<void> {
+  const objects = op.objectPermissions || op.fieldPermissions ? await readObjects(client) : [];
+  const ids = (p: NamedPerm): Perm => {
+    const { object, field, ...rest } = p;
+    const o = objects.find((x) => x.nameSingular === object);
+    if (!o) throw new Error(`the workspace has no object ${object} for this role`);
+    if (field === undefined) return { objectMetadataId: o.id, ...rest };
+    const f = o.fields.find((x) => x.name === field);
+    if (!f) throw new Error(`the workspace has no field ${object}.${field} for this role`);
+    return { objectMetadataId: o.id, fieldMetadataId: f.id, ...rest };
+  };
+  const opts = (operation: string): { operation: string; kind: string } => ({ operation, kind: 'roles' });
+  if (op.create) {
+    await client.metadata('mutation BankpackCreateRole($i: CreateRoleInput!) { createOneRole(createRoleInput: $i) { id } }', { i: { id: op.id, ...op.role } }, opts(`create role ${String(op.role.label)}`));
+  } else if (Object.keys(op.role).length > 0) {
+    await client.metadata('mutation BankpackUpdateRole($i: UpdateRoleInput!) { updateOneRole(updateRoleInput: $i) { id } }', { i: { id: op.id, update: op.role } }, opts('update a role'));
+  }
+  if (op.objectPermissions && op.objectPermissions.length > 0) {
+    await client.metadata('mutation BankpackObjectPermissions($i: UpsertObjectPermissionsInput!) { upsertObjectPermissions(upsertObjectPermissionsInput: $i) { objectMetadataId } }', { i: { roleId: op.id, objectPermissions: op.objectPermissions.map(ids) } }, opts("set a role's object permissions"));
+  }
+  if (op.fieldPermissions) {
+    await client.metadata('mutation BankpackFieldPermissions($i: UpsertFieldPermissionsInput!) { upsertFieldPermissions(upsertFieldPermissionsInput: $i) { fieldMetadataId } }', { i: { roleId: op.id, fieldPermissions: op.fieldPermissions.map(ids) } }, opts("set a role's field permissions"));
+  }
+  if (op.flags) {
+    await client.metadata('mutation BankpackPermissionFlags($i: UpsertPermissionFlagsInput!) { upsertPermissionFlags(upsertPermissionFlagsInput: $i) { flag } }', { i: { roleId: op.id, permissionFlagKeys: op.flags } }, opts("set a role's permission flags"));
+  }
+}
