@@ -54,7 +54,7 @@ describe('lead assigned (线索分配)', () => {
     const run = runsOf(sb, '线索分配').at(-1)!;
     expect(stepErrors(run)).toEqual([]);
     const mails = sb.workflows.mailer.sent.slice(sentBefore);
-    expect(mails.map((m) => m.to)).toEqual([['wang.lei@hongyuan-bank.example']]);
+    expect(mails.map((m) => m.to)).toEqual([[(manager('王磊').email as { primaryEmail: string }).primaryEmail]]);
     const [task] = tasksTitled(sb, '跟进线索：T-线索-分配');
     expect(task).toBeDefined();
     // The sandbox's taskTarget has no company leg (see the report): only the link to the task is checked.
@@ -79,13 +79,17 @@ describe('new lead (新线索)', () => {
 });
 
 describe('rate request submitted (利率申请提交)', () => {
-  it('a submitted request goes under review with a credit-admission task; created already submitted it does not (upsert with fields fires on updates only)', async () => {
-    const draft = await create(sb, 'rateRequest', { name: 'T-利率-草稿', decision: 'SUBMITTED', creditAdmission: 'PENDING', companyId: company('GOLD'), reviewerId: null });
-    expect(row(sb, 'rateRequest', draft).decision).toBe('SUBMITTED');
-    await update(sb, 'rateRequest', draft, { decision: 'APPROVED' });
-    await update(sb, 'rateRequest', draft, { decision: 'SUBMITTED' });
-    expect(row(sb, 'rateRequest', draft).decision).toBe('UNDER_REVIEW');
-    expect(tasksTitled(sb, '信贷准入审查：T-利率-草稿')).toHaveLength(1);
+  it('a request created submitted goes under review with a credit-admission task for its reviewer, and only once', async () => {
+    const reviewer = rows(sb, 'workspaceMember')[0]!; // the reviewer is a workspace member (a user of the credit department)
+    const id = await create(sb, 'rateRequest', { name: 'T-利率-提交', creditAdmission: 'PENDING', companyId: company('GOLD'), reviewerId: reviewer.id });
+    const run = runsOf(sb, '利率申请提交').at(-1)!;
+    expect(stepErrors(run)).toEqual([]);
+    expect(row(sb, 'rateRequest', id).decision).toBe('UNDER_REVIEW');
+    const tasks = tasksTitled(sb, '信贷准入审查：T-利率-提交');
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]!.assigneeId).toBe(reviewer.id);
+    await update(sb, 'rateRequest', id, { reviewComments: '资料齐全' });
+    expect(tasksTitled(sb, '信贷准入审查：T-利率-提交')).toHaveLength(1);
   });
 });
 
@@ -129,5 +133,14 @@ describe('loops (ITERATOR): bounty, weekly meeting, quarterly assessment', () =>
     expect(rows(sb, 'marketingMeeting').length - before).toBe(branches);
     await sb.workflows.advance(7 * 24 * HOUR);
     expect(rows(sb, 'marketingMeeting').length - before).toBe(2 * branches);
+  });
+
+  it('on the first morning of the quarter every active manager gets one open qualitative assessment', async () => {
+    const active = rows(sb, 'clientManager').filter((m) => m.status === 'ACTIVE').map((m) => m.id).sort();
+    const before = new Set(rows(sb, 'assessment').map((a) => a.id));
+    await sb.workflows.advance(20 * 24 * HOUR); // past 1 January 09:00 UTC
+    const created = rows(sb, 'assessment').filter((a) => !before.has(a.id));
+    expect(created.map((a) => a.managerId).sort()).toEqual(active);
+    expect(created.every((a) => a.kind === 'QUARTERLY_QUALITATIVE' && a.status === 'OPEN')).toBe(true);
   });
 });
