@@ -29,6 +29,7 @@ function companies(n: number): Array<Record<string, unknown> & { id: string }> {
     name: `上海第${i}精密仪器有限公司`,
     clientTier: TIERS[i % 2],
     depositBalance: { amountMicros: 1_000_000 * (1000 + i * 37.77), currencyCode: 'CNY' },
+    address: { addressStreet1: `闵行区虹梅南路${100 + i}号`, addressCity: '上海市', addressState: '上海市', addressPostcode: '201100', addressCountry: 'China' },
     relationshipManager: { id: randomUUID(), name: `客户经理${i % 40}`, phone: { primaryPhoneNumber: '13800000000' } },
     marketingOptOut: false,
   }));
@@ -53,9 +54,14 @@ function bareRenderer(letters: PackLetters, t: CompiledTemplate): (record: Recor
   const layout = env.compile(t.prepared.layout!.def.body);
   return (record) => {
     const data = { locale: meta.locale, missing: [] };
-    const context = { company: record, today: '2026-11-28', campaign: null, unsubscribe: {}, recipient: {}, template: { id: meta.id } };
+    const settings = letters.catalogue.settings!;
+    const context = {
+      company: record, today: '2026-11-28', campaign: null, unsubscribe: { mailto: settings.email.unsubscribe.mailto }, recipient: {}, template: { id: meta.id },
+      bank: settings.bank, email: { from: settings.email.from, replyTo: settings.email.replyTo }, confidential: meta.confidential,
+    };
     const html = body(context, { data });
-    return layout({ ...context, body: new Handlebars.SafeString(html), title: meta.description, paper: meta.paper, lang: meta.locale }, { data });
+    const subject = env.compile(meta.subject ?? '')(context, { data });
+    return layout({ ...context, body: new Handlebars.SafeString(html), title: subject, subject, paper: meta.paper, lang: meta.locale }, { data });
   };
 }
 

@@ -55,8 +55,8 @@ describe('letters preview', () => {
 
     await page.selectOption('#recipient', { label: '⚠ 无存款公司' });
     await expect.poll(() => page.locator('#missing li').allTextContents(), patiently).toEqual([
-      'company.depositBalance is empty — templates/letters/greeting.hbs:7:51',
-      'company.depositBalance is empty — templates/letters/greeting.hbs:7:89',
+      'company.depositBalance is empty — templates/letters/greeting.hbs:8:51',
+      'company.depositBalance is empty — templates/letters/greeting.hbs:8:89',
     ]);
     await expect.poll(letterText, patiently).toContain('尊敬的无存款公司：');
     // Where the value would stand, the letter shows which one is missing.
