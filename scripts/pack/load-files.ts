@@ -1,9 +1,10 @@
 // Read every file of a pack directory: classify it by folder and suffix, decode it
 // as UTF-8, parse its YAML (or a template's front matter) with positions.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { NodePath } from './model.ts';
 import type { PendingProblem, Problem } from './problems.ts';
+import { fullWidthColonCause, gbkCause, tabCause } from './editor-causes.ts';
 import { parseYaml, type Position, type YamlSource } from './yaml-source.ts';
 
 export type FileKind = 'manifest' | 'object' | 'field' | 'view' | 'workflow' | 'template' | 'seed' | 'policy' | 'settings' | 'role';
@@ -63,7 +64,8 @@ export async function loadFiles(root: string): Promise<LoadedFiles> {
     else add(path, `unrecognised file in settings/: the pack's settings are one file, ${SETTINGS_FILE}`, `move its keys into ${SETTINGS_FILE}`);
   }
   for (const { folder, kind, suffix } of FOLDERS) {
-    for (const path of await listFiles(root, folder)) {
+    const refused: Array<{ path: string; message: string; hint: string }> = [];
+    for (const path of await listFiles(root, folder, refused)) {
       if (path.endsWith(suffix)) candidates.push({ path, kind });
       else if (YAML_FILE.test(path) || path.endsWith('.hbs')) {
         const other = FOLDERS.find((f) => path.endsWith(f.suffix));
@@ -76,6 +78,7 @@ export async function loadFiles(root: string): Promise<LoadedFiles> {
         );
       }
     }
+    for (const r of refused) add(r.path, r.message, r.hint);
   }
 
   for (const c of candidates) {
@@ -86,13 +89,25 @@ export async function loadFiles(root: string): Promise<LoadedFiles> {
   return { files, problems };
 }
 
-async function listFiles(root: string, folder: string): Promise<string[]> {
+/**
+ * The files below `folder`. A symbolic link to a file is followed; a link to a folder or to
+ * nothing is refused by name in `refused` (never skipped in silence).
+ */
+async function listFiles(root: string, folder: string, refused: Array<{ path: string; message: string; hint: string }> = []): Promise<string[]> {
   try {
     const entries = await readdir(join(root, folder), { recursive: true, withFileTypes: true });
-    return entries
-      .filter((e) => e.isFile())
-      .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
-      .sort();
+    const out: string[] = [];
+    for (const e of entries) {
+      const path = relative(root, join(e.parentPath, e.name)).split(sep).join('/');
+      if (e.isFile()) out.push(path);
+      else if (e.isSymbolicLink()) {
+        const target = await stat(join(root, path)).catch(() => undefined);
+        if (target?.isFile()) out.push(path);
+        else if (target?.isDirectory()) refused.push({ path, message: 'a symbolic link to a folder: bankpack does not follow folder links', hint: 'move the files into the pack, or link each file' });
+        else refused.push({ path, message: 'a symbolic link to a file that does not exist', hint: 'fix or delete the link' });
+      }
+    }
+    return out.sort();
   } catch {
     return [];
   }
@@ -107,6 +122,8 @@ async function loadOne(root: string, path: string, kind: FileKind): Promise<{ fi
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
+    const gbk = gbkCause(bytes);
+    if (gbk) return fail(gbk.message, gbk.hint, gbk);
     return fail('not valid UTF-8 text', 'save the file as UTF-8 (without BOM)', firstInvalidUtf8(bytes));
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -121,8 +138,12 @@ async function loadOne(root: string, path: string, kind: FileKind): Promise<{ fi
     if (!split) return fail('a template starts with YAML front matter between two `---` lines', 'add `---`, the front matter, `---` at the top');
     ({ yamlText, lineOffset, body, bodyLine } = split);
   }
+  const colon = fullWidthColonCause(yamlText, lineOffset);
+  if (colon) return fail(colon.message, colon.hint, colon);
   const { source, errors } = parseYaml(yamlText, lineOffset);
   if (!source) {
+    const tab = errors[0] ? tabCause(errors[0].message, errors[0]) : undefined;
+    if (tab) return fail(tab.message, tab.hint, tab);
     return {
       problems: errors.map((e) => ({
         file: path,
