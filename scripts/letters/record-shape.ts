@@ -10,11 +10,36 @@ interface Node {
   many?: boolean;
 }
 
-/** The selection for `paths` (below a record of `object`); the record's id is always included. */
+/**
+ * The selection for `paths` (below a record of `object`); the record's id is always included.
+ * Twenty's records API refuses a one-to-many relation selected inside another one-to-many, even
+ * through a many-to-one hop (docs/twenty-facts.md, "Records API"): such a path is an error here,
+ * named, instead of a read the server turns down.
+ */
 export function buildSelection(catalogue: Catalogue, object: string, paths: ReadonlyArray<readonly string[]>): Selection {
   const root: Node = { fields: new Map([['id', 'leaf']]) };
+  const nested = paths.filter((path) => nestsOneToMany(catalogue, object, path));
+  if (nested.length > 0) {
+    throw new Error(
+      `a letter may follow only one one-to-many relation along a path, and ${nested.map((p) => `${object}.${p.join('.')}`).join(', ')} follows two: ` +
+        'Twenty refuses "One-to-Many relation cannot be nested in another One-to-Many relation." (loop over one list only, or read the other from a record of its own)',
+    );
+  }
   for (const path of paths) add(catalogue, object, root, path);
   return render(root);
+}
+
+/** The path crosses a one-to-many relation after another one. */
+export function nestsOneToMany(catalogue: Catalogue, object: string, path: readonly string[]): boolean {
+  let current = object;
+  let many = 0;
+  for (const name of path) {
+    const field = catalogue.objects.get(current)?.fields.get(name);
+    if (field?.type !== 'RELATION' || !field.relation) return false;
+    if (field.relation.type === 'ONE_TO_MANY' && ++many > 1) return true;
+    current = field.relation.target;
+  }
+  return false;
 }
 
 function add(catalogue: Catalogue, object: string, node: Node, path: readonly string[]): void {
