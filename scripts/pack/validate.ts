@@ -1,9 +1,11 @@
 // The three layers of validation, in order: YAML syntax (load), JSON Schema per file
-// kind, then cross-checks over the whole pack. Every problem is collected.
+// kind, then cross-checks over the whole pack. Every problem is collected; the causes (files
+// that did not load or failed their schema) come first, their knock-on problems folded (./fold.ts).
 import { buildPack } from './build-model.ts';
 import { loadFiles, resolveProblem, type PackFile } from './load-files.ts';
 import type { Pack } from './model.ts';
-import { sortProblems, type Problem } from './problems.ts';
+import { causeFirst } from './fold.ts';
+import type { Problem } from './problems.ts';
 import { checkRules } from './rules/index.ts';
 import { checkFileSchema } from './schema-check.ts';
 
@@ -23,6 +25,6 @@ export async function validatePack(root: string): Promise<ValidationResult> {
     if (!found.some((p) => p.severity === 'error')) valid.push(file);
   }
   const pack = buildPack(root, valid);
-  problems.push(...checkRules(pack).map((p) => resolveProblem(p, byPath)));
-  return { pack, files, problems: sortProblems(problems) };
+  const followOn = checkRules(pack).map((p) => resolveProblem(p, byPath));
+  return { pack, files, problems: causeFirst(root, problems, followOn) };
 }
