@@ -60,7 +60,23 @@ export async function addRolesToPlan(plan: Plan, input: { client: TwentyClient; 
   let unchanged = 0;
   for (const def of defs) {
     const { role } = resolveRole(def, refs);
-    const change = roleChange(role, data.getRoles, input.ids, input.objects);
+    const known = new Set([...input.objects.map((o) => o.nameSingular), ...input.pack.objects.map((o) => o.nameSingular)]);
+    const live = (object: string, field: string): boolean => {
+      const r = refs.resolveField(`${object}.${field}`);
+      return (r.found && r.origin === 'pack') || (input.objects.find((o) => o.nameSingular === object)?.fields.some((f) => f.name === field) ?? false);
+    };
+    const missing = [
+      ...new Set([...role.objects, ...role.fields].map((p) => p.object).filter((o) => !known.has(o))),
+      ...role.fields.filter((p) => known.has(p.object) && !live(p.object, p.field)).map((p) => `${p.object}.${p.field}`),
+    ];
+    const change =
+      missing.length > 0
+        ? {
+            kind: 'role' as const, action: 'conflict' as const, object: ROLE_GROUP, title: `role "${role.label}"`, file: role.source.file,
+            reason: `the workspace has no ${missing.join(', ')}: a standard object Twenty workspaces have, missing here`,
+            options: ['deploy to a standard Twenty workspace', `or drop ${missing.join(', ')} from ${role.source.file}`],
+          }
+        : roleChange(role, data.getRoles, input.ids, input.objects);
     if (change) plan.changes.push(change);
     else unchanged++;
   }
