@@ -5,6 +5,7 @@
 // Their format (Twenty's isValidUuid: versions 1 to 5, scripts/pack/uuid.ts) is checked by the schema, field by field.
 import type { NodePath, SourceRef } from '../model.ts';
 import type { PendingProblem } from '../problems.ts';
+import { newerFile } from '../file-age.ts';
 import { fieldLabel, isRecord, packFields, problemAt, type RuleContext, type RuleFamily } from './context.ts';
 
 interface Occurrence {
@@ -58,9 +59,11 @@ export const identifiersFamily: RuleFamily = {
         first.set(o.uid, o);
         continue;
       }
+      // Blame the newer file: the other one's id may already be deployed (./file-age.ts).
+      const [blamed, kept] = earlier.source.file !== o.source.file && newerFile(ctx.pack.root, earlier.source.file, o.source.file) === earlier.source.file ? [earlier, o] : [o, earlier];
       problems.push(
-        problemAt(o.source, o.path, 'duplicate-id', `universalIdentifier ${o.uid} of ${o.what} is already the identifier of ${earlier.what} (${earlier.source.file})`, {
-          hint: 'every entity needs its own UUID: give this one a fresh one (npx uuid v4)',
+        problemAt(blamed.source, blamed.path, 'duplicate-id', `universalIdentifier ${o.uid} of ${blamed.what} is already the identifier of ${kept.what} (${kept.source.file})`, {
+          hint: `give ${blamed.what} a fresh UUID (npx uuid v4); keep the other one, it may already be deployed`,
         }),
       );
     }
