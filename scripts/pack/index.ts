@@ -4,3 +4,4 @@ export { loadFiles, type PackFile, type FileKind, FOLDERS, MANIFEST_FILE, SETTIN
 export { buildPack, allPackFields } from './build-model.ts';
 export * from './model.ts';
 export { formatProblem, hasErrors, sortProblems, type Problem, type PendingProblem } from './problems.ts';
+export { buildRefIndex, refOf, type RefIndex, type ObjectTarget, type FieldTarget } from './refs.ts';

@@ -10,6 +10,7 @@ import { registerPull } from './pull.ts';
 import { registerJob } from './job.ts';
 import { registerDemo } from './demo.ts';
 import { registerSeed } from './seed.ts';
+import { registerExport } from './export.ts';
 
 export type Done = (exitCode: number) => void;
 
@@ -23,5 +24,6 @@ export function registerCommands(program: Command, done: Done): void {
   registerPull(program, done);
   registerJob(program, done);
   registerSeed(program, done);
+  registerExport(program, done);
   registerDemo(program, done);
 }

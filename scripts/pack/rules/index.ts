@@ -15,7 +15,6 @@ import { iconsFamily } from './icons.ts';
 import { identifiersFamily } from './identifiers.ts';
 import { labelsFamily } from './labels.ts';
 import { textsFamily } from './texts.ts';
-import { textsFamily } from './texts.ts';
 import { namesFamily } from './names.ts';
 import { navigationFamily } from './navigation.ts';
 import { objectsFamily } from './objects.ts';
@@ -35,7 +34,6 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   namesFamily,
   fieldNamesFamily,
   labelsFamily,
-  textsFamily,
   textsFamily,
   optionsFamily,
   defaultsFamily,

@@ -1,0 +1,107 @@
+// `bankpack export twenty-app`: the pack as a twenty-sdk project, judged by
+// twenty-sdk 2.43's own build (manifest rules + typecheck), then compared with
+// the pack entity by entity.
+import { readFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildInTempFolder, compareWithManifest, exportProject, sdkSystemFieldUid, sdkVersion, writeProject, type BuiltManifest, type ExportedProject } from '../../scripts/export/index.ts';
+import { validatePack, type Pack } from '../../scripts/pack/index.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+let pack: Pack;
+let project: ExportedProject;
+let manifest: BuiltManifest | undefined;
+let buildError: string | undefined;
+
+beforeAll(async () => {
+  const validated = await validatePack(ROOT);
+  expect(validated.problems.filter((p) => p.severity !== 'warning')).toEqual([]);
+  pack = validated.pack;
+  project = exportProject(pack, { sdkVersion: await sdkVersion(), systemFieldUid: await sdkSystemFieldUid() });
+  const build = await buildInTempFolder(project.files);
+  manifest = build.manifest;
+  buildError = build.error;
+}, 240_000);
+
+describe('export twenty-app of the real pack', () => {
+  it('is accepted by twenty-sdk build: manifest validation and typecheck', () => {
+    expect(buildError).toBeUndefined();
+    expect(manifest).toBeDefined();
+  });
+
+  it('builds a manifest that holds every object, field, view and menu item of the pack, unchanged', () => {
+    const m = manifest!;
+    expect(m.objects.map((o) => o.nameSingular).sort()).toEqual(pack.objects.map((o) => o.nameSingular).sort());
+    expect(m.fields).toHaveLength(pack.fields.length);
+    expect(m.views).toHaveLength(pack.views.length);
+    // Six folders, one per mechanism, and every pack object in one of them.
+    const folders = m.navigationMenuItems.filter((i) => i.type === 'FOLDER');
+    expect(folders).toHaveLength(6);
+    const placed = m.navigationMenuItems.filter((i) => i.type === 'OBJECT').map((i) => i.targetObjectUniversalIdentifier);
+    expect(new Set(placed)).toEqual(new Set(pack.objects.map((o) => o.universalIdentifier)));
+    expect(compareWithManifest(project.model, m)).toEqual([]);
+  });
+
+  it('keeps the relation targets: the complaint\'s company is the standard company and its inverse field', () => {
+    const complaint = manifest!.objects.find((o) => o.nameSingular === 'complaint')!;
+    const company = complaint.fields.find((f) => f.name === 'company')!;
+    expect(company.type).toBe('RELATION');
+    expect(company.relationTargetObjectMetadataUniversalIdentifier).toBe('20202020-b374-4779-a561-80086cb2e17f');
+    expect(company.relationTargetFieldMetadataUniversalIdentifier).toBe('a4621ab7-f599-4f73-b964-c0460ada9cb5');
+  });
+
+  it('reports a difference between the build and the pack (the comparison can fail)', () => {
+    const tampered = structuredClone(manifest!);
+    const complaint = tampered.objects.find((o) => o.nameSingular === 'complaint')!;
+    const step = complaint.fields.find((f) => f.name === 'step')!;
+    step.options = (step.options as Array<{ value: string }>).slice(1);
+    tampered.views = tampered.views.slice(1);
+    const differences = compareWithManifest(project.model, tampered);
+    expect(differences.some((d) => d.includes('complaint.step: options'))).toBe(true);
+    expect(differences.some((d) => d.includes('missing from the built manifest'))).toBe(true);
+  });
+});
+
+describe('export twenty-app files', () => {
+  it('are byte-identical for the same pack', async () => {
+    const again = exportProject(pack, { sdkVersion: await sdkVersion(), systemFieldUid: await sdkSystemFieldUid() });
+    expect([...again.files]).toEqual([...project.files]);
+  });
+
+  it('pin twenty-sdk to the version bankpack is tested with, and list what an app cannot carry', async () => {
+    const pkg = JSON.parse(project.files.get('package.json')!) as { devDependencies: Record<string, string>; engines: { twenty: string } };
+    expect(pkg.devDependencies['twenty-sdk']).toBe(await sdkVersion());
+    expect(pkg.engines.twenty).toBe(pack.manifest!.twenty);
+    const readme = project.files.get('README.md')!;
+    expect(readme).toMatch(/workflows \(9\) \| `bankpack deploy`/);
+    expect(readme).toMatch(/`bankpack seed`/);
+  });
+
+  it('write one readable define* file per entity, enums by member name', () => {
+    const complaint = project.files.get('src/objects/complaint.object.ts')!;
+    expect(complaint).toMatch(/^import \{ defineObject, FieldType, OnDeleteAction, RelationType \} from 'twenty-sdk\/define';/);
+    expect(complaint).toContain("nameSingular: 'complaint',");
+    expect(complaint).toContain('type: FieldType.SELECT,');
+    expect(complaint).toContain("labelSingular: '投诉',");
+  });
+
+  it('with English as the source locale, carry the Chinese labels as a zh-CN catalog and name the texts that collide', async () => {
+    const en = exportProject(pack, { sdkVersion: await sdkVersion(), systemFieldUid: await sdkSystemFieldUid(), sourceLocale: 'en' });
+    const catalog = JSON.parse(en.files.get('locales/zh-CN.json')!) as Record<string, string>;
+    expect(catalog.Complaint).toBe('投诉');
+    expect(en.files.get('src/objects/complaint.object.ts')).toContain("labelSingular: 'Complaint',");
+    expect(en.model.collisions.some((c) => c.startsWith('zh-CN: "Name" is both'))).toBe(true);
+    expect(en.files.get('README.md')).toContain('Translations that could not be told apart');
+  });
+
+  it('remove generated files the pack no longer makes, and nothing else', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bankpack-export-'));
+    await writeProject(dir, new Map([...project.files, ['src/objects/old.object.ts', 'x'], ['notes.txt', 'mine']]));
+    const report = await writeProject(dir, project.files);
+    expect(report.removed).toEqual(['src/objects/old.object.ts']);
+    expect(await readFile(join(dir, 'notes.txt'), 'utf8')).toBe('mine');
+  });
+});
