@@ -9,7 +9,7 @@ import { titleOf } from '../deploy/apply-context.ts';
 import type { Pack } from '../pack/model.ts';
 import type { TwentyClient } from '../twenty/client.ts';
 
-export type CountedKind = 'object' | 'field' | 'relation' | 'view' | 'records' | 'workflow';
+export type CountedKind = 'object' | 'field' | 'relation' | 'view' | 'records' | 'workflow' | 'role';
 export type KindCounts = Record<CountedKind, number>;
 
 export interface DeployResult {
@@ -28,7 +28,7 @@ export interface DeployResult {
   requests: number;
 }
 
-const zero = (): KindCounts => ({ object: 0, field: 0, relation: 0, view: 0, records: 0, workflow: 0 });
+const zero = (): KindCounts => ({ object: 0, field: 0, relation: 0, view: 0, records: 0, workflow: 0, role: 0 });
 
 export function countChanges(plan: Plan): { created: KindCounts; updated: KindCounts } {
   const created = zero();
@@ -45,7 +45,7 @@ export function countChanges(plan: Plan): { created: KindCounts; updated: KindCo
   return { created, updated };
 }
 
-const LABELS: Record<keyof KindCounts, string> = { object: 'objects', field: 'fields', relation: 'relations', view: 'views', records: 'reference records', workflow: 'workflows' };
+const LABELS: Record<keyof KindCounts, string> = { object: 'objects', field: 'fields', relation: 'relations', view: 'views', records: 'reference records', workflow: 'workflows', role: 'roles' };
 
 export function countAll(c: KindCounts, withWorkflows: boolean): number {
   return Object.entries(c).reduce((n, [k, v]) => (k === 'workflow' && !withWorkflows ? n : n + v), 0);
