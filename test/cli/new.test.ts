@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../scripts/cli/main.ts';
 import { validatePack } from '../../scripts/pack/validate.ts';
 import { formatProblem } from '../../scripts/pack/problems.ts';
+import { bareManifest } from '../support/bare-manifest.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const UUID_V4 = /[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/g;
@@ -24,7 +25,7 @@ afterEach(() => vi.restoreAllMocks());
 
 async function emptyPack(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'bankpack-new-'));
-  await copyFile(join(ROOT, 'pack.yaml'), join(dir, 'pack.yaml'));
+  await writeFile(join(dir, 'pack.yaml'), await bareManifest());
   return dir;
 }
 

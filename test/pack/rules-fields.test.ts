@@ -32,7 +32,7 @@ describe('options', () => {
     );
     expect(lines).toEqual([
       'objects/client.object.yaml:17:15  option id "36314e29-cf2d-4dd0-b1cb-24fe76bbc6e6" is also the id of option 1  (every option of client.tier needs its own id)',
-      'objects/client.object.yaml:17:15  universalIdentifier 36314e29-cf2d-4dd0-b1cb-24fe76bbc6e6 of option B of client.tier is already the identifier of option A of client.tier (objects/client.object.yaml)  (every entity needs its own UUID: give this one a fresh one (npx uuid v4))',
+      'objects/client.object.yaml:17:15  universalIdentifier 36314e29-cf2d-4dd0-b1cb-24fe76bbc6e6 of option B of client.tier is already the identifier of option A of client.tier (objects/client.object.yaml)  (give option B of client.tier a fresh UUID (npx uuid v4); keep the other one, it may already be deployed)',
       'objects/client.object.yaml:23:7  RATING field client.score lists options; Twenty generates a rating\'s options itself  (remove options)',
     ]);
   });
@@ -100,7 +100,7 @@ describe('identifiers', () => {
       'views/clients.view.yaml': `universalIdentifier: ${UID.clientName}\nname: 客户\nobjectUniversalIdentifier: client\nfields:\n  - { fieldMetadataUniversalIdentifier: name, position: 0 }\n`,
     });
     expect(lines).toEqual([
-      `views/clients.view.yaml:1:22  universalIdentifier ${UID.clientName} of view "客户" is already the identifier of field client.name (objects/client.object.yaml)  (every entity needs its own UUID: give this one a fresh one (npx uuid v4))`,
+      `views/clients.view.yaml:1:22  universalIdentifier ${UID.clientName} of view "客户" is already the identifier of field client.name (objects/client.object.yaml)  (give view "客户" a fresh UUID (npx uuid v4); keep the other one, it may already be deployed)`,
     ]);
   });
 });

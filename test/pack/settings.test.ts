@@ -5,13 +5,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, validatePack } from '../../scripts/pack/index.ts';
+import { bareManifest } from '../support/bare-manifest.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
 /** The repository's pack.yaml and settings file in a temp folder, the settings replaced by `text`. */
 async function packWithSettings(text?: string, extra: Record<string, string> = {}): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'bankpack-settings-'));
-  await cp(join(ROOT, 'pack.yaml'), join(dir, 'pack.yaml'));
+  await writeFile(join(dir, 'pack.yaml'), await bareManifest());
   await cp(join(ROOT, 'settings'), join(dir, 'settings'), { recursive: true });
   if (text !== undefined) await writeFile(join(dir, 'settings', 'bank.yaml'), text);
   for (const [path, body] of Object.entries(extra)) await writeFile(join(dir, path), body);
