@@ -89,3 +89,24 @@ describe('the role API', () => {
     expect(cm).toEqual({ label: '客户经理', objectPermissions: [{ objectMetadataId: ids.assessment }], fieldPermissions: [{ canReadFieldValue: false }] });
   });
 });
+
+describe('roles in a --state file', () => {
+  it('survive a restart: the role and its key are there again, so a second deploy finds nothing to change', async () => {
+    const { mkdtemp } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const statePath = join(await mkdtemp(join(tmpdir(), 'sandbox-roles-')), 'workspace.json');
+    const first = await startTestSandbox({ statePath, apiKey: 'state-test-key' });
+    await first.metadata.request(gql`mutation($i: CreateRoleInput!) { createOneRole(createRoleInput: $i) { id } }`, {
+      i: { label: '后台审计', canReadAllObjectRecords: true, canUpdateAllObjectRecords: false, canSoftDeleteAllObjectRecords: false, canDestroyAllObjectRecords: false, canBeAssignedToUsers: true, canBeAssignedToApiKeys: false },
+    });
+    await first.sandbox.close();
+    const second = await startTestSandbox({ statePath, apiKey: 'state-test-key' });
+    try {
+      const roles = await second.metadata.request<{ getRoles: Array<{ label: string }> }>(gql`{ getRoles { label } }`);
+      expect(roles.getRoles.map((r) => r.label).sort()).toEqual(['Admin', 'Member', '后台审计'].sort());
+    } finally {
+      await second.sandbox.close();
+    }
+  });
+});

@@ -54,6 +54,13 @@ export interface RoleStore {
 
 const stores = new WeakMap<Workspace, RoleStore>();
 
+interface SavedRoles {
+  roles: RoleRow[];
+  apiKeys: ApiKeyRow[];
+  tokens: Array<[string, string]>;
+  adminRoleId: string;
+}
+
 /** The workspace's roles; a new workspace has Twenty's Admin role (every permission) and Member role. */
 export function roleStore(ws: Workspace): RoleStore {
   let s = stores.get(ws);
@@ -61,7 +68,13 @@ export function roleStore(ws: Workspace): RoleStore {
   const all = (v: boolean): RoleRow['settings'] => Object.fromEntries(FLAGS.map((f) => [f, v])) as RoleRow['settings'];
   const admin: RoleRow = { id: randomUUID(), universalIdentifier: randomUUID(), label: 'Admin', description: 'Admin role', icon: 'IconUserCog', isEditable: false, settings: { ...all(true), canBeAssignedToAgents: false }, objectPermissions: [], fieldPermissions: [], flags: [] };
   const member: RoleRow = { id: randomUUID(), universalIdentifier: randomUUID(), label: 'Member', description: 'Member role', icon: 'IconUser', isEditable: true, settings: { ...all(true), canUpdateAllSettings: false, canAccessAllTools: false, canBeAssignedToAgents: false, canBeAssignedToApiKeys: false }, objectPermissions: [], fieldPermissions: [], flags: [] };
-  s = { roles: new Map([[admin.id, admin], [member.id, member]]), apiKeys: new Map(), tokens: new Map(), adminRoleId: admin.id };
+  const saved = ws.savedExtras.roles as SavedRoles | undefined;
+  s = saved
+    ? { roles: new Map(saved.roles.map((r) => [r.id, r])), apiKeys: new Map(saved.apiKeys.map((k) => [k.id, k])), tokens: new Map(saved.tokens), adminRoleId: saved.adminRoleId }
+    : { roles: new Map([[admin.id, admin], [member.id, member]]), apiKeys: new Map(), tokens: new Map(), adminRoleId: admin.id };
+  const store = s;
+  // Roles live as long as the workspace: saved with it in a --state file.
+  ws.extraSavers.set('roles', (): SavedRoles => ({ roles: [...store.roles.values()], apiKeys: [...store.apiKeys.values()], tokens: [...store.tokens], adminRoleId: store.adminRoleId }));
   stores.set(ws, s);
   return s;
 }

@@ -127,6 +127,8 @@ export interface WorkspaceData {
   viewChildren: Record<ViewChildKind, ViewChildRow[]>;
   /** Records by object id. */
   records: Record<string, RecordRow[]>;
+  /** State kept by other parts of the sandbox (roles, API keys), by part name. */
+  extras?: Record<string, unknown>;
 }
 
 export type { RelationType as RelationKind };

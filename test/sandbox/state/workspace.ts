@@ -23,7 +23,13 @@ export class Workspace {
   /** Called after every successful write (persistence hooks here). */
   onWrite: () => void = () => {};
 
+  /** What other parts of the sandbox saved last time, by part name; each reads its own once. */
+  readonly savedExtras: Readonly<Record<string, unknown>>;
+  /** How each part that keeps state of its own writes it into the state file. */
+  readonly extraSavers = new Map<string, () => unknown>();
+
   constructor(data: WorkspaceData) {
+    this.savedExtras = data.extras ?? {};
     this.workspaceId = data.workspaceId;
     this.standardApplicationId = data.standardApplicationId;
     this.customApplicationId = data.customApplicationId;
@@ -81,6 +87,7 @@ export class Workspace {
       views: [...this.views.values()],
       viewChildren,
       records,
+      extras: { ...this.savedExtras, ...Object.fromEntries([...this.extraSavers].map(([name, save]) => [name, save()])) },
     };
   }
 }
