@@ -11,6 +11,7 @@ import { smtpMailer, type Mailer } from './send/mailer.ts';
 import type { SendRecordsPort } from './send/records-port.ts';
 import { pacer, parseRate } from './send/rate.ts';
 import { runSend } from './send/run-send.ts';
+import { staleUnknown } from './send/send-report.ts';
 import { SendLog } from './send/send-log.ts';
 import { describeSmtp, resolveSmtp } from './send/smtp-settings.ts';
 
@@ -98,7 +99,7 @@ export async function runSendCommand(opts: SendCliOptions, connect: Connect, por
     });
     progress.done();
     for (const line of sendSummary(report, { id: prepared.meta.id, version: prepared.version }, campaign, opts.dryRun === true)) say(line);
-    const trouble = report.failed.length > 0 || report.stopped.length > 0 || report.unknown.length > 0 || report.aborted !== undefined || report.logError !== undefined;
+    const trouble = report.failed.length > 0 || report.stopped.length > 0 || staleUnknown(report).length > 0 || report.aborted !== undefined || report.logError !== undefined;
     return trouble ? 1 : 0;
   } finally {
     mailer?.close();

@@ -2,7 +2,7 @@
 import { plural } from '../cli/output.ts';
 import type { MissingValue } from './helpers/registry.ts';
 import type { RenderBatchResult } from './render-batch.ts';
-import type { RecipientRef, SendReport, UnknownOutcome } from './send/send-report.ts';
+import { staleUnknown, type RecipientRef, type SendReport, type UnknownOutcome } from './send/send-report.ts';
 
 export function describeMissing(m: MissingValue): string {
   const where = m.file ? ` — ${m.file}:${m.line}:${m.col}` : '';
@@ -55,9 +55,16 @@ export function sendSummary(r: SendReport, t: { id: string; version: string }, c
   };
   list(`${plural(r.noAddress.length, 'recipient')} skipped, no valid email address`, r.noAddress);
   list(`${plural(r.optedOut.length, 'recipient')} skipped, opted out of marketing`, r.optedOut);
-  if (r.unknown.length > 0) {
-    lines.push(`  ${plural(r.unknown.length, 'email')} of unknown outcome (claimed, then the sender stopped: the server may or may not have it), not sent again:`);
-    lines.push(...r.unknown.map(unknownLine));
+  const inProgress = r.unknown.filter((u) => u.inProgress === true);
+  if (inProgress.length > 0) {
+    lines.push(`  ${plural(inProgress.length, 'email')} claimed by another sender minutes ago, not yet confirmed: most likely still being sent there, not sent here:`);
+    lines.push(...inProgress.map(unknownLine));
+    lines.push('    run again once that send has ended to see their outcome');
+  }
+  const stale = staleUnknown(r);
+  if (stale.length > 0) {
+    lines.push(`  ${plural(stale.length, 'email')} of unknown outcome (claimed, then the sender stopped: the server may or may not have it), not sent again:`);
+    lines.push(...stale.map(unknownLine));
     lines.push('    when no other send of this campaign is running, `--resend-unknown` sends them again with the same Message-ID');
   }
   if (r.stopped.length > 0) {

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { pacer, parseRate } from '../../scripts/letters/send/rate.ts';
 import { SendLog, sendKey } from '../../scripts/letters/send/send-log.ts';
 import { describeSmtp, resolveSmtp } from '../../scripts/letters/send/smtp-settings.ts';
+import { emptyReport, staleUnknown } from '../../scripts/letters/send/send-report.ts';
+import { sendSummary } from '../../scripts/letters/report.ts';
 import { tempDir } from './pack-fixture.ts';
 
 const files = (map: Record<string, string>) => async (path: string): Promise<string> => {
@@ -94,5 +96,19 @@ describe('send log', () => {
     const k = sendKey('c', 'r', 't', 'v1');
     expect(sendKey('c', 'r', 't', 'v1')).toBe(k);
     expect(new Set([k, sendKey('c2', 'r', 't', 'v1'), sendKey('c', 'r2', 't', 'v1'), sendKey('c', 'r', 't', 'v2')]).size).toBe(4);
+  });
+});
+
+describe('the send summary', () => {
+  it('tells a claim another sender holds right now from one a stopped sender left, and only the second needs a person', () => {
+    const report = emptyReport();
+    report.unknown.push(
+      { id: 'aaaaaaaa-1', name: '郭文博', address: 'guo@example.cn', claimedBy: 'pc-2/4411', ageMs: 40_000, inProgress: true },
+      { id: 'bbbbbbbb-2', name: '李静', address: 'li@example.cn', claimedBy: 'pc-3/90', ageMs: 3 * 3_600_000, inProgress: false },
+    );
+    const text = sendSummary(report, { id: 'emails/welcome', version: 'v1' }, 'spring', false).join('\n');
+    expect(text).toMatch(/1 email claimed by another sender minutes ago[^\n]*\n {4}郭文博 \(aaaaaaaa\) <guo@example.cn>: claimed under a minute ago by pc-2\/4411/);
+    expect(text).toMatch(/1 email of unknown outcome[^\n]*\n {4}李静 \(bbbbbbbb\) <li@example.cn>: claimed 3 h 0 min ago by pc-3\/90/);
+    expect(staleUnknown(report).map((u) => u.name)).toEqual(['李静']);
   });
 });

@@ -21,7 +21,7 @@ import { addresseeName, addresseeOf, optedOut, optOutPathsOf, valueAt } from './
 import type { RecordInput, SendRecordsPort } from './records-port.ts';
 import { sendBatch, type BatchContext, type Candidate } from './send-batch.ts';
 import { sendKey, type SendLog } from './send-log.ts';
-import { emptyReport, type RecipientRef, type SendReport } from './send-report.ts';
+import { CLAIM_IN_PROGRESS_MS, emptyReport, type RecipientRef, type SendReport } from './send-report.ts';
 
 export type { RecipientRef, SendReport, UnknownOutcome } from './send-report.ts';
 
@@ -124,7 +124,7 @@ export async function runSend(o: SendRunOptions): Promise<SendReport> {
   return report;
 }
 
-type Decision = { kind: 'send'; attempt: number; resend: boolean } | { kind: 'skip'; as: 'sent' } | { kind: 'skip'; as: 'unknown'; claim: { claimedAt?: string; claimedBy?: string; ageMs?: number } };
+type Decision = { kind: 'send'; attempt: number; resend: boolean } | { kind: 'skip'; as: 'sent' } | { kind: 'skip'; as: 'unknown'; claim: { claimedAt?: string; claimedBy?: string; ageMs?: number; inProgress?: boolean } };
 
 /**
  * What to do with one email, from its ledger state and this machine's send log. A
@@ -148,10 +148,15 @@ function decide(state: KeyState | undefined, key: string, o: SendRunOptions, ctx
   }
   if (o.resendUnknown) return { kind: 'send', attempt: row.attempt + 1, resend: true };
   const claimedAt = row.claimedAt ? Date.parse(row.claimedAt) : NaN;
+  const ageMs = Number.isNaN(claimedAt) ? undefined : at.getTime() - claimedAt;
   return {
     kind: 'skip',
     as: 'unknown',
-    claim: { ...(row.claimedAt ? { claimedAt: row.claimedAt } : {}), ...(row.claimedBy ? { claimedBy: row.claimedBy } : {}), ...(Number.isNaN(claimedAt) ? {} : { ageMs: at.getTime() - claimedAt }) },
+    claim: {
+      ...(row.claimedAt ? { claimedAt: row.claimedAt } : {}),
+      ...(row.claimedBy ? { claimedBy: row.claimedBy } : {}),
+      ...(ageMs !== undefined ? { ageMs, inProgress: ageMs < CLAIM_IN_PROGRESS_MS } : {}),
+    },
   };
 }
 

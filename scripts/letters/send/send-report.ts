@@ -14,7 +14,19 @@ export interface UnknownOutcome extends RecipientRef {
   claimedBy?: string;
   /** Milliseconds since it was claimed, by this machine's clock. */
   ageMs?: number;
+  /**
+   * Claimed by another sender less than CLAIM_IN_PROGRESS_MS ago: most likely that
+   * sender is still on it (two staff sending one campaign at once), so it is not
+   * a problem of this run. Older claims are stale: the sender stopped.
+   */
+  inProgress?: boolean;
 }
+
+/** A claim younger than this is taken to be in progress elsewhere, not abandoned. */
+export const CLAIM_IN_PROGRESS_MS = 10 * 60_000;
+
+/** The unknown outcomes that need a person: claims too old to be in progress. */
+export const staleUnknown = (r: SendReport): UnknownOutcome[] => r.unknown.filter((u) => u.inProgress !== true);
 
 export interface SendReport {
   sent: RecipientRef[];
