@@ -45,6 +45,18 @@ describe('export twenty-app of the real pack', () => {
     expect(compareWithManifest(project.model, m)).toEqual([]);
   });
 
+  it('carries every role of the pack, with its grants and its row-level rule, beside the app\'s no-access default role', () => {
+    const m = manifest!;
+    const roles = pack.roles ?? [];
+    expect(roles.length).toBeGreaterThan(0);
+    expect(m.roles.map((r) => r.universalIdentifier).sort()).toEqual([...roles.map((r) => r.universalIdentifier.toLowerCase()), m.application.defaultRoleUniversalIdentifier].sort());
+    const manager = m.roles.find((r) => r.label === '客户经理')!;
+    const intelLead = pack.objects.find((o) => o.nameSingular === 'intelLead')!;
+    expect(manager.canReadAllObjectRecords).toBe(false);
+    expect(manager.objectPermissions).toContainEqual(expect.objectContaining({ objectUniversalIdentifier: intelLead.universalIdentifier, canReadObjectRecords: true, canUpdateObjectRecords: true }));
+    expect(manager.rowLevelPermissionPredicates).toEqual([expect.objectContaining({ objectUniversalIdentifier: intelLead.universalIdentifier, operand: 'IS' })]);
+  });
+
   it('keeps the relation targets: the complaint\'s company is the standard company and its inverse field', () => {
     const complaint = manifest!.objects.find((o) => o.nameSingular === 'complaint')!;
     const company = complaint.fields.find((f) => f.name === 'company')!;

@@ -8,6 +8,7 @@
 import { v5 as uuidv5 } from 'uuid';
 import { buildRefIndex, type FieldDef, type FieldTarget, type ObjectTarget, type Pack, type RefIndex, type ViewDef } from '../../pack/index.ts';
 import { SETTINGS_ENUMS, sdkEnum } from './enum-value.ts';
+import { roleConfig } from './roles.ts';
 import { AppTexts } from './texts.ts';
 
 /** bankpack's namespace for the identifiers an export derives (a fixed v4, not the deploy's). */
@@ -20,7 +21,7 @@ export interface AppEntity {
   /** File under src/, e.g. `objects/complaint.object.ts`. */
   file: string;
   /** The `define*` function the file calls. */
-  define: 'defineApplication' | 'defineApplicationRole' | 'defineObject' | 'defineField' | 'defineView' | 'defineNavigationMenuItem';
+  define: 'defineApplication' | 'defineApplicationRole' | 'defineRole' | 'defineObject' | 'defineField' | 'defineView' | 'defineNavigationMenuItem';
   config: Record<string, unknown>;
 }
 
@@ -121,6 +122,10 @@ export function buildAppModel(pack: Pack, options: AppModelOptions): AppModel {
   }
   for (const v of pack.views) entities.push(viewEntity(v, refs, texts, derive, fieldUid));
   entities.push(...navigationEntities(options.navigation ?? [], refs, texts, derive));
+  const roleContext = { refs, texts, fieldUid, resolveObject: (ref: string) => resolveObject(refs, ref), resolveField: (ref: string, o: ObjectTarget) => resolveField(refs, ref, o) };
+  for (const r of pack.roles ?? []) {
+    entities.push({ file: `roles/${r.source.file.replace(/^.*\//, '').replace(/\.role\.ya?ml$/, '')}.role.ts`, define: 'defineRole', config: roleConfig(r, roleContext) });
+  }
 
   return { applicationUniversalIdentifier: appUid, entities, catalogs: texts.catalogs(), collisions: texts.collisions() };
 }

@@ -15,6 +15,7 @@ export function compareWithManifest(model: AppModel, manifest: BuiltManifest): s
   const fields = byUid(manifest.fields);
   const views = byUid(manifest.views);
   const menu = byUid(manifest.navigationMenuItems);
+  const roles = byUid(manifest.roles);
 
   const sameField = (where: string, ours: Row, built: Row | undefined): void => {
     if (!built) {
@@ -64,6 +65,20 @@ export function compareWithManifest(model: AppModel, manifest: BuiltManifest): s
         const built = menu.get(uid);
         if (!built) problems.push(`navigation menu item ${uid}: missing from the built manifest`);
         else if (built.targetObjectUniversalIdentifier !== c.targetObjectUniversalIdentifier) problems.push(`navigation menu item ${uid}: points at ${String(built.targetObjectUniversalIdentifier)} in the build`);
+        break;
+      }
+      case 'defineRole': {
+        const built = roles.get(uid);
+        if (!built) {
+          problems.push(`role ${String(c.label)}: missing from the built manifest`);
+          break;
+        }
+        // The build gives each permission row an identifier of its own; the grant is the rest.
+        const rows = (v: unknown): unknown[] => ((plain(v ?? []) as Row[]).map(({ universalIdentifier: _, ...rest }) => rest));
+        const predicates = (r: Row): unknown[] => ((plain(r.rowLevelPermissionPredicates ?? []) as Row[]).map((p) => [p.universalIdentifier, p.fieldUniversalIdentifier, p.operand]));
+        const grants = (r: Row): string =>
+          JSON.stringify([rows(r.objectPermissions), rows(r.fieldPermissions), predicates(r), plain(r.permissionFlagUniversalIdentifiers ?? []), ...['canReadAllObjectRecords', 'canUpdateAllObjectRecords', 'canBeAssignedToUsers'].map((k) => r[k] ?? null)]);
+        if (grants(built) !== grants(c)) problems.push(`role ${String(c.label)}: its permissions differ in the build`);
         break;
       }
       default:

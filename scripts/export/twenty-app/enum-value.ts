@@ -1,7 +1,7 @@
 // twenty-sdk types its enumerated keys as TypeScript enums (`FieldType.TEXT`), and a
 // string literal is not assignable to an enum: the generated source must name the
 // member. An EnumValue carries both; as data (JSON, comparisons) it is the value.
-export type SdkEnum = 'FieldType' | 'ViewType' | 'ViewFilterOperand' | 'ViewSortDirection' | 'AggregateOperations' | 'RelationType' | 'OnDeleteAction' | 'NavigationMenuItemType' | 'NumberDataType';
+export type SdkEnum = 'FieldType' | 'ViewType' | 'ViewFilterOperand' | 'ViewSortDirection' | 'AggregateOperations' | 'RelationType' | 'OnDeleteAction' | 'NavigationMenuItemType' | 'NumberDataType' | 'RowLevelPermissionPredicateOperand';
 
 export class EnumValue {
   constructor(
