@@ -36,8 +36,8 @@ export const ANCHOR_OBJECT = 'company';
 
 /** Read the workspace and make the plan. Throws TwentyError on network, auth or server problems. */
 export async function preparePlan(client: TwentyClient, pack: Pack, options: PlanOptions = {}): Promise<Prepared> {
-  // Server check, objects and views in one request; one by one only if the server refuses that.
-  const combined = await readWorkspaceMetadata(client);
+  // Server check, objects, views and roles in one request; one by one only if the server refuses that.
+  const combined = await readWorkspaceMetadata(client, { withRoles: (pack.roles ?? []).length > 0 });
   const caps = combined?.caps ?? (await checkServer(client));
   if (!caps.ok) throw unsupportedServerError(caps, client.url);
   const objects = combined?.objects ?? (await readObjects(client));
@@ -67,6 +67,6 @@ export async function preparePlan(client: TwentyClient, pack: Pack, options: Pla
   const plan = diff(desired, actual, { url: client.url, prune: options.prune === true });
   if (plan.prune) await countRemovals(client, plan, caps);
   await addWorkflowsToPlan(plan, { client, pack, ids, objects });
-  await addRolesToPlan(plan, { client, pack, ids, objects });
+  await addRolesToPlan(plan, { client, pack, ids, objects, roles: combined?.roles });
   return { plan, desired, actual, caps, problems };
 }

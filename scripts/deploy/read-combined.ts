@@ -2,35 +2,41 @@
 // one document, within each endpoint's limits (docs/twenty-facts.md, "Records API"
 // and "Metadata API": 10 root resolvers on /metadata, 20 on /graphql, a repeated
 // root field refused even under an alias).
-// - /metadata: the server check (introspection), objects with their fields and
-//   views, in one request; labels in another locale need their own (x-locale).
+// - /metadata: the server check (introspection), objects with their fields,
+//   views and (when the pack defines roles) roles, in one request; labels in
+//   another locale need their own (x-locale).
 // - /graphql: one root field per seeded object, up to 20 a request.
 import { judgeCapabilities, type ServerCapabilities } from '../twenty/compat.ts';
 import type { TwentyClient } from '../twenty/client.ts';
 import { isTwentyError } from '../twenty/errors.ts';
 import { parseObjects, parseViews, type RawObjectNode, type RawView } from './parse-actual.ts';
 import { allObjectPages, type Connection, OBJECTS_FIELD, pascal, readSeedRecords, recordSelection, seedFilter, VIEWS_FIELD } from './read-actual.ts';
+import { ROLES_FIELD, type ActualRole } from './roles-plan.ts';
 import type { ActualObject, ActualState, DesiredSeed } from './state.ts';
 
 /** GRAPHQL_MAX_ROOT_RESOLVERS' default. */
 export const MAX_RECORDS_ROOT_FIELDS = 20;
 
-const METADATA = `query BankpackWorkspace($after: ConnectionCursor) {
+const metadataDocument = (roles: boolean): string => `query BankpackWorkspace($after: ConnectionCursor) {
   __schema { queryType { fields { name } } mutationType { fields { name } } }
   ${OBJECTS_FIELD}
   ${VIEWS_FIELD}
+  ${roles ? ROLES_FIELD : ''}
 }`;
 
 interface MetadataAnswer {
   __schema: { queryType: { fields: Array<{ name: string }> } | null; mutationType: { fields: Array<{ name: string }> } | null };
   objects: Connection<RawObjectNode>;
   getViews: RawView[];
+  getRoles?: ActualRole[];
 }
 
 export interface WorkspaceMetadata {
   caps: ServerCapabilities;
   objects: ActualObject[];
   views: ActualState['views'];
+  /** Present when asked for (`withRoles`). */
+  roles?: ActualRole[];
 }
 
 /**
@@ -38,10 +44,10 @@ export interface WorkspaceMetadata {
  * combined document (introspection turned off, or a schema without one of the fields): the
  * caller then reads them one by one, which says precisely what is missing.
  */
-export async function readWorkspaceMetadata(client: TwentyClient): Promise<WorkspaceMetadata | undefined> {
+export async function readWorkspaceMetadata(client: TwentyClient, options: { withRoles?: boolean } = {}): Promise<WorkspaceMetadata | undefined> {
   let data: MetadataAnswer;
   try {
-    data = await client.metadata<MetadataAnswer>(METADATA, { after: null }, { operation: "read the workspace's objects, fields and views", kind: 'metadata' });
+    data = await client.metadata<MetadataAnswer>(metadataDocument(options.withRoles === true), { after: null }, { operation: "read the workspace's objects, fields and views", kind: 'metadata' });
   } catch (e) {
     if (isTwentyError(e) && (e.kind === 'schema-mismatch' || e.kind === 'invalid-input')) return undefined;
     throw e;
@@ -49,7 +55,7 @@ export async function readWorkspaceMetadata(client: TwentyClient): Promise<Works
   const caps = judgeCapabilities(data.__schema.queryType?.fields.map((f) => f.name) ?? [], data.__schema.mutationType?.fields.map((f) => f.name) ?? []);
   const OBJECTS = `query BankpackObjects($after: ConnectionCursor) { ${OBJECTS_FIELD} }`;
   const nodes = await allObjectPages<RawObjectNode>(client, OBJECTS, 'metadata', undefined, data.objects);
-  return { caps, objects: parseObjects(nodes), views: parseViews(data.getViews) };
+  return { caps, objects: parseObjects(nodes), views: parseViews(data.getViews), ...(data.getRoles ? { roles: data.getRoles } : {}) };
 }
 
 interface SeedRead {

@@ -14,8 +14,8 @@ import type { ActualObject } from './state.ts';
 
 export const ROLE_GROUP = 'roles';
 
-const ROLES = /* GraphQL */ `
-  query BankpackRoles {
+/** The roles root field, shared by this read and deploy's combined metadata read. */
+export const ROLES_FIELD = /* GraphQL */ `
     getRoles {
       id label description icon isEditable
       canUpdateAllSettings canAccessAllTools canReadAllObjectRecords canUpdateAllObjectRecords canSoftDeleteAllObjectRecords
@@ -24,8 +24,8 @@ const ROLES = /* GraphQL */ `
       objectPermissions { objectMetadataId canReadObjectRecords canUpdateObjectRecords canSoftDeleteObjectRecords canDestroyObjectRecords }
       fieldPermissions { objectMetadataId fieldMetadataId canReadFieldValue canUpdateFieldValue }
     }
-  }
 `;
+const ROLES = `query BankpackRoles { ${ROLES_FIELD} }`;
 
 type Perm = Record<string, unknown> & { objectMetadataId: string };
 /** A permission row by object (and field) name. */
@@ -52,10 +52,11 @@ export interface RoleOp {
 const OBJECT_FLAGS = ['canReadObjectRecords', 'canUpdateObjectRecords', 'canSoftDeleteObjectRecords', 'canDestroyObjectRecords'] as const;
 const key = (v: unknown): string => JSON.stringify(v);
 
-export async function addRolesToPlan(plan: Plan, input: { client: TwentyClient; pack: Pack; ids: IdDeriver; objects: readonly ActualObject[] }): Promise<void> {
+/** `roles`: the workspace's roles when the plan's metadata read already brought them. */
+export async function addRolesToPlan(plan: Plan, input: { client: TwentyClient; pack: Pack; ids: IdDeriver; objects: readonly ActualObject[]; roles?: ActualRole[] | undefined }): Promise<void> {
   const defs = input.pack.roles ?? [];
   if (defs.length === 0) return;
-  const data = await input.client.metadata<{ getRoles: ActualRole[] }>(ROLES, undefined, { operation: "read the workspace's roles", kind: 'roles' });
+  const data = input.roles ? { getRoles: input.roles } : await input.client.metadata<{ getRoles: ActualRole[] }>(ROLES, undefined, { operation: "read the workspace's roles", kind: 'roles' });
   const refs = buildRefIndex(input.pack);
   let unchanged = 0;
   for (const def of defs) {

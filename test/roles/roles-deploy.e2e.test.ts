@@ -35,8 +35,11 @@ describe('roles in a deploy', () => {
     expect(byLabel.get('批处理作业 Jobs API key')?.objectPermissions.length).toBe(10);
   });
 
-  it('re-deploy: every role unchanged, nothing written', async () => {
+  it('re-deploy: every role unchanged, read with the objects and views in one request, nothing written', async () => {
+    const read = sandbox.requests().length;
     const prepared = await preparePlan(client(), await slim(), {});
+    // Roles ride in the plan's one metadata request: a no-op plan stays within Twenty's 3 reads.
+    expect(sandbox.requests().slice(read).map((r) => r.operationName)).not.toContain('BankpackRoles');
     const json = planToJson(prepared.plan) as { unchanged: Record<string, number>; changes: Array<{ kind: string }> };
     expect(json.changes.filter((c) => c.kind === 'role')).toEqual([]);
     expect(json.unchanged.roles).toBe(5);
