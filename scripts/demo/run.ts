@@ -9,6 +9,7 @@ import { formatProblem, validatePack, type Pack, type PackFile, type Problem } f
 import { resolveProblem } from '../pack/load-files.ts';
 import { loadPackLetters, todayIn } from '../letters/setup.ts';
 import { TwentyClient } from '../twenty/client.ts';
+import { loadSeeds, type SeedLoadResult } from '../deploy/index.ts';
 import { startSmtpCatcher, type SmtpCatcher } from './catcher.ts';
 import { countAll, deployPack, describeCounts, type DeployResult } from './deploy-step.ts';
 import { describeJob, JOB_NAMES, runDemoJob, type JobResult } from './jobs-step.ts';
@@ -16,7 +17,6 @@ import { renderGreetings, sendInvitations, type LettersResult, type SendResult }
 import { demoPaths, INVITATION, type DemoOptions } from './options.ts';
 import { startDemoSandbox, type DemoSandbox, type SandboxStarter } from './sandbox.ts';
 import { countWorkflowRuns, describeWorkflowRuns, type WorkflowRunCount } from './workflows-step.ts';
-import { loadSeeds, type SeedLoadResult } from './seeds/load.ts';
 import { Steps, type StepResult } from './steps.ts';
 
 export interface DemoSummary {

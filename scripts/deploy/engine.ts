@@ -13,7 +13,8 @@ import { diff } from './diff.ts';
 import { idDeriver } from './ids.ts';
 import type { Plan } from './plan.ts';
 import { readObjects, readTranslations, readViews } from './read-actual.ts';
-import { readSeedsCombined, readWorkspaceMetadata } from './read-combined.ts';
+import { readWorkspaceMetadata } from './read-combined.ts';
+import { readSeeds } from './seed/read.ts';
 import type { ActualState, DesiredState } from './state.ts';
 
 export interface PlanOptions {
@@ -60,7 +61,7 @@ export async function preparePlan(client: TwentyClient, pack: Pack, options: Pla
   // Labels in each other locale (x-locale: one request each) and every seeded object's records (one request).
   const [views, records] = await Promise.all([
     combined ? Promise.resolve(combined.views) : readViews(client),
-    readSeedsCombined(client, desired.seeds, objects),
+    readSeeds(client, desired.seeds, objects),
     ...locales.map((l) => readTranslations(client, objects, l)),
   ]);
   const actual: ActualState = { objects, views, records, locales };

@@ -7,3 +7,4 @@ export { buildDesired } from './desired.ts';
 export { diff } from './diff.ts';
 export { idDeriver } from './ids.ts';
 export type { DesiredState, ActualState } from './state.ts';
+export { loadSeeds, type ObjectSeedCounts, type SeedLoadOptions, type SeedLoadResult, type SeedProgress } from './seed/load.ts';

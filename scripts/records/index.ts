@@ -1,6 +1,8 @@
-// Front door of the records concern: paged reads and grouped bulk writes (updates, creates,
-// upserts of live records) over /graphql.
+// Front door of the records concern, the only record I/O: paged reads (several objects'
+// first pages in one request; no page limit, a server's page cap followed) and grouped bulk
+// writes (updates, creates, upserts of live records) over /graphql.
 export { DEFAULT_PAGE_SIZE, readAll, readByIds, readPages, type ReadOptions, type RecordRow } from './reader.ts';
+export { MAX_RECORDS_ROOT_FIELDS, readTogether, type TogetherOptions } from './together.ts';
 export {
   MAX_RECORDS_PER_CREATE,
   MUTATION_MAXIMUM_AFFECTED_RECORDS,

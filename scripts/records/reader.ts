@@ -24,15 +24,34 @@ export interface ReadOptions {
   filter?: Record<string, unknown>;
   orderBy?: ReadonlyArray<Record<string, unknown>>;
   pageSize?: number;
+  /** Start after this cursor (a read continued from a page read elsewhere). */
+  after?: string | null;
 }
 
-interface Connection {
+export interface Connection {
   edges: Array<{ node: Record<string, unknown> }>;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
 /** Twenty versions that cap the page size answer with this message; the reader then uses the cap. */
 const MAX_PAGE = /Maximum number of records to fetch is (\d+)/;
+
+/** The page cap a refusal names when it is below `asked`, so the read can go on at that size. */
+export function pageCapOf(e: unknown, asked: number): number | undefined {
+  const max = e instanceof Error ? Number(MAX_PAGE.exec(e.message)?.[1]) : NaN;
+  return max > 0 && max < asked ? max : undefined;
+}
+
+/**
+ * The cursor to read on from, or null at the end. A page that says there is more but
+ * gives no new cursor would end the read short (or never), so the read stops loudly.
+ */
+export function nextCursor(connection: Connection, after: string | null | undefined, what: string): string | null {
+  if (!connection.pageInfo.hasNextPage) return null;
+  const next = connection.pageInfo.endCursor;
+  if (!next || next === after) throw new Error(`Twenty says there are more ${what} but gives no new cursor to read them from: the read stopped short`);
+  return next;
+}
 
 /** Yields one page of records at a time, in Twenty's order. */
 export async function* readPages(transport: RecordsTransport, options: ReadOptions): AsyncGenerator<RecordRow[]> {
@@ -42,7 +61,8 @@ export async function* readPages(transport: RecordsTransport, options: ReadOptio
     ` ${names.findMany}(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {` +
     ` edges { node { ${renderSelection(withId(options.fields))} } } pageInfo { hasNextPage endCursor } } }`;
   let pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
-  let after: string | null = null;
+  let after: string | null = options.after ?? null;
+  // No page limit: a read ends when Twenty says it has no more, never silently at a cap.
   for (let page = 1; ; page++) {
     const variables = { filter: options.filter ?? null, orderBy: options.orderBy ?? null, first: pageSize, after };
     const opts: RequestOptions = { operation: `read ${options.object.namePlural} (page ${page})`, kind: `records:${options.object.nameSingular}` };
@@ -50,20 +70,17 @@ export async function* readPages(transport: RecordsTransport, options: ReadOptio
     try {
       data = await transport.core<Record<string, Connection>>(query, variables, opts);
     } catch (e) {
-      const cap = e instanceof Error ? MAX_PAGE.exec(e.message) : null;
-      const max = cap ? Number(cap[1]) : NaN;
-      if (max > 0 && max < pageSize) {
-        pageSize = max;
-        page--;
-        continue;
-      }
-      throw e;
+      const cap = pageCapOf(e, pageSize);
+      if (cap === undefined) throw e;
+      pageSize = cap;
+      page--;
+      continue;
     }
     const connection = data[names.findMany];
     if (!connection) throw new Error(`Twenty's answer has no ${names.findMany}`);
     yield connection.edges.map((e) => e.node as RecordRow);
-    if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) return;
-    after = connection.pageInfo.endCursor;
+    after = nextCursor(connection, after, options.object.namePlural);
+    if (after === null) return;
   }
 }
 

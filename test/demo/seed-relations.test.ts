@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ActualField, ActualObject } from '../../scripts/deploy/state.ts';
 import type { FieldType, SeedDef } from '../../scripts/pack/model.ts';
-import { seedLayers } from '../../scripts/demo/seeds/layers.ts';
-import { resolveSeed, withJoinColumns } from '../../scripts/demo/seeds/relations.ts';
+import { seedLayers } from '../../scripts/deploy/seed/layers.ts';
+import { resolveSeed, withJoinColumns } from '../../scripts/deploy/seed/relations.ts';
 
 const field = (name: string, type: FieldType, relation?: { type: 'MANY_TO_ONE' | 'ONE_TO_MANY'; target: string }): ActualField => ({
   id: `f-${name}`,

@@ -3,7 +3,7 @@
 // same key is refused what no job declared (docs/roles.md).
 import { GraphQLClient } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSeeds } from '../../scripts/demo/index.ts';
+import { loadSeeds } from '../../scripts/deploy/index.ts';
 import { DEMO_NOW } from '../../scripts/demo/index.ts';
 import { JOB_NAMES, runJob } from '../../scripts/jobs/index.ts';
 import { buildRefIndex } from '../../scripts/pack/refs.ts';

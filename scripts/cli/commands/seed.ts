@@ -1,10 +1,11 @@
 // `bankpack seed [--demo]`: the pack's reference records upserted by their natural key
 // (deploy does this too); with --demo, the demo set as well, created once and then left
 // as it is. Relation values (`branch: { code: SH-PD }`) are resolved to record ids.
+// The seed phase itself is the engine's (scripts/deploy/seed); this only prints.
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { addConnectionOptions, connect, CONNECTION_HELP, err, loadValidPack, reportError, type ConnectionCliOptions } from '../../deploy/cli-support.ts';
-import { loadSeeds, type ObjectSeedCounts, type SeedLoadResult } from '../../demo/index.ts';
+import { loadSeeds, type ObjectSeedCounts, type SeedLoadResult } from '../../deploy/index.ts';
 import { formatProblem } from '../../pack/index.ts';
 import { resolveProblem } from '../../pack/load-files.ts';
 import { validatePack } from '../../pack/validate.ts';
@@ -44,7 +45,10 @@ async function runSeed(opts: SeedCliOptions): Promise<number> {
   if (!conn) return 1;
   let result: SeedLoadResult;
   try {
-    result = await loadSeeds(conn.client, pack, { demo: opts.demo === true, report: err });
+    result = await loadSeeds(conn.client, pack, {
+      demo: opts.demo === true,
+      onProgress: (p) => err(`  seed layer ${p.layer}/${p.layers}: ${p.objects.join(', ')} — ${p.written} record(s) written`),
+    });
   } catch (e) {
     reportError(e);
     return 1;

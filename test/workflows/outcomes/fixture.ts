@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deployPack } from '../../../scripts/demo/deploy-step.ts';
-import { loadSeeds } from '../../../scripts/demo/seeds/load.ts';
+import { loadSeeds } from '../../../scripts/deploy/index.ts';
 import { validatePack } from '../../../scripts/pack/index.ts';
 import { TwentyClient } from '../../../scripts/twenty/client.ts';
 import { type Sandbox, startSandbox } from '../../sandbox/index.ts';
@@ -42,7 +42,7 @@ async function build(file: string): Promise<string> {
 }
 
 /** What the deployed workspace depends on: the pack's files and the code that deploys and serves it. */
-const INPUTS = ['pack.yaml', 'objects', 'fields', 'views', 'workflows', 'seeds', 'scripts/deploy', 'scripts/workflows', 'scripts/demo/seeds', 'test/sandbox'];
+const INPUTS = ['pack.yaml', 'objects', 'fields', 'views', 'workflows', 'seeds', 'scripts/deploy', 'scripts/records', 'scripts/workflows', 'test/sandbox'];
 
 function inputsHash(): string {
   const hash = createHash('sha256');

@@ -3,10 +3,9 @@
 // join column Twenty's record API takes (`branchId: <uuid>`), found among the target
 // object's records. A MANY_TO_ONE field's join column is `${name}Id` unless its
 // settings say otherwise (Twenty: field-metadata settings `joinColumnName`).
-import { isSubset, sameJson } from '../../deploy/compare.ts';
-import type { ActualField, ActualObject } from '../../deploy/state.ts';
-import type { PendingProblem } from '../../pack/problems.ts';
-import type { SeedDef } from '../../pack/model.ts';
+import { isSubset, sameJson } from '../compare.ts';
+import type { ActualField, ActualObject } from '../state.ts';
+import type { PendingProblem, SeedDef } from '../../pack/index.ts';
 
 export type TargetRecord = Record<string, unknown> & { id: string };
 
