@@ -3,6 +3,7 @@
 // not model with Twenty's defaults.
 import type { FieldMeta, ObjectMeta, ViewChildRow, ViewRow } from '../state/types.ts';
 import type { Workspace } from '../state/workspace.ts';
+import { roleDto, roleStore } from './roles.ts';
 
 export interface ObjectDto extends ObjectMeta {
   isUIEditable: boolean;
@@ -90,5 +91,7 @@ export function workspaceDto(ws: Workspace): Record<string, unknown> {
     hasValidEnterpriseValidityToken: false,
     workspaceUrls: { customUrl: null, subdomainUrl: 'http://127.0.0.1' },
     workspaceCustomApplicationId: ws.customApplicationId,
+    // The role new members get; deploy never prunes it (scripts/deploy/roles-read.ts).
+    defaultRole: roleDto(ws, roleStore(ws).roles.get(roleStore(ws).defaultRoleId)!),
   };
 }

@@ -1,7 +1,8 @@
 // Roles, their object / field permissions and permission flags, and API keys with a role,
 // as Twenty 2.43 serves them on /metadata (role.resolver.ts @cecf4bdc, api-key resolver,
 // object-permission.service.ts, field-permission.service.ts; docs/twenty-facts.md "Roles and
-// permissions"). Kept beside the workspace, in memory (not in --state files).
+// permissions"). Kept beside the workspace and saved with it in a --state file. Workspace
+// members' roles and user sessions: members.ts.
 import { randomUUID } from 'node:crypto';
 import { forbiddenError, notFoundError, TwentyError, userInputError } from '../server/twenty-errors.ts';
 import type { Workspace } from '../state/workspace.ts';
@@ -50,6 +51,12 @@ export interface RoleStore {
   /** Generated tokens → API key id. */
   tokens: Map<string, string>;
   adminRoleId: string;
+  /** The role new members get (Twenty's Member), which deleteOneRole refuses. */
+  defaultRoleId: string;
+  /** workspaceMember id → role id (Twenty keeps it on the userWorkspace; members.ts). */
+  memberRoles: Map<string, string>;
+  /** User-session tokens made by the sandbox (Sandbox.addUser) → workspaceMember id. */
+  userTokens: Map<string, string>;
 }
 
 const stores = new WeakMap<Workspace, RoleStore>();
@@ -59,6 +66,9 @@ interface SavedRoles {
   apiKeys: ApiKeyRow[];
   tokens: Array<[string, string]>;
   adminRoleId: string;
+  defaultRoleId?: string;
+  memberRoles?: Array<[string, string]>;
+  userTokens?: Array<[string, string]>;
 }
 
 /** The workspace's roles; a new workspace has Twenty's Admin role (every permission) and Member role. */
@@ -69,14 +79,32 @@ export function roleStore(ws: Workspace): RoleStore {
   const admin: RoleRow = { id: randomUUID(), universalIdentifier: randomUUID(), label: 'Admin', description: 'Admin role', icon: 'IconUserCog', isEditable: false, settings: { ...all(true), canBeAssignedToAgents: false }, objectPermissions: [], fieldPermissions: [], flags: [] };
   const member: RoleRow = { id: randomUUID(), universalIdentifier: randomUUID(), label: 'Member', description: 'Member role', icon: 'IconUser', isEditable: true, settings: { ...all(true), canUpdateAllSettings: false, canAccessAllTools: false, canBeAssignedToAgents: false, canBeAssignedToApiKeys: false }, objectPermissions: [], fieldPermissions: [], flags: [] };
   const saved = ws.savedExtras.roles as SavedRoles | undefined;
+  // The workspace's first member (the sandbox's own user session) is its admin.
+  const firstMember = firstMemberId(ws);
   s = saved
-    ? { roles: new Map(saved.roles.map((r) => [r.id, r])), apiKeys: new Map(saved.apiKeys.map((k) => [k.id, k])), tokens: new Map(saved.tokens), adminRoleId: saved.adminRoleId }
-    : { roles: new Map([[admin.id, admin], [member.id, member]]), apiKeys: new Map(), tokens: new Map(), adminRoleId: admin.id };
+    ? {
+        roles: new Map(saved.roles.map((r) => [r.id, r])), apiKeys: new Map(saved.apiKeys.map((k) => [k.id, k])), tokens: new Map(saved.tokens), adminRoleId: saved.adminRoleId,
+        defaultRoleId: saved.defaultRoleId ?? saved.roles.find((r) => r.label === 'Member')?.id ?? saved.adminRoleId,
+        memberRoles: new Map(saved.memberRoles ?? (firstMember ? [[firstMember, saved.adminRoleId]] : [])), userTokens: new Map(saved.userTokens ?? []),
+      }
+    : {
+        roles: new Map([[admin.id, admin], [member.id, member]]), apiKeys: new Map(), tokens: new Map(), adminRoleId: admin.id, defaultRoleId: member.id,
+        memberRoles: new Map(firstMember ? [[firstMember, admin.id]] : []), userTokens: new Map(),
+      };
   const store = s;
   // Roles live as long as the workspace: saved with it in a --state file.
-  ws.extraSavers.set('roles', (): SavedRoles => ({ roles: [...store.roles.values()], apiKeys: [...store.apiKeys.values()], tokens: [...store.tokens], adminRoleId: store.adminRoleId }));
+  ws.extraSavers.set('roles', (): SavedRoles => ({
+    roles: [...store.roles.values()], apiKeys: [...store.apiKeys.values()], tokens: [...store.tokens], adminRoleId: store.adminRoleId,
+    defaultRoleId: store.defaultRoleId, memberRoles: [...store.memberRoles], userTokens: [...store.userTokens],
+  }));
   stores.set(ws, s);
   return s;
+}
+
+/** The seeded member the sandbox's own user token stands for (its admin). */
+export function firstMemberId(ws: Workspace): string | undefined {
+  const object = ws.objectByName('workspaceMember');
+  return object ? ws.table(object.id).rows().next().value?.id : undefined;
 }
 
 /** The role an API key token carries, undefined for a token the store did not issue. */
@@ -171,7 +199,11 @@ export const ROLE_MUTATIONS: Record<string, Resolver> = {
   deleteOneRole: (a, ws) => {
     const s = roleStore(ws);
     const role = editable(roleOrThrow(s, a.roleId));
-    for (const k of s.apiKeys.values()) if (k.roleId === role.id) k.roleId = s.adminRoleId === role.id ? k.roleId : [...s.roles.values()].find((r) => r.label === 'Member')?.id ?? k.roleId;
+    // role.service.ts deleteRole: the default role stays (the exception is rethrown as it is, not mapped:
+    // permission-graphql-api-exception-handler.util.ts); members holding the role get the default one.
+    if (role.id === s.defaultRoleId) throw new TwentyError('Default role cannot be deleted', 'INTERNAL_SERVER_ERROR', { subCode: 'DEFAULT_ROLE_CANNOT_BE_DELETED', userFriendlyMessage: 'The default role cannot be deleted.' });
+    for (const k of s.apiKeys.values()) if (k.roleId === role.id) k.roleId = s.defaultRoleId;
+    for (const [member, roleId] of s.memberRoles) if (roleId === role.id) s.memberRoles.set(member, s.defaultRoleId);
     s.roles.delete(role.id);
     return role.id;
   },

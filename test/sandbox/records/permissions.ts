@@ -1,4 +1,5 @@
-// Object and field permissions on the records API, as Twenty checks them before a query
+// Object and field permissions on the records API, for an API key's role or a user
+// session's member role (metadata/members.ts), as Twenty checks them before a query
 // runs: validateOperationIsPermittedOrThrow (twenty-orm/repository/permissions.utils.ts
 // @8dc2ba95). The object permission, else the role-wide flag; system objects other than
 // workspaceMember are not checked. A refused operation or a selected field the role may not

@@ -42,7 +42,7 @@ export interface RecordsContext {
    * checks throttle and selection complexity per resolver call (server/records-guard.ts).
    */
   beforeRecordsQuery?: (objectId: string, info: GraphQLResolveInfo) => void;
-  /** The role of the API key calling (metadata/roles.ts); undefined: no restriction. */
+  /** The role of the API key or user session calling (metadata/roles.ts, members.ts); undefined: no restriction. */
   role?: RoleRow;
 }
 

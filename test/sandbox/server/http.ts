@@ -5,7 +5,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { StandardObject } from '../../../scripts/pack/standard/types.ts';
 import { metadataFieldResolver } from '../metadata/resolvers.ts';
-import { roleOfToken, type RoleRow } from '../metadata/roles.ts';
+import { addUser, memberOfToken, roleOfMember, type SandboxUser } from '../metadata/members.ts';
+import { firstMemberId, roleOfToken, type RoleRow } from '../metadata/roles.ts';
 import { recordsSchema } from '../records/schema-builder.ts';
 import { metadataSchema } from '../schema/metadata-schema.ts';
 import { loadState, StateSaver } from '../state/persistence.ts';
@@ -57,6 +58,8 @@ export interface Sandbox {
   close(): Promise<void>;
   /** The workflow executor: runs, the clock, the emails sent. */
   workflows: WorkflowEngine;
+  /** A new workspace member with the default role and a user-session token (as signing up gives). */
+  addUser(name: { firstName: string; lastName: string }, email: string): SandboxUser;
 }
 
 type Endpoint = '/metadata' | '/graphql';
@@ -143,7 +146,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       // graphql-yoga's request parser (batching is off in Twenty).
       result = { status: 400, payload: { errors: [{ message: body === undefined ? 'POST body sent invalid JSON.' : 'POST body is expected to be object but received array' }] } };
     } else {
-      const { error: auth, principal, role } = authenticate(req.headers.authorization, apiKey, userToken, ws);
+      const { error: auth, principal, role, memberId } = authenticate(req.headers.authorization, apiKey, userToken, ws);
       if (auth) {
         // Twenty answers auth failures of GraphQL requests with HTTP 200 and errors[]
         // (middlewares/middleware.service.ts @45b288c, writeGraphqlResponseOnExceptionCaught).
@@ -157,7 +160,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           schema: records ? recordsSchema(ws) : metadata,
           body,
           accept: req.headers.accept,
-          contextValue: { ws, principal, role, locale: typeof req.headers['x-locale'] === 'string' ? req.headers['x-locale'] : undefined, beforeRecordsQuery },
+          contextValue: { ws, principal, role, memberId, locale: typeof req.headers['x-locale'] === 'string' ? req.headers['x-locale'] : undefined, beforeRecordsQuery },
           fieldResolver: records ? undefined : metadataFieldResolver,
           limits: records ? GRAPHQL_LIMITS : METADATA_LIMITS,
         });
@@ -237,6 +240,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     workflows: engine,
     requests: () => log.list(),
     setFaults: (rules) => faults.set(rules),
+    addUser: (name, email) => addUser(ws, name, email),
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -248,12 +252,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 }
 
-function authenticate(header: string | undefined, apiKey: string, userToken: string, ws: Workspace): { error?: TwentyError; principal?: Principal; role?: RoleRow } {
+function authenticate(header: string | undefined, apiKey: string, userToken: string, ws: Workspace): { error?: TwentyError; principal?: Principal; role?: RoleRow; memberId?: string } {
   const match = /^Bearer\s+(.+)$/i.exec(header?.trim() ?? '');
   if (!match?.[1]) return { error: authenticationError('Missing authentication token') };
   const token = match[1].trim();
   if (token === apiKey) return { principal: 'apiKey' };
-  if (token === userToken) return { principal: 'user' };
+  // A user session: its workspace member's role applies (metadata/members.ts); the sandbox's own
+  // token stands for the first member, the workspace's admin.
+  const memberId = token === userToken ? firstMemberId(ws) : memberOfToken(ws, token);
+  if (token === userToken || memberId) return { principal: 'user', ...(memberId ? { memberId, role: roleOfMember(ws, memberId) } : {}) };
   // A key made with createApiKey + generateApiKeyToken: its role's permissions apply (metadata/roles.ts).
   const role = roleOfToken(ws, token);
   if (role) return { principal: 'apiKey', role };
