@@ -1,7 +1,8 @@
 // apply: the only place that writes. In dependency order: objects, fields, relations
 // (both sides present), labels and translations, views, seed records, and removals
-// with --prune. A step that fails stops the run; running again finishes the job,
-// because the next plan is made from what the workspace then holds.
+// with --prune (roles, views, fields, objects). A step that fails stops the run;
+// running again finishes the job, because the next plan is made from what the
+// workspace then holds.
 import { progressTicker } from './progress.ts';
 import type { TwentyClient } from '../twenty/client.ts';
 import type { ServerCapabilities } from '../twenty/compat.ts';
@@ -12,6 +13,7 @@ import { createField, createObject, createRelation, updateField, updateObjects }
 import { removeField, removeObject, removeView } from './apply-prune.ts';
 import { upsertRecords } from './apply-records.ts';
 import { applyRoleOp } from './roles-plan.ts';
+import { removeRole } from './roles-prune.ts';
 import { createView, runAll, updateView } from './apply-views.ts';
 import { workflowPhase } from '../workflows/index.ts';
 import { Live } from './live.ts';
@@ -119,6 +121,7 @@ export async function applyPlan(client: TwentyClient, plan: Plan, actual: Actual
       name: 'removals',
       concurrent: false,
       steps: [
+        ...of('removeRole').map((c) => step(c, (op) => removeRole(client, op as Extract<Op, { op: 'removeRole' }>))),
         ...of('removeView').map((c) => step(c, (op) => removeView(ctx, op as Extract<Op, { op: 'removeView' }>))),
         ...of('removeField').map((c) => step(c, (op) => removeField(ctx, op as Extract<Op, { op: 'removeField' }>))),
         ...of('removeObject').map((c) => step(c, (op) => removeObject(ctx, op as Extract<Op, { op: 'removeObject' }>))),

@@ -8,3 +8,4 @@ export { diff } from './diff.ts';
 export { idDeriver } from './ids.ts';
 export type { DesiredState, ActualState } from './state.ts';
 export { loadSeeds, type ObjectSeedCounts, type SeedLoadOptions, type SeedLoadResult, type SeedProgress } from './seed/load.ts';
+export { readRoles, type WorkspaceRoles } from './roles-read.ts';

@@ -38,6 +38,8 @@ export type Op =
   | { op: 'removeObject'; id: string; objectName: string; namePlural: string; isActive: boolean }
   | { op: 'removeField'; id: string; objectName: string; namePlural: string; fieldName: string; type: string; isActive: boolean }
   | { op: 'removeView'; id: string; name: string }
+  /** A role no pack file defines (--prune; roles-prune.ts). */
+  | { op: 'removeRole'; id: string; label: string }
   /** A workflow: created, given a new version, renamed or re-activated (scripts/workflows). */
   | { op: 'workflow'; workflow: WorkflowOp }
   /** A role: created or updated, then its permissions (roles-plan.ts). */

@@ -1,15 +1,19 @@
-// pull: the workspace's custom objects and fields as pack YAML, so that what an
-// admin built in the UI comes under the pack. Pure: actual state in, files out;
+// pull: the workspace's custom objects, fields, views and roles as pack YAML, so that
+// what an admin built in the UI comes under the pack. Pure: actual state in, files out;
 // written in the form the desired state reads back (a pull followed by a plan
 // shows no changes).
 import { stringify } from 'yaml';
 import { BUILT_IN_FIELDS } from './diff-metadata.ts';
+import { pullRoles } from './pull-roles.ts';
+import type { WorkspaceRoles } from './roles-read.ts';
 import type { ActualField, ActualObject, ActualState, TranslationMap } from './state.ts';
 
 export interface PullOptions {
   /** The application that owns API-created metadata (`currentWorkspace.workspaceCustomApplicationId`). */
   customApplicationId: string;
   defaultLocale: string;
+  /** The workspace's roles (readRoles); its custom ones are pulled into roles/. */
+  roles?: WorkspaceRoles;
   /** Whether pack.yaml must be written too (the folder has none). */
   manifest?: { name: string; locales: string[] };
 }
@@ -128,6 +132,10 @@ export function pullFiles(actual: ActualState, options: PullOptions): PulledFile
     });
     if (sorts.length > 0) data.sorts = sorts;
     files.push({ path: `views/${kebab(o.nameSingular)}-${v.id.slice(0, 8)}.view.yaml`, text: yamlFile('view', data) });
+  }
+
+  if (options.roles) {
+    for (const r of pullRoles(options.roles, actual.objects, (o) => ref(o, o.nameSingular))) files.push({ path: r.path, text: yamlFile('role', r.data) });
   }
 
   if (options.manifest) {

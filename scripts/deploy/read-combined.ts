@@ -11,21 +11,20 @@ import type { TwentyClient } from '../twenty/client.ts';
 import { isTwentyError } from '../twenty/errors.ts';
 import { parseObjects, parseViews, type RawObjectNode, type RawView } from './parse-actual.ts';
 import { allObjectPages, type Connection, OBJECTS_FIELD, VIEWS_FIELD } from './read-actual.ts';
-import { ROLES_FIELD, type ActualRole } from './roles-plan.ts';
+import { ROLES_FIELDS, workspaceRolesOf, type RolesAnswer, type WorkspaceRoles } from './roles-read.ts';
 import type { ActualObject, ActualState } from './state.ts';
 
 const metadataDocument = (roles: boolean): string => `query BankpackWorkspace($after: ConnectionCursor) {
   __schema { queryType { fields { name } } mutationType { fields { name } } }
   ${OBJECTS_FIELD}
   ${VIEWS_FIELD}
-  ${roles ? ROLES_FIELD : ''}
+  ${roles ? ROLES_FIELDS : ''}
 }`;
 
-interface MetadataAnswer {
+interface MetadataAnswer extends Partial<RolesAnswer> {
   __schema: { queryType: { fields: Array<{ name: string }> } | null; mutationType: { fields: Array<{ name: string }> } | null };
   objects: Connection<RawObjectNode>;
   getViews: RawView[];
-  getRoles?: ActualRole[];
 }
 
 export interface WorkspaceMetadata {
@@ -33,7 +32,7 @@ export interface WorkspaceMetadata {
   objects: ActualObject[];
   views: ActualState['views'];
   /** Present when asked for (`withRoles`). */
-  roles?: ActualRole[];
+  roles?: WorkspaceRoles;
 }
 
 /**
@@ -52,5 +51,5 @@ export async function readWorkspaceMetadata(client: TwentyClient, options: { wit
   const caps = judgeCapabilities(data.__schema.queryType?.fields.map((f) => f.name) ?? [], data.__schema.mutationType?.fields.map((f) => f.name) ?? []);
   const OBJECTS = `query BankpackObjects($after: ConnectionCursor) { ${OBJECTS_FIELD} }`;
   const nodes = await allObjectPages<RawObjectNode>(client, OBJECTS, 'metadata', undefined, data.objects);
-  return { caps, objects: parseObjects(nodes), views: parseViews(data.getViews), ...(data.getRoles ? { roles: data.getRoles } : {}) };
+  return { caps, objects: parseObjects(nodes), views: parseViews(data.getViews), ...(data.getRoles ? { roles: workspaceRolesOf({ getRoles: data.getRoles, currentWorkspace: data.currentWorkspace ?? null }) } : {}) };
 }

@@ -10,34 +10,15 @@ import type { TwentyClient } from '../twenty/index.ts';
 import type { IdDeriver } from './ids.ts';
 import { readObjects } from './read-actual.ts';
 import type { Change, Plan, PropertyDiff } from './plan.ts';
+import { roleOrphans } from './roles-prune.ts';
+import { readRoles, type ActualRole, type WorkspaceRoles } from './roles-read.ts';
 import type { ActualObject } from './state.ts';
 
 export const ROLE_GROUP = 'roles';
 
-/** The roles root field, shared by this read and deploy's combined metadata read. */
-export const ROLES_FIELD = /* GraphQL */ `
-    getRoles {
-      id label description icon isEditable
-      canUpdateAllSettings canAccessAllTools canReadAllObjectRecords canUpdateAllObjectRecords canSoftDeleteAllObjectRecords
-      canDestroyAllObjectRecords canBeAssignedToUsers canBeAssignedToAgents canBeAssignedToApiKeys
-      permissionFlags { flag }
-      objectPermissions { objectMetadataId canReadObjectRecords canUpdateObjectRecords canSoftDeleteObjectRecords canDestroyObjectRecords }
-      fieldPermissions { objectMetadataId fieldMetadataId canReadFieldValue canUpdateFieldValue }
-    }
-`;
-const ROLES = `query BankpackRoles { ${ROLES_FIELD} }`;
-
 type Perm = Record<string, unknown> & { objectMetadataId: string };
 /** A permission row by object (and field) name. */
 type NamedPerm = Record<string, unknown> & { object: string; field?: string };
-export interface ActualRole extends Record<string, unknown> {
-  id: string;
-  label: string;
-  isEditable: boolean;
-  permissionFlags: Array<{ flag: string }> | null;
-  objectPermissions: Perm[] | null;
-  fieldPermissions: Array<Perm & { fieldMetadataId: string }> | null;
-}
 
 /** What apply sends for one role: the whole of it, in Twenty's ids. */
 export interface RoleOp {
@@ -53,10 +34,10 @@ const OBJECT_FLAGS = ['canReadObjectRecords', 'canUpdateObjectRecords', 'canSoft
 const key = (v: unknown): string => JSON.stringify(v);
 
 /** `roles`: the workspace's roles when the plan's metadata read already brought them. */
-export async function addRolesToPlan(plan: Plan, input: { client: TwentyClient; pack: Pack; ids: IdDeriver; objects: readonly ActualObject[]; roles?: ActualRole[] | undefined }): Promise<void> {
+export async function addRolesToPlan(plan: Plan, input: { client: TwentyClient; pack: Pack; ids: IdDeriver; objects: readonly ActualObject[]; roles?: WorkspaceRoles | undefined }): Promise<void> {
   const defs = input.pack.roles ?? [];
   if (defs.length === 0) return;
-  const data = input.roles ? { getRoles: input.roles } : await input.client.metadata<{ getRoles: ActualRole[] }>(ROLES, undefined, { operation: "read the workspace's roles", kind: 'roles' });
+  const workspace = input.roles ?? (await readRoles(input.client));
   const refs = buildRefIndex(input.pack);
   let unchanged = 0;
   for (const def of defs) {
@@ -77,18 +58,32 @@ export async function addRolesToPlan(plan: Plan, input: { client: TwentyClient; 
             reason: `the workspace has no ${missing.join(', ')}: a standard object Twenty workspaces have, missing here`,
             options: ['deploy to a standard Twenty workspace', `or drop ${missing.join(', ')} from ${role.source.file}`],
           }
-        : roleChange(role, data.getRoles, input.ids, input.objects);
+        : roleChange(role, workspace.roles, input.ids, input.objects);
     if (change) plan.changes.push(change);
     else unchanged++;
   }
   if (unchanged > 0) plan.unchanged[ROLE_GROUP] = (plan.unchanged[ROLE_GROUP] ?? 0) + unchanged;
+  // A pulled role keeps its workspace id as universalIdentifier: both ids are the pack's.
+  const packIds = new Set(defs.flatMap((d) => [input.ids('role', d.universalIdentifier.toLowerCase()), d.universalIdentifier.toLowerCase()]));
+  for (const r of roleOrphans(workspace, packIds, new Set(defs.map((d) => d.label)))) {
+    plan.changes.push({
+      kind: 'role',
+      action: 'not-in-pack',
+      object: ROLE_GROUP,
+      title: `role "${r.label}"`,
+      notes: [plan.prune ? "will be deleted; Twenty gives its members the workspace's default role" : 'not defined by the pack: `bankpack pull` brings it in, --prune removes it'],
+      ...(plan.prune ? { apply: { op: 'removeRole', id: r.id, label: r.label } } : {}),
+    });
+  }
 }
 
 export function roleChange(role: ResolvedRole, actual: readonly ActualRole[], ids: IdDeriver, objects: readonly ActualObject[]): Change | undefined {
-  const id = ids('role', role.universalIdentifier);
+  const derived = ids('role', role.universalIdentifier);
   const title = `role "${role.label}"`;
   const base = { kind: 'role' as const, object: ROLE_GROUP, title, file: role.source.file };
-  const live = actual.find((r) => r.id === id);
+  // Found by the id a deploy gives it, or (a role brought in by `bankpack pull`) by its own id.
+  const live = actual.find((r) => r.id === derived || r.id === role.universalIdentifier);
+  const id = live?.id ?? derived;
   const notes = role.predicates.length > 0 ? [`${role.predicates.length} row-level rule${role.predicates.length === 1 ? '' : 's'} left out: Twenty offers them only with an Enterprise key (docs/roles.md)`] : [];
   if (!live && actual.some((r) => r.label === role.label)) {
     return { ...base, action: 'conflict', reason: `the workspace has a role named "${role.label}" that this pack did not create`, options: ['rename the pack role (label)', 'or rename or delete that role in Twenty, then deploy again'] };

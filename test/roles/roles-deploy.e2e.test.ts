@@ -1,7 +1,14 @@
 // Deploying roles: the pack's roles go to the workspace with their permissions, in the plan's
-// usual words, and a second deploy finds nothing to change and writes nothing.
+// usual words, and a second deploy finds nothing to change and writes nothing. Pull brings
+// the workspace's roles back as files; a role no file defines is listed, and removed only
+// with --prune, never Twenty's own Admin and Member.
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyPlan, planToJson, preparePlan } from '../../scripts/deploy/index.ts';
+import { applyPlan, hasChanges, planToJson, preparePlan, readRoles } from '../../scripts/deploy/index.ts';
+import { pullFiles } from '../../scripts/deploy/pull.ts';
+import { readCustomApplicationId, readObjects, readViews } from '../../scripts/deploy/read-actual.ts';
 import { validatePack } from '../../scripts/pack/index.ts';
 import { TwentyClient } from '../../scripts/twenty/index.ts';
 import { startSandbox, type Sandbox } from '../sandbox/index.ts';
@@ -56,5 +63,48 @@ describe('roles in a deploy', () => {
     const change = prepared.plan.changes.find((c) => c.kind === 'role');
     expect(change).toMatchObject({ action: 'update', object: 'roles', title: 'role "客户经理"', diffs: [{ property: 'description', to: 'changed' }] });
     expect(change?.notes?.[0]).toMatch(/row-level rule left out/);
+  });
+});
+
+describe('pull and prune of roles', () => {
+  it('pull writes the custom roles, not Admin nor Member; the pulled pack validates and plans with no changes', async () => {
+    const c = client();
+    const [objects, views, app, roles] = await Promise.all([readObjects(c), readViews(c), readCustomApplicationId(c), readRoles(c)]);
+    const files = pullFiles({ objects, views, records: {}, locales: [] }, { customApplicationId: app ?? '', defaultLocale: 'zh-CN', roles, manifest: { name: 'pulled', locales: ['zh-CN'] } });
+    const dir = await mkdtemp(join(tmpdir(), 'bankpack-pull-roles-'));
+    for (const f of files) {
+      await mkdir(dirname(join(dir, f.path)), { recursive: true });
+      await writeFile(join(dir, f.path), f.text);
+    }
+    const roleFiles = files.filter((f) => f.path.startsWith('roles/'));
+    expect(roleFiles).toHaveLength(5);
+    expect(roleFiles.map((f) => f.text).join('\n')).not.toMatch(/label: (Admin|Member)\b/);
+    const pulled = await validatePack(dir);
+    expect(pulled.problems.filter((p) => p.severity !== 'warning')).toEqual([]);
+    const prepared = await preparePlan(c, pulled.pack, {});
+    expect(prepared.plan.changes).toEqual([]);
+    expect(prepared.plan.unchanged.roles).toBe(5);
+  });
+
+  it('lists a role no pack file defines, removes it only with --prune, and never Admin or Member', async () => {
+    const c = client();
+    await c.metadata('mutation($i: CreateRoleInput!) { createOneRole(createRoleInput: $i) { id } }', {
+      i: { label: '临时角色', canReadAllObjectRecords: true, canUpdateAllObjectRecords: false, canSoftDeleteAllObjectRecords: false, canDestroyAllObjectRecords: false, canBeAssignedToUsers: true },
+    }, { operation: 'make a role by hand', kind: 'roles', write: true });
+    const pack = await slim();
+    const listed = await preparePlan(c, pack, {});
+    expect(listed.plan.changes.map((ch) => `${ch.action} ${ch.object} ${ch.title}`)).toEqual(['not-in-pack roles role "临时角色"']);
+    expect(hasChanges(listed.plan)).toBe(false);
+
+    const smaller = { ...pack, roles: (pack.roles ?? []).filter((r) => r.label !== '营销管理') };
+    const pruning = await preparePlan(c, smaller, { prune: true });
+    const json = planToJson(pruning.plan) as { counts: { remove: number }; changes: Array<{ action: string; title: string; remove?: boolean }> };
+    expect(json.changes.map((ch) => `${ch.action} ${ch.title} remove=${String(ch.remove)}`).sort()).toEqual(['not-in-pack role "临时角色" remove=true', 'not-in-pack role "营销管理" remove=true']);
+    expect(json.counts.remove).toBe(2);
+    const applied = await applyPlan(c, pruning.plan, pruning.actual, pruning.caps, { report: () => {} });
+    expect(applied).toMatchObject({ ok: true, done: 2 });
+    const left = (await readRoles(c)).roles.map((r) => r.label).sort();
+    expect(left).toEqual(['Admin', 'Member', '分行行长', '后台审计', '客户经理', '批处理作业 Jobs API key'].sort());
+    expect((await preparePlan(c, smaller, { prune: true })).plan.changes).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { addConnectionOptions, connect, CONNECTION_HELP, err, reportError, type ConnectionCliOptions } from '../../deploy/cli-support.ts';
 import { pullFiles } from '../../deploy/pull.ts';
 import { readCustomApplicationId, readObjects, readTranslations, readViews } from '../../deploy/read-actual.ts';
+import { readRoles } from '../../deploy/index.ts';
 import { checkServer, unsupportedServerError } from '../../twenty/compat.ts';
 import type { Done } from './index.ts';
 
@@ -16,14 +17,16 @@ interface PullCliOptions extends ConnectionCliOptions {
 export function registerPull(program: Command, done: Done): void {
   const cmd = program
     .command('pull')
-    .description("Write the workspace's custom objects and fields as pack YAML, to bring what was built in Twenty's UI under the pack.");
+    .description("Write the workspace's custom objects, fields, views and roles as pack YAML, to bring what was built in Twenty's UI under the pack.");
   addConnectionOptions(cmd)
     .option('--out <dir>', 'where to write (default: the pack folder, --dir)')
     .option('--overwrite', 'replace files that already exist (default: keep them)')
     .addHelpText('after', `
 Writes objects/<name>.object.yaml, fields/<object>-<field>.field.yaml (custom fields of
-standard objects), views/<object>-<id>.view.yaml (their views), and pack.yaml when the
-folder has none. A pulled view keeps its workspace id as universalIdentifier.
+standard objects), views/<object>-<id>.view.yaml (their views), roles/<label>-<id>.role.yaml
+(roles made in the workspace; not Twenty's Admin nor its default Member role), and
+pack.yaml when the folder has none. A pulled view or role keeps its workspace id as
+universalIdentifier.
 A pull followed by \`bankpack plan --dir <out>\` shows no changes.
 
 Examples:
@@ -45,12 +48,12 @@ async function runPull(opts: PullCliOptions): Promise<number> {
   try {
     const caps = await checkServer(conn.client);
     if (!caps.ok) throw unsupportedServerError(caps, conn.client.url);
-    const [objects, views, customApplicationId] = await Promise.all([readObjects(conn.client), readViews(conn.client), readCustomApplicationId(conn.client)]);
+    const [objects, views, customApplicationId, roles] = await Promise.all([readObjects(conn.client), readViews(conn.client), readCustomApplicationId(conn.client), readRoles(conn.client)]);
     await Promise.all(locales.filter((l) => l !== defaultLocale).map((l) => readTranslations(conn.client, objects, l)));
     const hasManifest = await exists(join(out, 'pack.yaml'));
     const files = pullFiles(
       { objects, views, records: {}, locales },
-      { customApplicationId: customApplicationId ?? '', defaultLocale, ...(hasManifest ? {} : { manifest: { name: manifest?.name ?? basename(out), locales } }) },
+      { customApplicationId: customApplicationId ?? '', defaultLocale, roles, ...(hasManifest ? {} : { manifest: { name: manifest?.name ?? basename(out), locales } }) },
     );
     let written = 0;
     let kept = 0;

@@ -1,0 +1,56 @@
+// The workspace's roles as deploy, prune and pull read them: one request for getRoles and
+// the workspace's default role. Which roles are Twenty's own, never pulled nor pruned: a
+// role Twenty marks not editable (Admin; role.service.ts createAdminRole, isEditable false)
+// and the workspace's default role (Member: given to every new member, and refused by
+// deleteOneRole with DEFAULT_ROLE_CANNOT_BE_DELETED; role.service.ts deleteRole). Member
+// cannot be told by isEditable alone: newer Twenty seeds it editable (member-role.ts).
+import type { TwentyClient } from '../twenty/index.ts';
+
+/** The root fields of the roles read, shared with deploy's combined metadata read (read-combined.ts). */
+export const ROLES_FIELDS = /* GraphQL */ `
+    getRoles {
+      id label description icon isEditable
+      canUpdateAllSettings canAccessAllTools canReadAllObjectRecords canUpdateAllObjectRecords canSoftDeleteAllObjectRecords
+      canDestroyAllObjectRecords canBeAssignedToUsers canBeAssignedToAgents canBeAssignedToApiKeys
+      permissionFlags { flag }
+      objectPermissions { objectMetadataId canReadObjectRecords canUpdateObjectRecords canSoftDeleteObjectRecords canDestroyObjectRecords }
+      fieldPermissions { objectMetadataId fieldMetadataId canReadFieldValue canUpdateFieldValue }
+    }
+    currentWorkspace { defaultRole { id } }
+`;
+const ROLES = `query BankpackRoles { ${ROLES_FIELDS} }`;
+
+type Perm = Record<string, unknown> & { objectMetadataId: string };
+export interface ActualRole extends Record<string, unknown> {
+  id: string;
+  label: string;
+  description?: string | null;
+  icon?: string | null;
+  isEditable: boolean;
+  permissionFlags: Array<{ flag: string }> | null;
+  objectPermissions: Perm[] | null;
+  fieldPermissions: Array<Perm & { fieldMetadataId: string }> | null;
+}
+
+export interface WorkspaceRoles {
+  roles: ActualRole[];
+  /** The role new members get (Twenty's Member unless an admin changed it). */
+  defaultRoleId: string | null;
+}
+
+/** What ROLES_FIELDS answer. */
+export interface RolesAnswer {
+  getRoles: ActualRole[];
+  currentWorkspace: { defaultRole: { id: string } | null } | null;
+}
+
+export const workspaceRolesOf = (data: RolesAnswer): WorkspaceRoles => ({ roles: data.getRoles, defaultRoleId: data.currentWorkspace?.defaultRole?.id ?? null });
+
+export async function readRoles(client: TwentyClient): Promise<WorkspaceRoles> {
+  return workspaceRolesOf(await client.metadata<RolesAnswer>(ROLES, undefined, { operation: "read the workspace's roles", kind: 'roles' }));
+}
+
+/** A role someone made in this workspace (by hand or by a deploy), as opposed to Twenty's own Admin and default role. */
+export function isCustomRole(role: ActualRole, workspace: WorkspaceRoles): boolean {
+  return role.isEditable && role.id !== workspace.defaultRoleId;
+}
