@@ -2,6 +2,7 @@
 // `workflowRun` records (status, and each step's outcome in `state.stepInfos`)
 // through the records API, counted per workflow — runs started, tasks created,
 // emails sent by SEND_EMAIL steps. Loops keep earlier items in each step's history.
+import { readPages } from '../records/index.ts';
 import type { TwentyClient } from '../twenty/client.ts';
 
 export interface WorkflowRunCount {
@@ -25,17 +26,14 @@ interface RunNode {
   state: { flow?: { steps?: Array<{ id: string; type: string; settings?: { input?: { objectName?: string } } }> }; stepInfos?: Record<string, StepInfo> } | null;
 }
 
-const QUERY = `query DemoWorkflowRuns($after: String) {
-  workflowRuns(first: 200, after: $after) { edges { node { status createdAt state workflow { name } } } pageInfo { hasNextPage endCursor } }
-}`;
+const WORKFLOW_RUN = { nameSingular: 'workflowRun', namePlural: 'workflowRuns' };
 
 /** Runs created since `since` (ISO), per workflow, most runs first. */
 export async function countWorkflowRuns(client: TwentyClient, since: string): Promise<WorkflowRunCount[]> {
   const counts = new Map<string, WorkflowRunCount>();
-  let after: string | null = null;
-  for (;;) {
-    const data: { workflowRuns: { edges: Array<{ node: RunNode }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await client.core(QUERY, { after }, { operation: 'read workflow runs', kind: 'records:workflowRun' });
-    for (const { node } of data.workflowRuns.edges) {
+  const pages = readPages(client, { object: WORKFLOW_RUN, fields: ['status', 'createdAt', 'state', { workflow: ['name'] }], pageSize: 200 });
+  for await (const page of pages) {
+    for (const node of page as unknown as RunNode[]) {
       if (node.createdAt < since) continue;
       const name = node.workflow?.name ?? '(deleted workflow)';
       const c = counts.get(name) ?? { workflow: name, runs: 0, completed: 0, running: 0, failed: 0, tasks: 0, emails: 0 };
@@ -51,8 +49,6 @@ export async function countWorkflowRuns(client: TwentyClient, since: string): Pr
       }
       counts.set(name, c);
     }
-    if (!data.workflowRuns.pageInfo.hasNextPage) break;
-    after = data.workflowRuns.pageInfo.endCursor;
   }
   return [...counts.values()].sort((a, b) => b.runs - a.runs || a.workflow.localeCompare(b.workflow));
 }
