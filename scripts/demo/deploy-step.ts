@@ -1,13 +1,11 @@
-// The demo's deploy: `bankpack plan` then `bankpack deploy --yes`, as one run of deploy's
-// engine (objects, fields, relations, views, reference seeds, then workflows with the
-// sandbox's user token). The plan is kept as text beside the workspace; the outcome is
+// The demo's deploy: `bankpack deploy --yes` as the deploy op runs it (objects, fields,
+// relations, views, reference seeds, then workflows with the sandbox's user token). The plan is kept as text beside the workspace; the outcome is
 // counted by kind, and a failure is told apart: before the workflows (the schema is not
 // all there) or in them (everything else was applied).
 import { writeFile } from 'node:fs/promises';
-import { applyPlan, countPlan, preparePlan, renderPlan, type Change, type Plan } from '../deploy/index.ts';
-import { titleOf } from '../deploy/apply-context.ts';
-import type { Pack } from '../pack/model.ts';
-import type { TwentyClient } from '../twenty/client.ts';
+import { countPlan, renderPlan, titleOf, type Change, type Plan } from '../deploy/index.ts';
+import { deploy, type Workspace } from '../ops/index.ts';
+import type { Pack, PackFile } from '../pack/index.ts';
 
 export type CountedKind = 'object' | 'field' | 'relation' | 'view' | 'records' | 'workflow' | 'role';
 export type KindCounts = Record<CountedKind, number>;
@@ -56,27 +54,28 @@ export function describeCounts(c: KindCounts, withWorkflows: boolean): string {
   return parts.length > 0 ? parts.join(', ') : 'nothing';
 }
 
-export async function deployPack(client: TwentyClient, userClient: TwentyClient, pack: Pack, planFile: string): Promise<DeployResult> {
-  const prepared = await preparePlan(client, pack);
-  if (prepared.problems.length > 0) throw new Error(`deploy cannot resolve ${prepared.problems.length} reference(s) of the pack, first: ${prepared.problems[0]?.file} ${prepared.problems[0]?.message}`);
-  const { plan } = prepared;
+export async function deployPack(workspace: Workspace, dir: string, validated: { pack: Pack; files: readonly PackFile[] }, planFile: string): Promise<DeployResult> {
+  const result = await deploy({ dir, pack: validated, workspace });
+  const requests = (): number => workspace.client.counter.total + (workspace.userClient?.counter.total ?? 0);
+  const { plan } = result;
+  if (!plan) return { created: zero(), updated: zero(), unchanged: 0, applied: 0, total: 0, requests: requests(), failure: result.ok ? 'no plan' : result.message };
   await writeFile(planFile, renderPlan(plan, { color: false }));
   const counts = countPlan(plan);
   const base = { ...countChanges(plan), unchanged: counts.unchanged, total: plan.changes.filter((c) => c.apply).length };
-  if (counts.conflict > 0) {
+  if (!result.ok && result.reason === 'conflicts') {
     const first = plan.changes.find((c) => c.action === 'conflict');
-    return { ...base, applied: 0, requests: client.counter.total, failure: `${counts.conflict} conflict(s) need an admin's decision, first ${first ? titleOf(first) : ''}: ${first?.reason ?? ''} (see ${planFile})` };
+    return { ...base, applied: 0, requests: requests(), failure: `${counts.conflict} conflict(s) need an admin's decision, first ${first ? titleOf(first) : ''}: ${first?.reason ?? ''} (see ${planFile})` };
   }
-  const report = await applyPlan(client, plan, prepared.actual, prepared.caps, { userClient });
-  const result: DeployResult = { ...base, applied: report.done, requests: client.counter.total + userClient.counter.total };
-  if (report.skipped) result.workflowFailure = `${report.skipped.changes.length} workflow change(s) not applied: ${report.skipped.reason}`;
-  if (report.failure) {
+  const { report } = result;
+  const out: DeployResult = { ...base, applied: report?.done ?? 0, requests: requests() };
+  if (report?.skipped) out.workflowFailure = `${report.skipped.changes.length} workflow change(s) not applied: ${report.skipped.reason}`;
+  if (report?.failure) {
     const { change, message: text, hint } = report.failure;
     const message = `${change}: ${text}${hint && !text.includes(hint) ? ` (${hint})` : ''}`;
-    if (isWorkflowChange(plan, report.failure.change)) result.workflowFailure = message;
-    else result.failure = message;
-  }
-  return result;
+    if (isWorkflowChange(plan, report.failure.change)) out.workflowFailure = message;
+    else out.failure = message;
+  } else if (!result.ok) out.failure = result.message;
+  return out;
 }
 
 function isWorkflowChange(plan: Plan, title: string): boolean {

@@ -10,6 +10,7 @@ import { resolveProblem } from '../pack/load-files.ts';
 import { loadPackLetters, todayIn } from '../letters/setup.ts';
 import { TwentyClient } from '../twenty/client.ts';
 import { loadSeeds, type SeedLoadResult } from '../deploy/index.ts';
+import type { Workspace } from '../ops/index.ts';
 import { startSmtpCatcher, type SmtpCatcher } from './catcher.ts';
 import { countAll, deployPack, describeCounts, type DeployResult } from './deploy-step.ts';
 import { describeJob, JOB_NAMES, runDemoJob, type JobResult } from './jobs-step.ts';
@@ -95,7 +96,7 @@ export async function runDemo(o: DemoOptions, progress: (line: string) => void, 
     }
     const client = new TwentyClient({ url: sandbox.url, apiKey: sandbox.apiKey, ...QUIET_CLIENT });
     const userClient = new TwentyClient({ url: sandbox.url, apiKey: sandbox.userToken, ...QUIET_CLIENT });
-    await deploySteps(steps, summary, client, userClient, pack, paths.plan);
+    await deploySteps(steps, summary, { client, userClient }, o.dir, { pack, files: [...files.values()] }, paths.plan);
 
     await steps.run('load the demo data', ['deploy the pack'], async () => {
       const loaded = await loadSeeds(client, pack, { demo: true });
@@ -157,9 +158,9 @@ export async function runDemo(o: DemoOptions, progress: (line: string) => void, 
   return summary;
 }
 
-async function deploySteps(steps: Steps, summary: DemoSummary, client: TwentyClient, userClient: TwentyClient, pack: Pack, planFile: string): Promise<void> {
+async function deploySteps(steps: Steps, summary: DemoSummary, workspace: Workspace, dir: string, validated: { pack: Pack; files: PackFile[] }, planFile: string): Promise<void> {
   const deployed = await steps.run('deploy the pack', ['validate the pack'], async () => {
-    const r = await deployPack(client, userClient, pack, planFile);
+    const r = await deployPack(workspace, dir, validated, planFile);
     summary.deploy = r;
     if (r.failure) return { value: r, failed: true, detail: `stopped after ${r.applied} of ${r.total} changes: ${r.failure}` };
     const schemaChanges = r.total - r.created.workflow - r.updated.workflow;

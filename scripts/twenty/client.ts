@@ -59,8 +59,20 @@ export interface RequestOptions {
   maxRetries?: number;
 }
 
+/** A read the server answered, as sent: a saved plan replays its reads to see whether the workspace moved. */
+export interface AnsweredRead {
+  endpoint: Endpoint;
+  query: string;
+  variables?: Record<string, unknown>;
+  operation: string;
+  kind?: string;
+  locale?: string;
+  data: unknown;
+}
+
 export class TwentyClient {
   readonly counter: RequestCounter;
+  private readonly readListeners = new Set<(read: AnsweredRead) => void>();
   readonly limit: Limiter;
   readonly concurrency: number;
   private readonly bucket: TokenBucket;
@@ -81,6 +93,12 @@ export class TwentyClient {
   /** The pacing budget, to share with another client of the same workspace. */
   get budget(): TokenBucket {
     return this.bucket;
+  }
+
+  /** Be told of every read answered from now on, until the returned function is called. */
+  onRead(listener: (read: AnsweredRead) => void): () => void {
+    this.readListeners.add(listener);
+    return () => this.readListeners.delete(listener);
   }
 
   metadata<T>(query: string, variables: Record<string, unknown> | undefined, opts: RequestOptions): Promise<T> {
@@ -107,7 +125,10 @@ export class TwentyClient {
       // The bound applies to requests in flight, never to steps: a step waiting on its own requests holds no slot.
       const outcome = await this.limit(() => sendOnce({ url, query, variables, headers, timeoutMs: this.options.timeoutMs ?? 60_000, fetch: this.options.fetch }));
       const verdict = this.judge(outcome, endpoint, opts);
-      if (verdict.type === 'done') return verdict.data as T;
+      if (verdict.type === 'done') {
+        if (!opts.write) this.tellReaders({ endpoint, query, ...(variables ? { variables } : {}), operation: opts.operation, ...(opts.kind ? { kind: opts.kind } : {}), ...(opts.locale ? { locale: opts.locale } : {}), data: verdict.data });
+        return verdict.data as T;
+      }
       const throttled = verdict.type === 'retry' && verdict.error.kind === 'throttled';
       // Being throttled is safe to retry (nothing ran), and pacing now follows the server: allow more tries.
       if (verdict.type === 'fail' || attempt >= (throttled ? maxRetries * 4 : maxRetries)) throw this.scrub(verdict.error);
@@ -123,6 +144,10 @@ export class TwentyClient {
       this.options.onRetry?.({ operation: opts.operation, attempt: attempt + 1, delayMs, reason: this.scrub(verdict.error).message });
       await clock.sleep(delayMs);
     }
+  }
+
+  private tellReaders(read: AnsweredRead): void {
+    for (const listener of this.readListeners) listener(read);
   }
 
   /** Decide: done, retry (safe), or fail (including "outcome unknown" for a write). */

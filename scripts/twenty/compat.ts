@@ -37,6 +37,8 @@ export interface ServerCapabilities {
   /** Introspection was refused: carry on and let the first real request tell. */
   unchecked?: boolean;
   has: (operation: string) => boolean;
+  /** Every query and mutation the server offers (absent when unchecked): what a saved plan keeps of the check. */
+  operations?: readonly string[];
 }
 
 const INTROSPECT = /* GraphQL */ `
@@ -53,12 +55,14 @@ interface IntrospectionAnswer {
 export function judgeCapabilities(queryNames: readonly string[], mutationNames: readonly string[]): ServerCapabilities {
   const names = new Set([...queryNames, ...mutationNames]);
   const has = (op: string): boolean => names.has(op);
+  const operations = [...names].sort();
   const legacy = Object.entries(LEGACY_OPERATIONS).find(([op]) => names.has(op));
   const missing = REQUIRED_OPERATIONS.filter((op) => !names.has(op));
   if (!names.has('objects') && !names.has('createOneObject')) {
     return {
       ok: false,
       has,
+      operations,
       problem: 'this is not a Twenty metadata API (no `objects` query, no `createOneObject` mutation)',
       hint: 'give the base URL of the Twenty server, e.g. https://crm.example.com',
     };
@@ -67,6 +71,7 @@ export function judgeCapabilities(queryNames: readonly string[], mutationNames: 
     return {
       ok: false,
       has,
+      operations,
       problem: `the server looks like ${legacy[1]}; bankpack supports Twenty 2.x (it has ${legacy[0]})`,
       hint: 'upgrade the Twenty server to 2.40 or later',
     };
@@ -75,11 +80,23 @@ export function judgeCapabilities(queryNames: readonly string[], mutationNames: 
     return {
       ok: false,
       has,
+      operations,
       problem: `the server's metadata API lacks ${missing.join(', ')}, which bankpack needs; it is not a Twenty 2.x this version supports`,
       hint: 'upgrade the Twenty server to 2.40 or later',
     };
   }
-  return { ok: true, has };
+  return { ok: true, has, operations };
+}
+
+/** What a saved plan keeps of the server check: the operations, or that introspection was refused. */
+export type SavedCapabilities = { unchecked: true } | { operations: string[] };
+
+export function saveCapabilities(caps: ServerCapabilities): SavedCapabilities {
+  return caps.unchecked || !caps.operations ? { unchecked: true } : { operations: [...caps.operations] };
+}
+
+export function restoreCapabilities(saved: SavedCapabilities): ServerCapabilities {
+  return 'unchecked' in saved ? { ok: true, unchecked: true, has: () => true } : judgeCapabilities(saved.operations, []);
 }
 
 /** Read the server's schema once and judge it. Network and auth errors are thrown to the caller. */

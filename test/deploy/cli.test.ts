@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../scripts/cli/main.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.ts';
 import { MINI_PACK, miniSandbox, type Sandbox } from './sandbox-helpers.ts';
 
 const KEY = 'tw-cli-test-secret-5f1e9a';
@@ -22,20 +22,7 @@ afterAll(async () => {
   await sb.close();
 });
 
-/** Run the CLI; capture what it prints. */
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((err += String(chunk)), true));
-  try {
-    const code = await main(args);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = runCli;
 
 const conn = (): string[] => ['--dir', MINI_PACK, '--url', sb.url, '--api-key-file', keyFile, '--rate-limit', '0'];
 
@@ -47,13 +34,15 @@ describe('bankpack plan / deploy / pull', () => {
     expect(r.out).toMatch(/Plan: 13 to create, 0 to update, 0 unchanged\./);
   });
 
-  it('plan --json --out writes the plan without the key', async () => {
+  it('plan --json --out prints the plan and saves it without the key', async () => {
     const file = join(tmp, 'plan.json');
     const r = await run('plan', ...conn(), '--json', '--out', file);
     expect(r.code).toBe(0);
-    const plan = JSON.parse(await readFile(file, 'utf8')) as { counts: { create: number }; changes: unknown[] };
-    expect(plan.counts.create).toBe(13);
-    expect(JSON.parse(r.out)).toEqual(plan);
+    const saved = JSON.parse(await readFile(file, 'utf8')) as { counts: { create: number }; plan: { changes: Array<{ title: string }> } };
+    const printed = JSON.parse(r.out) as { counts: unknown; changes: Array<{ title: string }> };
+    expect(saved.counts.create).toBe(13);
+    expect(printed.counts).toEqual(saved.counts);
+    expect(printed.changes.map((c) => c.title)).toEqual(saved.plan.changes.map((c) => c.title));
     expect(await readFile(file, 'utf8')).not.toContain(KEY);
   });
 

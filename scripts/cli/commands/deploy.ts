@@ -1,12 +1,15 @@
 import type { Command } from 'commander';
 import { createInterface } from 'node:readline/promises';
-import { addConnectionOptions, connect, CONNECTION_HELP, err, loadValidPack, reportError, reportRefProblems, useColor, type ConnectionCliOptions } from '../../deploy/cli-support.ts';
-import { applyPlan, countPlan, hasChanges, planToJson, preparePlan, renderPlan, type ApplyReport } from '../../deploy/index.ts';
+import { addConnectionOptions, connect, CONNECTION_HELP, err, useColor, type ConnectionCliOptions } from '../../deploy/cli-support.ts';
+import { planToJson, renderPlan, type ApplyReport, type Plan } from '../../deploy/index.ts';
+import { deploy, type Confirmation } from '../../ops/index.ts';
+import { printFailure } from './print-failure.ts';
 import type { Done } from './index.ts';
 
 interface DeployCliOptions extends ConnectionCliOptions {
   yes?: boolean;
   json?: boolean;
+  plan?: string;
   prune?: boolean;
   allowDataLoss?: boolean;
   locale?: string;
@@ -20,6 +23,7 @@ export function registerDeploy(program: Command, done: Done): void {
   addConnectionOptions(cmd)
     .option('-y, --yes', 'apply without asking (required when not on a terminal)')
     .option('--json', 'print the plan and the result as JSON on stdout (progress stays on stderr)')
+    .option('--plan <file>', 'apply exactly this saved plan (`bankpack plan --out FILE`), refused if the workspace has changed since')
     .option('--prune', 'also remove custom objects, fields and views the pack no longer defines (deactivated, then deleted)')
     .option('--allow-data-loss', 'with --prune: remove even what holds records')
     .option('--locale <locale>', "the language of the labels (default: the pack's defaultLocale)")
@@ -29,7 +33,13 @@ Examples:
   $ bankpack deploy --profile staging
   $ bankpack deploy --profile production --yes --json > deploy.json
   $ bankpack deploy --prune --allow-data-loss --yes
+  $ bankpack plan --profile production --out plan.json       # review plan.json, then:
+  $ bankpack deploy --profile production --plan plan.json --yes
 ${CONNECTION_HELP}
+
+With --plan, deploy reads the workspace again and applies the saved plan only if nothing it was
+made from has changed; otherwise it names what moved, changes nothing, and asks you to run plan again.
+--prune, --locale and --demo-seeds belong to the plan then (\`bankpack plan --out\`).
 
 A deploy that stops half-way (network, server error, Ctrl-C) is finished by running it again.
 Exit codes: 0 deployed (or nothing to do), 1 failed or refused, 2 wrong usage (e.g. no --yes off a terminal).`)
@@ -37,53 +47,13 @@ Exit codes: 0 deployed (or nothing to do), 1 failed or refused, 2 wrong usage (e
 }
 
 async function runDeploy(opts: DeployCliOptions): Promise<number> {
-  const pack = await loadValidPack(opts.dir);
-  if (!pack) return 1;
+  if (opts.plan && (opts.prune || opts.locale || opts.demoSeeds)) {
+    err('bankpack: --plan applies the saved plan as it was made: give --prune, --locale or --demo-seeds to `bankpack plan --out` instead');
+    return 2;
+  }
   const conn = await connect(opts);
   if (!conn) return 1;
-  const { client } = conn;
-  let prepared;
-  try {
-    prepared = await preparePlan(client, pack, { prune: opts.prune === true, includeDemoSeeds: opts.demoSeeds === true, ...(opts.locale ? { locale: opts.locale } : {}) });
-  } catch (e) {
-    reportError(e);
-    return 1;
-  }
-  if (prepared.problems.length > 0) {
-    reportRefProblems(prepared.problems);
-    return 1;
-  }
-  const { plan } = prepared;
   const planOut = opts.json ? process.stderr : process.stdout;
-  planOut.write(renderPlan(plan, { color: useColor(planOut) }));
-  const counts = countPlan(plan);
-  const emit = (result: unknown): void => {
-    if (opts.json) process.stdout.write(`${JSON.stringify({ plan: planToJson(plan), result }, null, 2)}\n`);
-  };
-  if (counts.conflict > 0) {
-    err(`bankpack: ${counts.conflict} conflict(s) need a decision first (see "!" above); nothing was changed`);
-    emit({ ok: false, refused: 'conflicts' });
-    return 1;
-  }
-  if (!hasChanges(plan)) {
-    err('No changes: the workspace already matches the pack.');
-    emit({ ok: true, done: 0, total: 0 });
-    return 0;
-  }
-  if (!opts.yes) {
-    if (!process.stdin.isTTY) {
-      err('bankpack: not on a terminal, so nobody can confirm: pass --yes to deploy this plan');
-      return 2;
-    }
-    const rl = createInterface({ input: process.stdin, output: process.stderr });
-    const answer = await rl.question(`Apply these changes to ${plan.url}? Only "yes" is accepted: `);
-    rl.close();
-    if (answer.trim() !== 'yes') {
-      err('Cancelled: nothing was changed.');
-      return 1;
-    }
-  }
-
   const controller = new AbortController();
   const onSigint = (): void => {
     if (controller.signal.aborted) process.exit(130);
@@ -91,29 +61,68 @@ async function runDeploy(opts: DeployCliOptions): Promise<number> {
     err('\nStopping after the steps in flight… (Ctrl-C again to quit at once; run deploy again to finish)');
   };
   process.on('SIGINT', onSigint);
-  err(`Deploying to ${plan.url}…`);
-  let report: ApplyReport;
+  let result;
   try {
-    report = await applyPlan(client, plan, prepared.actual, prepared.caps, { allowDataLoss: opts.allowDataLoss === true, report: err, signal: controller.signal, ...(conn.userClient ? { userClient: conn.userClient } : {}) });
+    result = await deploy({
+      dir: opts.dir,
+      workspace: conn,
+      ...(opts.plan ? { planFile: opts.plan } : {}),
+      prune: opts.prune === true,
+      includeDemoSeeds: opts.demoSeeds === true,
+      ...(opts.locale ? { locale: opts.locale } : {}),
+      allowDataLoss: opts.allowDataLoss === true,
+      signal: controller.signal,
+      onProgress: err,
+      onPlan: (plan) => planOut.write(renderPlan(plan, { color: useColor(planOut) })),
+      confirm: (plan) => confirm(plan, opts.yes === true),
+    });
   } finally {
     process.off('SIGINT', onSigint);
   }
-  err(summary(report, plan.url));
-  emit(report);
-  return report.ok ? 0 : 1;
+  const again = opts.plan ? `\`bankpack plan --out ${opts.plan}\` and deploy that plan` : '`bankpack deploy` again';
+  const emit = (plan: Plan | undefined, outcome: unknown): void => {
+    if (opts.json && plan) process.stdout.write(`${JSON.stringify({ plan: planToJson(plan), result: outcome }, null, 2)}\n`);
+  };
+  if (result.ok) {
+    if (!result.report) {
+      err('No changes: the workspace already matches the pack.');
+      emit(result.plan, { ok: true, done: 0, total: 0 });
+      return 0;
+    }
+    err(summary(result.report, result.plan.url, again));
+    emit(result.plan, result.report);
+    return 0;
+  }
+  if (result.report) {
+    err(summary(result.report, result.plan?.url ?? '', again));
+    emit(result.plan, result.report);
+    return 1;
+  }
+  if (result.reason === 'conflicts') emit(result.plan, { ok: false, refused: 'conflicts' });
+  return printFailure(result);
 }
 
-function summary(r: ApplyReport, url: string): string {
+async function confirm(plan: Plan, yes: boolean): Promise<Confirmation> {
+  if (yes) return 'yes';
+  if (!process.stdin.isTTY) return 'cannot-ask';
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  const answer = await rl.question(`Apply these changes to ${plan.url}? Only "yes" is accepted: `);
+  rl.close();
+  return answer.trim() === 'yes' ? 'yes' : 'no';
+}
+
+/** `again`: what finishes the job (a saved plan is stale once part of it is applied). */
+function summary(r: ApplyReport, url: string, again: string): string {
   const req = r.requests;
   const writes = req.writes.metadata + req.writes.core;
   const total = writes + req.reads.metadata + req.reads.core;
   const stats = `${total} requests (${writes} writes${req.retries > 0 ? `, ${req.retries} retried` : ''}) in ${(r.ms / 1000).toFixed(1)} s`;
   const skipped = r.skipped ? `\n${r.skipped.changes.length} workflow change(s) not applied: ${r.skipped.reason}.` : '';
   if (r.ok) return `Deployed to ${url}: ${r.done} change${r.done === 1 ? '' : 's'} applied; ${stats}.${skipped}`;
-  if (r.interrupted) return `Interrupted: ${r.done} of ${r.total} changes applied; ${stats}. Run \`bankpack deploy\` again to finish.`;
+  if (r.interrupted) return `Interrupted: ${r.done} of ${r.total} changes applied; ${stats}. Run ${again} to finish.`;
   const f = r.failure;
   return [
     `Deploy stopped at ${f?.change ?? 'a step'}: ${f?.message ?? 'unknown error'}${f?.hint ? `  (${f.hint})` : ''}`,
-    `${r.done} of ${r.total} changes were applied; ${stats}. Fix the cause and run \`bankpack deploy\` again: it continues from what the workspace now holds.`,
+    `${r.done} of ${r.total} changes were applied; ${stats}. Fix the cause and run ${again}: it continues from what the workspace now holds.`,
   ].join('\n');
 }

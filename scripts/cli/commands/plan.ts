@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { writeFile } from 'node:fs/promises';
-import { addConnectionOptions, connect, CONNECTION_HELP, err, loadValidPack, reportError, reportRefProblems, useColor, type ConnectionCliOptions } from '../../deploy/cli-support.ts';
-import { countPlan, hasChanges, planToJson, preparePlan, renderPlan } from '../../deploy/index.ts';
+import { addConnectionOptions, connect, CONNECTION_HELP, err, useColor, type ConnectionCliOptions } from '../../deploy/cli-support.ts';
+import { hasChanges, planToJson, renderPlan } from '../../deploy/index.ts';
+import { plan } from '../../ops/index.ts';
+import { printFailure } from './print-failure.ts';
 import type { Done } from './index.ts';
 
 interface PlanCliOptions extends ConnectionCliOptions {
@@ -19,7 +20,7 @@ export function registerPlan(program: Command, done: Done): void {
     .description('Read the workspace and show what `bankpack deploy` would change: + create, ~ update, ! conflict, ? not in pack.');
   addConnectionOptions(cmd)
     .option('--json', 'print the plan as JSON')
-    .option('--out <file>', 'also write the plan as JSON to a file')
+    .option('--out <file>', 'save the plan to a file, for `bankpack deploy --plan FILE` to apply exactly (no keys in it)')
     .option('--detailed-exitcode', 'exit 0 when nothing would change, 2 when something would, 1 on error')
     .option('--prune', 'show what the pack no longer defines as removals, with the records they hold')
     .option('--locale <locale>', "the language of the labels (default: the pack's defaultLocale; the others become translations)")
@@ -28,6 +29,10 @@ export function registerPlan(program: Command, done: Done): void {
 Examples:
   $ TWENTY_URL=https://crm.bank.example TWENTY_API_KEY=… bankpack plan
   $ bankpack plan --profile production --out plan.json --detailed-exitcode
+  $ bankpack deploy --profile production --plan plan.json      # applies exactly that plan
+
+A saved plan (--out) holds every change with what deploy sends for it, and a fingerprint of
+the workspace it was made against: \`deploy --plan\` refuses it once the workspace has changed.
 ${CONNECTION_HELP}
 
 Exit codes: 0 done (with --detailed-exitcode: no changes), 2 changes (with --detailed-exitcode), 1 error or conflicts.`)
@@ -35,28 +40,20 @@ Exit codes: 0 done (with --detailed-exitcode: no changes), 2 changes (with --det
 }
 
 async function runPlan(opts: PlanCliOptions): Promise<number> {
-  const pack = await loadValidPack(opts.dir);
-  if (!pack) return 1;
   const conn = await connect(opts);
   if (!conn) return 1;
-  let prepared;
-  try {
-    prepared = await preparePlan(conn.client, pack, { prune: opts.prune === true, includeDemoSeeds: opts.demoSeeds === true, ...(opts.locale ? { locale: opts.locale } : {}) });
-  } catch (e) {
-    reportError(e);
-    return 1;
-  }
-  if (prepared.problems.length > 0) {
-    reportRefProblems(prepared.problems);
-    return 1;
-  }
-  const { plan } = prepared;
-  const json = `${JSON.stringify(planToJson(plan), null, 2)}\n`;
-  if (opts.out) await writeFile(opts.out, json);
-  if (opts.json) process.stdout.write(json);
-  else process.stdout.write(renderPlan(plan, { color: useColor(process.stdout) }));
-  const reads = conn.client.counter.snapshot();
-  err(`(${reads.reads.metadata + reads.reads.core} reads${opts.out ? `; plan written to ${opts.out}` : ''})`);
-  if (countPlan(plan).conflict > 0) return 1;
-  return opts.detailedExitcode && hasChanges(plan) ? 2 : 0;
+  const result = await plan({
+    dir: opts.dir,
+    workspace: conn,
+    prune: opts.prune === true,
+    includeDemoSeeds: opts.demoSeeds === true,
+    ...(opts.locale ? { locale: opts.locale } : {}),
+    ...(opts.out ? { out: opts.out } : {}),
+  });
+  if (!result.ok) return printFailure(result);
+  if (opts.json) process.stdout.write(`${JSON.stringify(planToJson(result.plan), null, 2)}\n`);
+  else process.stdout.write(renderPlan(result.plan, { color: useColor(process.stdout) }));
+  err(`(${result.reads} reads${result.out ? `; plan saved to ${result.out}: apply it with \`bankpack deploy --plan ${result.out}\`` : ''})`);
+  if (result.counts.conflict > 0) return 1;
+  return opts.detailedExitcode && hasChanges(result.plan) ? 2 : 0;
 }

@@ -1,12 +1,7 @@
 import type { Command } from 'commander';
-import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
-import { parse } from 'yaml';
-import { addConnectionOptions, connect, CONNECTION_HELP, err, reportError, type ConnectionCliOptions } from '../../deploy/cli-support.ts';
-import { pullFiles } from '../../deploy/pull.ts';
-import { readCustomApplicationId, readObjects, readTranslations, readViews } from '../../deploy/read-actual.ts';
-import { readRoles } from '../../deploy/index.ts';
-import { checkServer, unsupportedServerError } from '../../twenty/compat.ts';
+import { addConnectionOptions, connect, CONNECTION_HELP, err, type ConnectionCliOptions } from '../../deploy/cli-support.ts';
+import { pull } from '../../ops/index.ts';
+import { printFailure } from './print-failure.ts';
 import type { Done } from './index.ts';
 
 interface PullCliOptions extends ConnectionCliOptions {
@@ -41,60 +36,10 @@ Exit codes: 0 written, 1 failed.`)
 async function runPull(opts: PullCliOptions): Promise<number> {
   const conn = await connect(opts);
   if (!conn) return 1;
-  const out = resolve(opts.out ?? opts.dir);
-  const manifest = await readManifest(join(resolve(opts.dir), 'pack.yaml'));
-  const defaultLocale = manifest?.defaultLocale ?? 'en';
-  const locales = manifest?.locales ?? [defaultLocale];
-  try {
-    const caps = await checkServer(conn.client);
-    if (!caps.ok) throw unsupportedServerError(caps, conn.client.url);
-    const [objects, views, customApplicationId, roles] = await Promise.all([readObjects(conn.client), readViews(conn.client), readCustomApplicationId(conn.client), readRoles(conn.client)]);
-    await Promise.all(locales.filter((l) => l !== defaultLocale).map((l) => readTranslations(conn.client, objects, l)));
-    const hasManifest = await exists(join(out, 'pack.yaml'));
-    const files = pullFiles(
-      { objects, views, records: {}, locales },
-      { customApplicationId: customApplicationId ?? '', defaultLocale, roles, ...(hasManifest ? {} : { manifest: { name: manifest?.name ?? basename(out), locales } }) },
-    );
-    let written = 0;
-    let kept = 0;
-    for (const f of files) {
-      const path = join(out, f.path);
-      if (!opts.overwrite && (await exists(path))) {
-        kept++;
-        continue;
-      }
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, f.text);
-      written++;
-      process.stdout.write(`wrote ${f.path}\n`);
-    }
-    err(`Pulled ${files.length} file(s) from ${conn.client.url} into ${out}: ${written} written${kept > 0 ? `, ${kept} kept as they were (--overwrite replaces them)` : ''}.`);
-    return 0;
-  } catch (e) {
-    reportError(e);
-    return 1;
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function readManifest(path: string): Promise<{ name?: string; defaultLocale?: string; locales?: string[] } | undefined> {
-  try {
-    const data = parse(await readFile(path, 'utf8')) as Record<string, unknown> | null;
-    if (!data || typeof data !== 'object') return undefined;
-    return {
-      ...(typeof data.name === 'string' ? { name: data.name } : {}),
-      ...(typeof data.defaultLocale === 'string' ? { defaultLocale: data.defaultLocale } : {}),
-      ...(Array.isArray(data.locales) ? { locales: data.locales.map(String) } : {}),
-    };
-  } catch {
-    return undefined;
-  }
+  const result = await pull({ dir: opts.dir, workspace: conn, ...(opts.out ? { out: opts.out } : {}), ...(opts.overwrite ? { overwrite: true } : {}) });
+  if (!result.ok) return printFailure(result);
+  for (const path of result.written) process.stdout.write(`wrote ${path}\n`);
+  const { written, kept } = result;
+  err(`Pulled ${written.length + kept.length} file(s) from ${conn.client.url} into ${result.out}: ${written.length} written${kept.length > 0 ? `, ${kept.length} kept as they were (--overwrite replaces them)` : ''}.`);
+  return 0;
 }

@@ -20,7 +20,7 @@ export const FIXTURE_NOW = '2026-11-30T01:00:00.000Z';
 let building: Promise<string> | undefined;
 
 async function build(file: string): Promise<string> {
-  const { pack, problems } = await validatePack(ROOT);
+  const { pack, files, problems } = await validatePack(ROOT);
   // Only the workflows and the schema they run on matter here (letters and jobs are other tests').
   const errors = problems.filter((p) => p.severity === 'error' && /^(workflows|objects|fields|seeds)\//.test(p.file));
   if (errors.length > 0) throw new Error(`the pack does not validate: ${errors.map((p) => `${p.file}:${p.line}:${p.col} ${p.message}`).join('; ')}`);
@@ -29,7 +29,7 @@ async function build(file: string): Promise<string> {
   try {
     const client = new TwentyClient({ url: sb.url, apiKey: sb.apiKey, ...QUIET });
     const user = new TwentyClient({ url: sb.url, apiKey: sb.userToken, ...QUIET });
-    const deployed = await deployPack(client, user, pack, join(tmpdir(), `bankpack-fixture-plan-${process.pid}.txt`));
+    const deployed = await deployPack({ client, userClient: user }, ROOT, { pack, files }, join(tmpdir(), `bankpack-fixture-plan-${process.pid}.txt`));
     if (deployed.failure || deployed.workflowFailure) throw new Error(`deploy failed: ${deployed.failure ?? deployed.workflowFailure}`);
     const seeded = await loadSeeds(client, pack, { demo: true });
     if (!seeded.ok) throw new Error(`demo data failed: ${seeded.failure ?? seeded.problems.map((p) => p.message).join('; ')}`);
@@ -42,7 +42,7 @@ async function build(file: string): Promise<string> {
 }
 
 /** What the deployed workspace depends on: the pack's files and the code that deploys and serves it. */
-const INPUTS = ['pack.yaml', 'objects', 'fields', 'views', 'workflows', 'seeds', 'scripts/deploy', 'scripts/records', 'scripts/workflows', 'test/sandbox'];
+const INPUTS = ['pack.yaml', 'objects', 'fields', 'views', 'workflows', 'seeds', 'scripts/deploy', 'scripts/ops', 'scripts/records', 'scripts/workflows', 'test/sandbox'];
 
 function inputsHash(): string {
   const hash = createHash('sha256');

@@ -1,0 +1,8 @@
+// Front door of the operations layer: each op takes typed options and a progress
+// callback, returns a result (a failure is a value), and never prints or exits.
+// Commands parse flags, call one op and print; the demo composes ops.
+export { plan, packFingerprint, type PlanInput, type PlanResult } from './plan.ts';
+export { deploy, type DeployInput, type Deployed, type DeployFailure, type Confirmation } from './deploy.ts';
+export { pull, type PullInput, type Pulled } from './pull.ts';
+export { readSavedPlan, parseSavedPlan, serializeSavedPlan, SAVED_PLAN_FORMAT, SAVED_PLAN_VERSION, type SavedPlan } from './saved-plan.ts';
+export { silent, type Progress, type Workspace, type OpFailure, type FailureReason } from './types.ts';

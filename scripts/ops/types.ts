@@ -1,0 +1,64 @@
+// What every op shares: the workspace it acts on, how it reports progress, and how it
+// fails. Ops never print and never exit: a failure is a value the command prints.
+import { formatProblem, hasErrors, validatePack, type Pack, type PackFile, type PendingProblem, type Problem } from '../pack/index.ts';
+import { isTwentyError, type TwentyClient } from '../twenty/index.ts';
+
+/** One progress line (the CLI writes it to stderr; the demo folds it into its step line). */
+export type Progress = (line: string) => void;
+
+export const silent: Progress = () => undefined;
+
+/** The workspace an op talks to: the API-key client and, for workflows, a user session. */
+export interface Workspace {
+  client: TwentyClient;
+  userClient?: TwentyClient;
+}
+
+export type FailureReason =
+  | 'invalid-pack'
+  | 'unresolved-references'
+  | 'workspace'
+  | 'conflicts'
+  | 'not-confirmed'
+  | 'cannot-confirm'
+  | 'bad-plan-file'
+  | 'other-workspace'
+  | 'stale-plan'
+  | 'apply'
+  | 'file';
+
+export interface OpFailure {
+  ok: false;
+  reason: FailureReason;
+  /** One sentence, the cause first. */
+  message: string;
+  /** Lines before it: each problem found, `file:line:col  message  (hint)`. */
+  details: string[];
+}
+
+export const failure = (reason: FailureReason, message: string, details: string[] = []): OpFailure => ({ ok: false, reason, message, details });
+
+/** An error thrown while talking to Twenty, as a value; never the key (the client scrubs it). */
+export function workspaceFailure(e: unknown): OpFailure {
+  return failure('workspace', isTwentyError(e) ? e.describe() : e instanceof Error ? e.message : String(e));
+}
+
+export type Validated = { ok: true; pack: Pack; files: PackFile[]; problems: Problem[] } | OpFailure;
+
+/** Validate the pack; its errors as a failure, nothing sent to Twenty. */
+export async function validated(dir: string): Promise<Validated> {
+  const { pack, files, problems } = await validatePack(dir);
+  if (hasErrors(problems)) {
+    const errors = problems.filter((p) => p.severity === 'error').length;
+    return failure('invalid-pack', `the pack has ${errors} error(s); nothing was sent to Twenty (run \`bankpack validate\`)`, problems.map(formatProblem));
+  }
+  return { ok: true, pack, files, problems };
+}
+
+export function referenceFailure(problems: readonly PendingProblem[]): OpFailure {
+  return failure(
+    'unresolved-references',
+    `deploy cannot resolve ${problems.length} reference(s) of the pack; nothing was sent`,
+    problems.map((p) => `${p.file}  ${p.message}${p.hint ? `  (${p.hint})` : ''}`),
+  );
+}
