@@ -11,7 +11,8 @@ import type { RequestCounts } from '../twenty/counter.ts';
 import { titleOf, type ApplyContext } from './apply-context.ts';
 import { createField, createObject, createRelation, updateField, updateObjects } from './apply-metadata.ts';
 import { removeField, removeObject, removeView } from './apply-prune.ts';
-import { upsertRecords } from './apply-records.ts';
+import { recordTargets, upsertRecords } from './apply-records.ts';
+import { seedLayers } from './seed/layers.ts';
 import { applyRoleOp } from './roles-plan.ts';
 import { removeRole } from './roles-prune.ts';
 import { createView, runAll, updateView } from './apply-views.ts';
@@ -84,7 +85,8 @@ export async function applyPlan(client: TwentyClient, plan: Plan, actual: Actual
   // Object updates go into the batched object step; a built-in field's setup is a plain field update.
   const objectUpdates = of('updateObject');
   const workflows = workflowPhase(client, of('workflow'), { ...(options.userClient ? { userClient: options.userClient } : {}), report });
-  const phases: Array<{ name: string; steps: Step[]; concurrent: boolean; after?: () => Promise<void> }> = [
+  // Layered: steps side by side within a layer, a step after those whose objects it points at.
+  const phases: Array<{ name: string; steps: Step[]; concurrent: boolean; layers?: (steps: Step[]) => Step[][]; after?: () => Promise<void> }> = [
     { name: 'objects', concurrent: false, steps: of('createObject').map((c) => step(c, (op) => createObject(ctx, op as Extract<Op, { op: 'createObject' }>))) },
     {
       name: 'fields',
@@ -114,7 +116,17 @@ export async function applyPlan(client: TwentyClient, plan: Plan, actual: Actual
         ...of('updateView').map((c) => step(c, (op) => updateView(ctx, op as Extract<Op, { op: 'updateView' }>))),
       ],
     },
-    { name: 'records', concurrent: true, steps: of('upsertRecords').map((c) => step(c, (op) => upsertRecords(ctx, op as Extract<Op, { op: 'upsertRecords' }>))) },
+    {
+      name: 'records',
+      concurrent: true,
+      steps: of('upsertRecords').map((c) => step(c, (op) => upsertRecords(ctx, op as Extract<Op, { op: 'upsertRecords' }>))),
+      // Relation values need their targets written first; which objects they point at is known once the relations exist.
+      layers: (steps) =>
+        seedLayers(steps.map((s) => {
+          const op = s.change.apply as Extract<Op, { op: 'upsertRecords' }>;
+          return { item: s, object: op.seed.object, targets: recordTargets(ctx, op) };
+        })),
+    },
     { name: 'workflows', concurrent: false, steps: workflows.run.map((c) => step(c, workflows.apply)) },
     { name: 'roles', concurrent: false, steps: of('role').map((c) => step(c, (op) => (op.op === 'role' ? applyRoleOp(client, op.role) : Promise.resolve()))) },
     {
@@ -133,12 +145,14 @@ export async function applyPlan(client: TwentyClient, plan: Plan, actual: Actual
   try {
     for (const phase of phases) {
       if (phase.concurrent) {
-        if (options.signal?.aborted) return finish({ interrupted: true });
-        await runAll(ctx, phase.steps.map((s) => async () => {
-          if (options.signal?.aborted) return;
-          current = s.change;
-          await s.run();
-        }));
+        for (const layer of phase.layers?.(phase.steps) ?? [phase.steps]) {
+          if (options.signal?.aborted) return finish({ interrupted: true });
+          await runAll(ctx, layer.map((s) => async () => {
+            if (options.signal?.aborted) return;
+            current = s.change;
+            await s.run();
+          }));
+        }
       } else {
         for (const s of phase.steps) {
           if (options.signal?.aborted) return finish({ interrupted: true });

@@ -22,6 +22,11 @@ export class Live {
     return this.objects.get(name);
   }
 
+  /** Every object as the workspace has it by now, by nameSingular. */
+  objectsByName(): ReadonlyMap<string, ActualObject> {
+    return this.objects;
+  }
+
   objectById(id: string): ActualObject | undefined {
     return [...this.objects.values()].find((o) => o.id === id);
   }

@@ -13,10 +13,11 @@ import { ANCHOR_OBJECT } from '../engine.ts';
 import { idDeriver } from '../ids.ts';
 import { packRefs } from '../pack-refs.ts';
 import { readObjects } from '../read-actual.ts';
-import type { ActualObject, ActualState, DesiredSeed } from '../state.ts';
+import type { ActualObject, ActualState } from '../state.ts';
 import { seedLayers } from './layers.ts';
 import { readSeeds } from './read.ts';
-import { referencesOf, resolveSeed, withJoinColumns, type TargetRecord } from './relations.ts';
+import { referencesOf, resolveSeed, withJoinColumns } from './relations.ts';
+import { readTargets } from './targets.ts';
 import { writeSeedChanges, type SeedWrites } from './write.ts';
 
 export interface SeedLoadOptions {
@@ -88,7 +89,9 @@ export async function loadSeeds(client: TwentyClient, pack: Pack, options: SeedL
   const problems: PendingProblem[] = [];
 
   for (const [n, layer] of layers.entries()) {
-    const targets = await readTargets(client, layer, byName);
+    const references = new Map<string, Array<Record<string, unknown>>>();
+    for (const e of layer) for (const [target, refs] of referencesOf(e.def, e.object)) references.set(target, [...(references.get(target) ?? []), ...refs]);
+    const targets = await readTargets(client, references, byName);
     const resolved = layer.map((e) => {
       const r = resolveSeed(e.def, e.object, targets);
       problems.push(...r.problems);
@@ -114,18 +117,4 @@ export async function loadSeeds(client: TwentyClient, pack: Pack, options: SeedL
     options.onProgress?.({ layer: n + 1, layers: layers.length, objects: desired.map((s) => s.object), written });
   }
   return { ok: problems.length === 0, counts: [...counts.values()], problems };
-}
-
-/** The records the layer's relation values may point at: every target object in one combined read. */
-async function readTargets(client: TwentyClient, layer: readonly Entry[], byName: ReadonlyMap<string, ActualObject>): Promise<Map<string, TargetRecord[]>> {
-  const probes: DesiredSeed[] = [];
-  for (const e of layer) {
-    for (const [target, values] of referencesOf(e.def, e.object)) {
-      if (!byName.has(target)) continue;
-      // No key: every record of the target is read, with the fields the references name.
-      probes.push({ object: target, key: [], source: { file: '', path: [] }, records: values.map((data, i) => ({ id: `ref-${i}`, keyText: '', data })) });
-    }
-  }
-  const records = await readSeeds(client, probes, [...byName.values()]);
-  return new Map(Object.entries(records));
 }

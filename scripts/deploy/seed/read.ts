@@ -8,9 +8,14 @@ import type { ActualObject, ActualState, DesiredSeed } from '../state.ts';
 
 /** `id` plus every field the seeds set that the object has; composite values ask for their own sub-fields. */
 export function seedSelection(seeds: readonly DesiredSeed[], existing: ReadonlySet<string>): Selection {
+  return selectionOf(seeds.flatMap((s) => s.records.map((r) => r.data)), existing);
+}
+
+/** `id` plus every field the rows name that the object has; composite values ask for their own sub-fields. */
+export function selectionOf(rows: ReadonlyArray<Record<string, unknown>>, existing: ReadonlySet<string>): Selection {
   const fields = new Map<string, Set<string> | null>();
-  for (const r of seeds.flatMap((s) => s.records)) {
-    for (const [k, v] of Object.entries(r.data)) {
+  for (const row of rows) {
+    for (const [k, v] of Object.entries(row)) {
       if (!existing.has(k)) continue; // a field this deploy has yet to create
       if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
         const subs = fields.get(k) ?? new Set<string>();
