@@ -1,30 +1,69 @@
 // `bankpack export twenty-app`: the pack as a twenty-sdk project, judged by
 // twenty-sdk 2.43's own build (manifest rules + typecheck), then compared with
-// the pack entity by entity.
+// the pack entity by entity — the real pack, and every fixture pack under test/
+// that validate accepts. All builds start together in one beforeAll: each
+// typecheck is its own tsc process, so they overlap the real pack's long
+// manifest step instead of queueing behind it.
+import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildInTempFolder, compareWithManifest, exportProject, sdkSystemFieldUid, sdkVersion, writeProject, type BuiltManifest, type ExportedProject } from '../../scripts/export/index.ts';
 import { validatePack, type Pack } from '../../scripts/pack/index.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
+/**
+ * Every pack folder under a test fixtures folder. A folder with a make.mjs is a bad case
+ * only complete once made (test/pack/bad-cases.test.ts), bad by definition: left out.
+ */
+function fixturePacks(dir: string, inFixtures = false): string[] {
+  const out: string[] = [];
+  if (inFixtures && existsSync(join(dir, 'pack.yaml')) && !existsSync(join(dir, 'make.mjs'))) out.push(dir);
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.isDirectory() && e.name !== 'node_modules') out.push(...fixturePacks(join(dir, e.name), inFixtures || e.name === 'fixtures'));
+  }
+  return out;
+}
+
+interface Built {
+  pack: Pack;
+  project: ExportedProject;
+  manifest?: BuiltManifest | undefined;
+  error?: string | undefined;
+}
+
+const exportAndBuild = async (p: Pack): Promise<Built> => {
+  const proj = exportProject(p, { sdkVersion: await sdkVersion(), systemFieldUid: await sdkSystemFieldUid() });
+  const build = await buildInTempFolder(proj.files);
+  return { pack: p, project: proj, manifest: build.manifest, error: build.error };
+};
+
+// Fixture packs validate accepts, by folder (validation is quick; the builds are not).
+const fixtures = new Map<string, Pack>();
+for (const dir of fixturePacks(join(ROOT, 'test'))) {
+  const v = await validatePack(dir);
+  if (!v.problems.some((p) => p.severity !== 'warning')) fixtures.set(relative(ROOT, dir), v.pack);
+}
+
 let pack: Pack;
 let project: ExportedProject;
 let manifest: BuiltManifest | undefined;
 let buildError: string | undefined;
+const fixtureBuilds = new Map<string, Built>();
 
 beforeAll(async () => {
   const validated = await validatePack(ROOT);
   expect(validated.problems.filter((p) => p.severity !== 'warning')).toEqual([]);
   pack = validated.pack;
-  project = exportProject(pack, { sdkVersion: await sdkVersion(), systemFieldUid: await sdkSystemFieldUid() });
-  const build = await buildInTempFolder(project.files);
-  manifest = build.manifest;
-  buildError = build.error;
-}, 240_000);
+  const [real, ...others] = await Promise.all([exportAndBuild(pack), ...[...fixtures.values()].map(exportAndBuild)]);
+  project = real!.project;
+  manifest = real!.manifest;
+  buildError = real!.error;
+  [...fixtures.keys()].forEach((dir, i) => fixtureBuilds.set(dir, others[i]!));
+}, 300_000);
 
 describe('export twenty-app of the real pack', () => {
   it('is accepted by twenty-sdk build: manifest validation and typecheck', () => {
@@ -75,6 +114,26 @@ describe('export twenty-app of the real pack', () => {
     expect(differences.some((d) => d.includes('complaint.step: options'))).toBe(true);
     expect(differences.some((d) => d.includes('missing from the built manifest'))).toBe(true);
   });
+});
+
+describe('export twenty-app of every fixture pack validate accepts', () => {
+  it('finds the fixture packs (the deploy and letters mini-packs at least; no bad case is accepted)', () => {
+    expect([...fixtures.keys()].sort()).toEqual(expect.arrayContaining(['test/deploy/fixtures/mini-pack', 'test/letters/fixtures/mini-pack']));
+    expect([...fixtures.keys()].filter((d) => d.startsWith('test/fixtures/bad/'))).toEqual([]);
+  });
+
+  for (const dir of fixtures.keys()) {
+    it(`${dir}: twenty-sdk builds it, and the manifest holds the pack's objects, fields and views unchanged`, () => {
+      const b = fixtureBuilds.get(dir)!;
+      expect(b.error).toBeUndefined();
+      const m = b.manifest!;
+      expect(m.objects.map((o) => o.nameSingular).sort()).toEqual(b.pack.objects.map((o) => o.nameSingular).sort());
+      expect(m.fields).toHaveLength(b.pack.fields.length);
+      expect(m.views).toHaveLength(b.pack.views.length);
+      expect(m.roles.map((r) => r.universalIdentifier).sort()).toEqual([...(b.pack.roles ?? []).map((r) => r.universalIdentifier.toLowerCase()), m.application.defaultRoleUniversalIdentifier].sort());
+      expect(compareWithManifest(b.project.model, m)).toEqual([]);
+    });
+  }
 });
 
 describe('export twenty-app files', () => {
