@@ -13,7 +13,7 @@ export interface PullReadOptions {
   manifestName?: string;
 }
 
-/** The workspace's custom objects, fields and views as pack files. Throws TwentyError. */
+/** The workspace's custom objects, fields, views and roles as pack files. Throws TwentyError. */
 export async function readPulledFiles(client: TwentyClient, options: PullReadOptions): Promise<PulledFile[]> {
   const caps = await checkServer(client);
   if (!caps.ok) throw unsupportedServerError(caps, client.url);
