@@ -10,6 +10,7 @@ import { DEFAULT_CONCURRENCY, DEFAULT_PACING, TwentyClient, type PacingOptions }
 import { packSandbox } from '../test/deploy/sandbox-helpers.ts';
 import type { FaultRule, Sandbox } from '../test/sandbox/index.ts';
 import type { BenchRow, Benchmark } from './types.ts';
+import { validPack } from '../test/support/valid-pack.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -18,7 +19,7 @@ function client(sb: Sandbox, concurrency?: number, pacing: PacingOptions = { per
 }
 
 async function deploy(sb: Sandbox, concurrency?: number, pacing?: PacingOptions): Promise<{ c: TwentyClient; ms: number; packEntities: number; locales: number }> {
-  const { pack } = await validatePack(ROOT);
+  const pack = await validPack(ROOT);
   const c = client(sb, concurrency, pacing);
   const start = performance.now();
   process.stderr.write(`  deploy at concurrency ${c.concurrency}…\n`);

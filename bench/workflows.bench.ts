@@ -10,13 +10,14 @@ import { buildCatalogue, checkWorkflows, compileWorkflow } from '../scripts/work
 import { startWorkflowSandbox } from '../test/workflows/sandbox.ts';
 import type { BenchRow, Benchmark } from './types.ts';
 import { workflowRunRows } from './workflow-runs.ts';
+import { validPack } from '../test/support/valid-pack.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
 const bench: Benchmark = {
   name: 'workflows: compile, deploy, re-deploy',
   async run(): Promise<BenchRow[]> {
-    const { pack } = await validatePack(ROOT);
+    const pack = await validPack(ROOT);
     const catalogue = buildCatalogue(pack);
     const rounds = 200;
     let started = performance.now();

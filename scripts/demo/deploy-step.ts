@@ -5,7 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { countPlan, renderPlan, titleOf, type Change, type Plan } from '../deploy/index.ts';
 import { deploy, type Workspace } from '../ops/index.ts';
-import type { Pack, PackFile } from '../pack/index.ts';
+import type { PackFile, ValidPack } from '../pack/index.ts';
 
 export type CountedKind = 'object' | 'field' | 'relation' | 'view' | 'records' | 'workflow' | 'role';
 export type KindCounts = Record<CountedKind, number>;
@@ -54,7 +54,7 @@ export function describeCounts(c: KindCounts, withWorkflows: boolean): string {
   return parts.length > 0 ? parts.join(', ') : 'nothing';
 }
 
-export async function deployPack(workspace: Workspace, dir: string, validated: { pack: Pack; files: readonly PackFile[] }, planFile: string): Promise<DeployResult> {
+export async function deployPack(workspace: Workspace, dir: string, validated: { pack: ValidPack; files: readonly PackFile[] }, planFile: string): Promise<DeployResult> {
   const result = await deploy({ dir, pack: validated, workspace });
   const requests = (): number => workspace.client.counter.total + (workspace.userClient?.counter.total ?? 0);
   const { plan } = result;

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { formatProblem, validatePack, type Pack, type PackFile, type Problem } from '../pack/index.ts';
+import { formatProblem, validatePack, type PackFile, type Problem, type ValidPack } from '../pack/index.ts';
 import { resolveProblem } from '../pack/load-files.ts';
 import { loadPackLetters, todayIn } from '../letters/setup.ts';
 import { TwentyClient } from '../twenty/client.ts';
@@ -79,8 +79,8 @@ export async function runDemo(o: DemoOptions, progress: (line: string) => void, 
       const errors = problems.filter((p) => p.severity === 'error');
       summary.pack = { objects: pack.objects.length, fields: pack.objects.reduce((n, x) => n + x.fields.length, pack.fields.length), views: pack.views.length, workflows: pack.workflows.length, templates: pack.templates.length, seeds: pack.seeds.length };
       const what = `${summary.pack.objects} objects, ${summary.pack.fields} fields, ${summary.pack.views} views, ${summary.pack.workflows} workflows, ${summary.pack.templates} templates, ${summary.pack.seeds} seed files`;
-      if (errors.length > 0) return { value: pack, failed: true, detail: `${errors.length} error(s), first ${firstProblems(errors)} (run \`bankpack validate\`)` };
-      return { value: pack, detail: `${what}; valid${problems.length > 0 ? ` (${problems.length} warning(s))` : ''}` };
+      if (errors.length > 0 || !validated.valid) return { value: validated.valid, failed: true, detail: `${errors.length} error(s), first ${firstProblems(errors)} (run \`bankpack validate\`)` };
+      return { value: validated.valid, detail: `${what}; valid${problems.length > 0 ? ` (${problems.length} warning(s))` : ''}` };
     });
 
     sandbox = await steps.run('start the Twenty sandbox', ['validate the pack'], async () => {
@@ -158,7 +158,7 @@ export async function runDemo(o: DemoOptions, progress: (line: string) => void, 
   return summary;
 }
 
-async function deploySteps(steps: Steps, summary: DemoSummary, workspace: Workspace, dir: string, validated: { pack: Pack; files: PackFile[] }, planFile: string): Promise<void> {
+async function deploySteps(steps: Steps, summary: DemoSummary, workspace: Workspace, dir: string, validated: { pack: ValidPack; files: PackFile[] }, planFile: string): Promise<void> {
   const deployed = await steps.run('deploy the pack', ['validate the pack'], async () => {
     const r = await deployPack(workspace, dir, validated, planFile);
     summary.deploy = r;

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { formatConfigProblem, resolveConnection, type Connection } from '../config/index.ts';
-import { formatProblem, hasErrors, validatePack, type Pack, type PendingProblem } from '../pack/index.ts';
+import { formatProblem, hasErrors, validatePack, type PendingProblem, type ValidPack } from '../pack/index.ts';
 import { TwentyClient } from '../twenty/client.ts';
 import { isTwentyError } from '../twenty/errors.ts';
 import { resolveUserToken } from '../workflows/user-token.ts';
@@ -52,14 +52,14 @@ export const err = (line: string): void => {
 };
 
 /** Load and validate the pack; print its problems and return undefined when it has errors. */
-export async function loadValidPack(dir: string): Promise<Pack | undefined> {
-  const { pack, problems } = await validatePack(resolve(dir));
-  if (hasErrors(problems)) {
+export async function loadValidPack(dir: string): Promise<ValidPack | undefined> {
+  const { valid, problems } = await validatePack(resolve(dir));
+  if (!valid || hasErrors(problems)) {
     for (const p of problems) err(formatProblem(p));
     err(`bankpack: the pack has ${problems.filter((p) => p.severity === 'error').length} error(s); nothing was sent to Twenty (run \`bankpack validate\`)`);
     return undefined;
   }
-  return pack;
+  return valid;
 }
 
 const retryLine = ({ operation, delayMs, reason }: { operation: string; delayMs: number; reason: string }): void =>

@@ -1,8 +1,7 @@
 // Desired state: a pure function of the pack model, the locale to deploy in, and
 // the workspace's id deriver. Labels in `locale` are the labels; every other
 // locale the pack has becomes a translation override.
-import type { FieldDef, ObjectDef, Pack, SelectOption, SourceRef, Translations, ViewDef } from '../pack/model.ts';
-import type { PendingProblem } from '../pack/problems.ts';
+import type { FieldDef, ObjectDef, PendingProblem, SelectOption, SourceRef, Translations, ValidPack, ViewDef } from '../pack/index.ts';
 import type { IdDeriver } from './ids.ts';
 import { packRefs, type PackRefs } from './pack-refs.ts';
 import type { DesiredField, DesiredObject, DesiredSeed, DesiredState, DesiredView, OptionState, TranslationMap } from './state.ts';
@@ -13,7 +12,6 @@ export interface DesiredOptions {
   ids: IdDeriver;
   /** Seed files marked `demo: true` are deployed only when asked. */
   includeDemoSeeds?: boolean;
-  refs?: PackRefs;
 }
 
 /** Properties Twenty translates (ALL_TRANSLATABLE_PROPERTIES_BY_METADATA_NAME; object/field-metadata resolvers resolve them per `x-locale`). */
@@ -24,16 +22,16 @@ export const TRANSLATABLE = {
 
 const DEFAULT_OPTION_COLOR = 'gray';
 
-export function buildDesired(pack: Pack, options: DesiredOptions): { state: DesiredState; problems: PendingProblem[] } {
-  const defaultLocale = pack.manifest?.defaultLocale ?? 'en';
+export function buildDesired(pack: ValidPack, options: DesiredOptions): { state: DesiredState; problems: PendingProblem[] } {
+  const defaultLocale = pack.defaultLocale;
   const locale = options.locale ?? defaultLocale;
-  const refs = options.refs ?? packRefs(pack);
+  const refs = packRefs(pack);
   const ids = options.ids;
   const problems: PendingProblem[] = [];
   const unresolved = (source: SourceRef, key: string, ref: string, what: string): void => {
     problems.push({ file: source.file, path: [...source.path, key], message: `cannot resolve ${what} "${ref}"`, hint: 'run `bankpack validate`', rule: 'deploy-ref' });
   };
-  const texts = new LocaleTexts(pack, defaultLocale, locale);
+  const texts = new LocaleTexts(pack.locales, defaultLocale, locale);
 
   const objects: DesiredObject[] = pack.objects.map((o) => ({
     universalIdentifier: o.universalIdentifier,
@@ -190,15 +188,11 @@ function toView(
 
 /** Picks each text in the deploy locale, and the overrides for the other locales. */
 class LocaleTexts {
-  private readonly locales: string[];
-
   constructor(
-    pack: Pack,
+    private readonly locales: readonly string[],
     private readonly defaultLocale: string,
     private readonly locale: string,
-  ) {
-    this.locales = [...new Set([defaultLocale, ...(pack.manifest?.locales ?? [])])];
-  }
+  ) {}
 
   /** The text in the deploy locale; the default-locale text when no translation exists. */
   main(base: string, translations: Translations | undefined, property: string): string {

@@ -3,11 +3,6 @@ import { DiffBuilder, hasTranslations, sameJson } from './compare.ts';
 import type { Change } from './plan.ts';
 import type { ActualField, ActualObject, ActualState, DesiredField, DesiredObject, DesiredState, OptionState } from './state.ts';
 
-/** Fields Twenty adds to every custom object (build-default-flat-field-metadatas-for-custom-object.util.ts @04372c6). */
-export const BUILT_IN_FIELDS = new Set([
-  'id', 'name', 'createdAt', 'updatedAt', 'deletedAt', 'createdBy', 'updatedBy', 'position', 'searchVector',
-  'timelineActivities', 'favorites', 'attachments', 'noteTargets', 'taskTargets',
-]);
 
 export interface MetadataDiff {
   changes: Change[];

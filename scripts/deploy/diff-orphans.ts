@@ -2,7 +2,7 @@
 // application holds (where objects and fields created through /metadata land,
 // schema-apply.service.ts) but the pack no longer defines. Listed always; turned
 // into removals only with --prune.
-import { BUILT_IN_FIELDS } from './diff-metadata.ts';
+import { SYSTEM_FIELD_NAMES as BUILT_IN_FIELDS } from '../pack/index.ts';
 import type { Change } from './plan.ts';
 import type { ActualObject, ActualState, DesiredState } from './state.ts';
 

@@ -1,7 +1,6 @@
 // The straight path of a deploy: check the server, read the workspace once, build
 // the desired state, diff, and (for deploy) apply.
-import type { Pack } from '../pack/model.ts';
-import type { PendingProblem } from '../pack/problems.ts';
+import type { PendingProblem, ValidPack } from '../pack/index.ts';
 import type { TwentyClient } from '../twenty/client.ts';
 import { checkServer, unsupportedServerError, type ServerCapabilities } from '../twenty/compat.ts';
 import { TwentyError } from '../twenty/errors.ts';
@@ -36,9 +35,9 @@ export interface Prepared {
 export const ANCHOR_OBJECT = 'company';
 
 /** Read the workspace and make the plan. Throws TwentyError on network, auth or server problems. */
-export async function preparePlan(client: TwentyClient, pack: Pack, options: PlanOptions = {}): Promise<Prepared> {
+export async function preparePlan(client: TwentyClient, pack: ValidPack, options: PlanOptions = {}): Promise<Prepared> {
   // Server check, objects, views and roles in one request; one by one only if the server refuses that.
-  const combined = await readWorkspaceMetadata(client, { withRoles: (pack.roles ?? []).length > 0 });
+  const combined = await readWorkspaceMetadata(client, { withRoles: pack.roles.length > 0 });
   const caps = combined?.caps ?? (await checkServer(client));
   if (!caps.ok) throw unsupportedServerError(caps, client.url);
   const objects = combined?.objects ?? (await readObjects(client));

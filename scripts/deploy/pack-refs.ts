@@ -1,7 +1,6 @@
-// The pack's entity references, reduced to the Twenty names deploy matches by.
-// Resolution itself is scripts/pack/refs.ts, the one place every command resolves through.
-import type { EntityRef, Pack } from '../pack/model.ts';
-import { buildRefIndex } from '../pack/refs.ts';
+// The pack's entity references, reduced to the Twenty names deploy matches by: a view of
+// the reference index validation built once (pack.refs), never a second resolver.
+import type { EntityRef, LinkedPack } from '../pack/index.ts';
 
 export interface FieldName {
   object: string;
@@ -15,8 +14,8 @@ export interface PackRefs {
   field(ref: EntityRef, contextObject?: string): FieldName | undefined;
 }
 
-export function packRefs(pack: Pack): PackRefs {
-  const index = buildRefIndex(pack);
+export function packRefs(pack: LinkedPack): PackRefs {
+  const index = pack.refs;
   return {
     object: (ref) => {
       const r = index.resolveObject(ref);

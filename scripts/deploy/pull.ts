@@ -3,7 +3,7 @@
 // written in the form the desired state reads back (a pull followed by a plan
 // shows no changes).
 import { stringify } from 'yaml';
-import { BUILT_IN_FIELDS } from './diff-metadata.ts';
+import { SYSTEM_FIELD_NAMES as BUILT_IN_FIELDS } from '../pack/index.ts';
 import { pullRoles } from './pull-roles.ts';
 import type { WorkspaceRoles } from './roles-read.ts';
 import type { ActualField, ActualObject, ActualState, TranslationMap } from './state.ts';

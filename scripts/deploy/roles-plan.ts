@@ -3,8 +3,7 @@
 // is found again by its id, derived from its universalIdentifier (createOneRole lets the
 // client choose it); a role of the same label that is not the pack's is a conflict.
 // Row-level rules are Twenty Enterprise: the plan says they are left out.
-import type { Pack } from '../pack/model.ts';
-import { buildRefIndex } from '../pack/refs.ts';
+import type { ValidPack } from '../pack/index.ts';
 import { resolveRole, ROLE_SETTING_KEYS, type ResolvedRole } from '../roles/index.ts';
 import type { TwentyClient } from '../twenty/index.ts';
 import type { IdDeriver } from './ids.ts';
@@ -34,11 +33,11 @@ const OBJECT_FLAGS = ['canReadObjectRecords', 'canUpdateObjectRecords', 'canSoft
 const key = (v: unknown): string => JSON.stringify(v);
 
 /** `roles`: the workspace's roles when the plan's metadata read already brought them. */
-export async function addRolesToPlan(plan: Plan, input: { client: TwentyClient; pack: Pack; ids: IdDeriver; objects: readonly ActualObject[]; roles?: WorkspaceRoles | undefined }): Promise<void> {
-  const defs = input.pack.roles ?? [];
+export async function addRolesToPlan(plan: Plan, input: { client: TwentyClient; pack: ValidPack; ids: IdDeriver; objects: readonly ActualObject[]; roles?: WorkspaceRoles | undefined }): Promise<void> {
+  const defs = input.pack.roles;
   if (defs.length === 0) return;
   const workspace = input.roles ?? (await readRoles(input.client));
-  const refs = buildRefIndex(input.pack);
+  const refs = input.pack.refs;
   let unchanged = 0;
   for (const def of defs) {
     const { role } = resolveRole(def, refs);

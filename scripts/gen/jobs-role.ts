@@ -6,14 +6,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JOBS } from '../jobs/index.ts';
 import { validatePack } from '../pack/index.ts';
-import { buildRefIndex } from '../pack/refs.ts';
 import { deriveJobsRole, JOBS_ROLE_FILE, jobsRoleYaml } from '../roles/index.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 async function main(): Promise<number> {
   const { pack } = await validatePack(ROOT);
-  const { role, problems } = deriveJobsRole(Object.values(JOBS), buildRefIndex(pack));
+  const { role, problems } = deriveJobsRole(Object.values(JOBS), pack.refs);
   if (problems.length > 0) {
     process.stderr.write(`The jobs declare what the pack does not have; nothing written:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
     return 1;

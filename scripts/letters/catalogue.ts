@@ -1,10 +1,28 @@
-// What the letters know of the workspace's data model: every object with its
-// fields, taken from Twenty's standard catalogue and the pack's own objects and
-// fields. The static check, the query builder and the --where parser all read it,
-// so a template is checked against exactly what the pack deploys.
-import type { FieldDef, FieldType, Pack, PackSettings, RelationType } from '../pack/model.ts';
-import type { StandardObject } from '../pack/standard/types.ts';
+// What the letters know of the workspace's data model: a view of the pack's linked
+// model (scripts/pack/linked.ts): every object with its fields, the system fields
+// Twenty adds included, and the pack's default locale. The static check, the query
+// builder and the --where parser all read it, so a template is checked against
+// exactly what the pack deploys.
+import type { EntityRef, FieldType, PackSettings, RelationType } from '../pack/model.ts';
 import type { OptionLabel } from './helpers/option-labels.ts';
+
+/**
+ * What the letters read of a LinkedPack (scripts/pack/linked-pack.ts), which is one. Named
+ * here rather than imported because the pack's front door also holds the validator that
+ * runs the letters' own rule family (a cycle until rule families are registered from above).
+ */
+export interface LettersPack {
+  defaultLocale: string;
+  settings?: PackSettings;
+  model: {
+    objects: ReadonlyMap<string, { nameSingular: string; namePlural: string; labelIdentifier: string; fields: ReadonlyMap<string, LinkedField> }>;
+    object(ref: EntityRef): { nameSingular: string } | undefined;
+  };
+}
+type LinkedField = Pick<CatalogueField, 'name' | 'type' | 'label'> & {
+  options?: readonly OptionLabel[];
+  relation?: { type: RelationType; targetObject: string; joinColumn?: string };
+};
 
 export interface CatalogueField {
   name: string;
@@ -25,8 +43,8 @@ export interface CatalogueObject {
 
 export interface Catalogue {
   objects: Map<string, CatalogueObject>;
-  /** Every way the pack may name an object (`company`, `standard:company`, its UUID) → nameSingular. */
-  refs: Map<string, string>;
+  /** The object a reference names (`company`, `standard:company`, a UUID), by nameSingular. */
+  objectName(ref: EntityRef): string | undefined;
   defaultLocale: string;
   /** settings/bank.yaml: what `{{bank.…}}` and `{{email.…}}` print (absent: the pack has none). */
   settings?: PackSettings;
@@ -34,7 +52,7 @@ export interface Catalogue {
 
 /** The object a template's `object:` names, if the catalogue has it. */
 export function objectByRef(catalogue: Catalogue, ref: string): CatalogueObject | undefined {
-  const name = catalogue.refs.get(ref) ?? catalogue.refs.get(ref.replace(/^standard:/, ''));
+  const name = catalogue.objectName(ref);
   return name === undefined ? undefined : catalogue.objects.get(name);
 }
 
@@ -45,68 +63,28 @@ export function isComposite(type: FieldType): boolean {
   return COMPOSITE_SUBFIELDS[type] !== undefined;
 }
 
-export function buildCatalogue(standard: readonly StandardObject[], pack: Pack): Catalogue {
+export function buildCatalogue(pack: LettersPack): Catalogue {
   const objects = new Map<string, CatalogueObject>();
-  const byRef = new Map<string, string>();
-  for (const s of standard) {
+  for (const o of pack.model.objects.values()) {
     const fields = new Map<string, CatalogueField>();
-    for (const f of s.fields) {
-      fields.set(f.name, {
-        name: f.name,
-        type: f.type,
-        label: f.label,
-        ...(f.options ? { options: f.options.map((o) => ({ value: o.value, label: o.label })) } : {}),
-        ...(f.relation ? { relation: { type: f.relation.type, target: f.relation.targetObject, ...(f.relation.type === 'MANY_TO_ONE' ? { joinColumn: `${f.name}Id` } : {}) } } : {}),
-      });
-    }
-    objects.set(s.nameSingular, { nameSingular: s.nameSingular, namePlural: s.namePlural, labelIdentifier: s.labelIdentifierFieldName, fields });
-    byRef.set(s.universalIdentifier, s.nameSingular);
-    byRef.set(`standard:${s.nameSingular}`, s.nameSingular);
-    byRef.set(s.nameSingular, s.nameSingular);
+    for (const f of o.fields.values()) fields.set(f.name, toField(f));
+    objects.set(o.nameSingular, { nameSingular: o.nameSingular, namePlural: o.namePlural, labelIdentifier: o.labelIdentifier, fields });
   }
-  for (const o of pack.objects) {
-    byRef.set(o.universalIdentifier, o.nameSingular);
-    byRef.set(o.nameSingular, o.nameSingular);
-  }
-  const resolveObject = (ref: string | undefined): string | undefined => (ref === undefined ? undefined : byRef.get(ref) ?? byRef.get(ref.split('.')[0] ?? ''));
-
-  const toField = (f: FieldDef): CatalogueField => {
-    const settings = f.universalSettings ?? {};
-    const target = resolveObject(f.relationTargetObjectMetadataUniversalIdentifier);
-    const relationType = settings.relationType === 'ONE_TO_MANY' ? 'ONE_TO_MANY' : 'MANY_TO_ONE';
-    return {
-      name: f.name,
-      type: f.type,
-      label: f.label,
-      ...(f.options ? { options: f.options.map((o) => ({ value: o.value, label: o.label, ...(o.translations ? { translations: o.translations } : {}) })) } : {}),
-      ...(f.type === 'RELATION' && target
-        ? {
-            relation: {
-              type: relationType,
-              target,
-              ...(relationType === 'MANY_TO_ONE' ? { joinColumn: typeof settings.joinColumnName === 'string' ? settings.joinColumnName : `${f.name}Id` } : {}),
-            },
-          }
-        : {}),
-    };
+  return {
+    objects,
+    objectName: (ref) => pack.model.object(ref)?.nameSingular,
+    defaultLocale: pack.defaultLocale,
+    ...(pack.settings ? { settings: pack.settings } : {}),
   };
-
-  for (const o of pack.objects) {
-    const fields = new Map<string, CatalogueField>();
-    // Twenty adds these to every custom object (the SDK's default fields).
-    for (const [name, type] of [['id', 'UUID'], ['createdAt', 'DATE_TIME'], ['updatedAt', 'DATE_TIME'], ['deletedAt', 'DATE_TIME'], ['createdBy', 'ACTOR'], ['position', 'POSITION']] as const) {
-      fields.set(name, { name, type, label: name });
-    }
-    for (const f of o.fields) fields.set(f.name, toField(f));
-    const labelField = o.fields.find((f) => f.universalIdentifier === o.labelIdentifierFieldMetadataUniversalIdentifier)?.name ?? 'name';
-    objects.set(o.nameSingular, { nameSingular: o.nameSingular, namePlural: o.namePlural, labelIdentifier: labelField, fields });
-  }
-  for (const f of pack.fields) {
-    const owner = objects.get(resolveObject(f.objectUniversalIdentifier) ?? '');
-    if (owner) owner.fields.set(f.name, toField(f));
-  }
-  return { objects, refs: byRef, defaultLocale: pack.manifest?.defaultLocale ?? 'zh-CN', ...(pack.settings ? { settings: pack.settings } : {}) };
 }
+
+const toField = (f: LinkedField): CatalogueField => ({
+  name: f.name,
+  type: f.type,
+  label: f.label,
+  ...(f.options ? { options: f.options.map((o) => ({ ...o })) } : {}),
+  ...(f.relation ? { relation: { type: f.relation.type, target: f.relation.targetObject, ...(f.relation.joinColumn ? { joinColumn: f.relation.joinColumn } : {}) } } : {}),
+});
 
 /** The first EMAILS field of an object: where an email to one of its records goes. */
 export function emailFieldOf(object: CatalogueObject): CatalogueField | undefined {

@@ -1,9 +1,8 @@
 // The template checks as a rule family of `bankpack validate` (scripts/pack/rules).
 import type { RuleFamily } from '../pack/rules/context.ts';
-import { STANDARD_OBJECTS } from '../pack/standard/index.ts';
 import { checkTemplates } from './rule.ts';
 
 export const templatesFamily: RuleFamily = {
   name: 'templates',
-  check: (ctx) => checkTemplates(ctx.pack, STANDARD_OBJECTS),
+  check: (ctx) => checkTemplates(ctx.pack),
 };

@@ -3,19 +3,18 @@
 // file, line and column of the variable, helper or partial (body) or of the
 // front-matter key. A problem in a shared partial is reported once.
 import Handlebars from 'handlebars';
-import type { Pack } from '../pack/model.ts';
+import type { TemplateDef } from '../pack/model.ts';
 import type { PendingProblem } from '../pack/problems.ts';
-import type { StandardObject } from '../pack/standard/types.ts';
-import { buildCatalogue } from './catalogue.ts';
+import { buildCatalogue, type LettersPack } from './catalogue.ts';
 import { prepareTemplate } from './prepare.ts';
 import { templateSet } from './template-set.ts';
 import type { BodyProblem } from './walk.ts';
 
 export const TEMPLATE_RULE = 'template';
 
-export function checkTemplates(pack: Pack, standard: readonly StandardObject[]): PendingProblem[] {
+export function checkTemplates(pack: LettersPack & { templates: readonly TemplateDef[] }): PendingProblem[] {
   if (pack.templates.length === 0) return [];
-  const catalogue = buildCatalogue(standard, pack);
+  const catalogue = buildCatalogue(pack);
   const set = templateSet(pack.templates);
   const found: BodyProblem[] = [];
   for (const def of set.documents.values()) found.push(...prepareTemplate(def, set, catalogue).problems);

@@ -1,9 +1,8 @@
 // What every `letters` command starts with: the pack validated, the catalogue
 // built, the chosen template found, checked and compiled. Problems come back as
 // printable lines (file:line:col  message  (hint)), never as exceptions.
-import { formatProblem, validatePack } from '../pack/index.ts';
+import { formatProblem, validatePack, type ValidationResult } from '../pack/index.ts';
 import { resolveProblem } from '../pack/load-files.ts';
-import { STANDARD_OBJECTS } from '../pack/standard/index.ts';
 import { didYouMean } from '../pack/did-you-mean.ts';
 import { buildCatalogue, type Catalogue } from './catalogue.ts';
 import { compileTemplate, type CompiledTemplate } from './compile.ts';
@@ -18,11 +17,19 @@ export interface PackLetters {
   format(p: BodyProblem): string;
 }
 
+/** The pack folder validated, then its letters (packLetters). */
 export async function loadPackLetters(dir: string): Promise<PackLetters> {
-  const { pack, files } = await validatePack(dir);
+  return packLetters(await validatePack(dir));
+}
+
+/**
+ * The letters of a validated pack. Problems elsewhere in the pack do not stop a letter:
+ * the chosen template's own problems do (chooseTemplate).
+ */
+export function packLetters({ pack, files }: Pick<ValidationResult, 'pack' | 'files'>): PackLetters {
   const byPath = new Map(files.map((f) => [f.path, f]));
   return {
-    catalogue: buildCatalogue(STANDARD_OBJECTS, pack),
+    catalogue: buildCatalogue(pack),
     set: templateSet(pack.templates),
     format: (p) =>
       formatProblem(

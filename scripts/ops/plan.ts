@@ -3,7 +3,7 @@
 // later exactly as it is (`deploy --plan`).
 import { resolve } from 'node:path';
 import { countPlan, preparePlan, type Plan, type PlanCounts, type Prepared } from '../deploy/index.ts';
-import type { Pack, PackFile } from '../pack/index.ts';
+import type { PackFile, ValidPack } from '../pack/index.ts';
 import { saveCapabilities } from '../twenty/index.ts';
 import { canonical, fingerprintOf, recordReads, sha256 } from './fingerprint.ts';
 import { makeSavedPlan, writeSavedPlan, type SavedPlan } from './saved-plan.ts';
@@ -14,7 +14,7 @@ export interface PlanInput {
   dir: string;
   workspace: Workspace;
   /** The pack, when the caller has validated it already (the demo): not validated again. */
-  pack?: { pack: Pack; files: readonly PackFile[] };
+  pack?: { pack: ValidPack; files: readonly PackFile[] };
   locale?: string;
   prune?: boolean;
   includeDemoSeeds?: boolean;

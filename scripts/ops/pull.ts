@@ -7,9 +7,6 @@ import { readPulledFiles } from '../deploy/index.ts';
 import { MANIFEST_FILE, validatePack } from '../pack/index.ts';
 import { silent, workspaceFailure, failure, type OpFailure, type Progress, type Workspace } from './types.ts';
 
-/** Twenty's own default, for a folder without a pack.yaml. */
-const DEFAULT_LOCALE = 'en';
-
 export interface PullInput {
   /** The pack folder whose pack.yaml gives the locales (it may have none yet). */
   dir: string;
@@ -32,10 +29,9 @@ export interface Pulled {
 export async function pull(input: PullInput): Promise<Pulled | OpFailure> {
   const progress = input.onProgress ?? silent;
   const out = resolve(input.out ?? input.dir);
-  // pack.yaml as validate reads it: absent (or invalid), the defaults.
-  const { manifest } = (await validatePack(resolve(input.dir))).pack;
-  const defaultLocale = manifest?.defaultLocale ?? DEFAULT_LOCALE;
-  const locales = manifest?.locales ?? [defaultLocale];
+  // pack.yaml as validate reads it: absent (or invalid), the pack's one default locale.
+  const { manifest, defaultLocale, locales: packLocales } = (await validatePack(resolve(input.dir))).pack;
+  const locales = [...packLocales];
   const hasManifest = await exists(join(out, MANIFEST_FILE));
   const { client } = input.workspace;
   progress(`Reading ${client.url}…`);

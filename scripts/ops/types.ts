@@ -1,6 +1,6 @@
 // What every op shares: the workspace it acts on, how it reports progress, and how it
 // fails. Ops never print and never exit: a failure is a value the command prints.
-import { formatProblem, hasErrors, validatePack, type Pack, type PackFile, type PendingProblem, type Problem } from '../pack/index.ts';
+import { formatProblem, hasErrors, validatePack, type PackFile, type PendingProblem, type Problem, type ValidPack } from '../pack/index.ts';
 import { isTwentyError, type TwentyClient } from '../twenty/index.ts';
 
 /** One progress line (the CLI writes it to stderr; the demo folds it into its step line). */
@@ -43,12 +43,12 @@ export function workspaceFailure(e: unknown): OpFailure {
   return failure('workspace', isTwentyError(e) ? e.describe() : e instanceof Error ? e.message : String(e));
 }
 
-export type Validated = { ok: true; pack: Pack; files: PackFile[]; problems: Problem[] } | OpFailure;
+export type Validated = { ok: true; pack: ValidPack; files: PackFile[]; problems: Problem[] } | OpFailure;
 
 /** Validate the pack; its errors as a failure, nothing sent to Twenty. */
 export async function validated(dir: string): Promise<Validated> {
-  const { pack, files, problems } = await validatePack(dir);
-  if (hasErrors(problems)) {
+  const { valid: pack, files, problems } = await validatePack(dir);
+  if (!pack || hasErrors(problems)) {
     const errors = problems.filter((p) => p.severity === 'error').length;
     return failure('invalid-pack', `the pack has ${errors} error(s); nothing was sent to Twenty (run \`bankpack validate\`)`, problems.map(formatProblem));
   }

@@ -1,7 +1,12 @@
 // Front door of the pack concern: load, validate and model the YAML configuration.
-export { validatePack, type ValidationResult } from './validate.ts';
+// `validatePack` returns a ValidPack when the pack has no errors: the one linked model
+// every command that acts on Twenty takes.
+export { validatePack, type ValidationResult, type ValidPack } from './validate.ts';
+export { linkPack, defaultLocaleOf, DEFAULT_LOCALE, type LinkedPack } from './linked-pack.ts';
+export type { LinkedField, LinkedModel, LinkedObject, LinkedOption, LinkedRelation } from './linked.ts';
 export { loadFiles, type PackFile, type FileKind, FOLDERS, MANIFEST_FILE, SETTINGS_FILE } from './load-files.ts';
 export { buildPack, allPackFields } from './build-model.ts';
 export * from './model.ts';
 export { formatProblem, hasErrors, sortProblems, type Problem, type PendingProblem } from './problems.ts';
-export { buildRefIndex, refOf, type RefIndex, type ObjectTarget, type FieldTarget } from './refs.ts';
+export { refOf, type RefIndex, type ObjectTarget, type FieldTarget } from './refs.ts';
+export { SYSTEM_FIELD_NAMES } from './standard/index.ts';

@@ -1,16 +1,33 @@
 // The three layers of validation, in order: YAML syntax (load), JSON Schema per file
 // kind, then cross-checks over the whole pack. Every problem is collected; the causes (files
 // that did not load or failed their schema) come first, their knock-on problems folded (./fold.ts).
+// A pack without errors comes back as a ValidPack: linked once, and the only pack the
+// commands that act on Twenty accept.
 import { buildPack } from './build-model.ts';
+import { linkPack, type LinkedPack } from './linked-pack.ts';
 import { loadFiles, resolveProblem, type PackFile } from './load-files.ts';
-import type { Pack } from './model.ts';
+import type { PackManifest, RoleDef } from './model.ts';
 import { causeFirst } from './fold.ts';
-import type { Problem } from './problems.ts';
+import { hasErrors, type Problem } from './problems.ts';
 import { checkRules } from './rules/index.ts';
 import { checkFileSchema } from './schema-check.ts';
 
+// A brand only this module can write: any other module that wants a ValidPack has to
+// validate a pack (test/pack/valid-pack.test.ts holds the type-level check).
+declare const VALID: unique symbol;
+
+/** A pack that passed validation: linked, its manifest present, its roles listed. */
+export type ValidPack = LinkedPack & {
+  readonly [VALID]: true;
+  readonly manifest: PackManifest;
+  readonly roles: RoleDef[];
+};
+
 export interface ValidationResult {
-  pack: Pack;
+  /** The pack as far as it could be read, linked; use it for messages, never to act on Twenty. */
+  pack: LinkedPack;
+  /** Present when there are no errors (warnings allowed). */
+  valid: ValidPack | undefined;
   files: PackFile[];
   problems: Problem[];
 }
@@ -18,13 +35,19 @@ export interface ValidationResult {
 export async function validatePack(root: string): Promise<ValidationResult> {
   const { files, problems } = await loadFiles(root);
   const byPath = new Map(files.map((f) => [f.path, f]));
-  const valid: PackFile[] = [];
+  const schemaValid: PackFile[] = [];
   for (const file of files) {
     const found = checkFileSchema(file).map((p) => resolveProblem(p, byPath));
     problems.push(...found);
-    if (!found.some((p) => p.severity === 'error')) valid.push(file);
+    if (!found.some((p) => p.severity === 'error')) schemaValid.push(file);
   }
-  const pack = buildPack(root, valid);
+  const pack = linkPack(buildPack(root, schemaValid));
   const followOn = checkRules(pack).map((p) => resolveProblem(p, byPath));
-  return { pack, files, problems: causeFirst(root, problems, followOn) };
+  const all = causeFirst(root, problems, followOn);
+  return { pack, valid: certify(pack, all), files, problems: all };
+}
+
+function certify(pack: LinkedPack, problems: readonly Problem[]): ValidPack | undefined {
+  if (hasErrors(problems) || pack.manifest === undefined) return undefined;
+  return { ...pack, manifest: pack.manifest, roles: pack.roles ?? [] } as ValidPack;
 }

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
+import { defaultLocaleOf } from '../pack/index.ts';
 import { loadFiles } from '../pack/load-files.ts';
 import { validatePack } from '../pack/validate.ts';
 import type { FieldType } from '../pack/model.ts';
@@ -116,8 +117,7 @@ async function readPack(dir: string): Promise<{ defaultLocale: string; objects: 
         .map((f) => (f !== null && typeof f === 'object' ? (f as Record<string, unknown>).name : undefined))
         .filter((n): n is string => typeof n === 'string'),
     }));
-  const locale = manifest?.defaultLocale;
-  return { defaultLocale: typeof locale === 'string' ? locale : 'zh-CN', objects };
+  return { defaultLocale: defaultLocaleOf(manifest), objects };
 }
 
 /** `company` → standard:company unless the pack has an object of that name; `standard:x` and UUIDs as given. */

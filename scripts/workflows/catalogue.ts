@@ -1,11 +1,17 @@
-// What a workflow may read and write: the pack's objects and fields, Twenty's
-// standard objects (scripts/pack/standard), and the fields Twenty adds to every
-// custom object. Built once
-// per validation or deploy, looked up by object nameSingular and field name.
-import { allPackFields } from '../pack/build-model.ts';
-import type { FieldType, Pack } from '../pack/model.ts';
-import { CUSTOM_OBJECT_DEFAULT_FIELDS, customObjectInverseFieldName, STANDARD_OBJECTS, type StandardObject } from '../pack/standard/index.ts';
-import { packRefs } from '../deploy/pack-refs.ts';
+// What a workflow may read and write: the pack's linked model (scripts/pack/linked.ts),
+// looked up by object nameSingular and field name: the pack's objects and fields,
+// Twenty's standard objects, and the system fields Twenty adds to every custom object.
+import type { FieldType } from '../pack/model.ts';
+
+/**
+ * What the workflows read of a LinkedPack (scripts/pack/linked-pack.ts), which is one. Named
+ * here rather than imported because the pack's front door also holds the validator that
+ * runs the workflows' own rule family (a cycle until rule families are registered from above).
+ */
+export interface WorkflowsPack {
+  model: { objects: ReadonlyMap<string, { nameSingular: string; origin: 'pack' | 'standard'; fields: ReadonlyMap<string, LinkedField> }> };
+}
+type LinkedField = Omit<CatalogueField, 'options'> & { options?: ReadonlyArray<{ value: string }> };
 
 export interface CatalogueField {
   name: string;
@@ -31,66 +37,27 @@ export interface Catalogue {
 
 export { COMPOSITE_SUB_FIELDS } from '../pack/standard/composite-fields.ts';
 
-export function buildCatalogue(pack: Pack, standard: readonly StandardObject[] = STANDARD_OBJECTS): Catalogue {
+export function buildCatalogue(pack: WorkflowsPack): Catalogue {
   const objects = new Map<string, CatalogueObject>();
-  const objectFor = (name: string, isCustom: boolean): CatalogueObject => {
-    let o = objects.get(name);
-    if (!o) objects.set(name, (o = { nameSingular: name, fields: new Map(), joinColumns: new Map(), isCustom }));
-    return o;
-  };
-  const put = (objectName: string, field: CatalogueField): void => {
-    const o = objectFor(objectName, objects.get(objectName)?.isCustom ?? false);
-    o.fields.set(field.name, field);
-    if (field.relation?.joinColumn) o.joinColumns.set(field.relation.joinColumn, field);
-  };
-
-  for (const s of standard) {
-    objectFor(s.nameSingular, false);
-    for (const f of s.fields) {
-      put(s.nameSingular, {
-        name: f.name,
-        type: f.type,
-        ...(f.options ? { options: f.options.map((o) => o.value) } : {}),
-        ...(f.relation
-          ? { relation: { type: f.relation.type, targetObject: f.relation.targetObject, ...(f.relation.type === 'MANY_TO_ONE' ? { joinColumn: `${f.name}Id` } : {}) } }
-          : {}),
-      });
+  for (const o of pack.model.objects.values()) {
+    const fields = new Map<string, CatalogueField>();
+    const joinColumns = new Map<string, CatalogueField>();
+    for (const f of o.fields.values()) {
+      const field = toField(f);
+      fields.set(f.name, field);
+      if (field.relation?.joinColumn) joinColumns.set(field.relation.joinColumn, field);
     }
-  }
-
-  const refs = packRefs(pack);
-  for (const o of pack.objects) {
-    objectFor(o.nameSingular, true);
-    // The fields Twenty gives every custom object, and the MORPH_RELATION leg it adds on each
-    // target object (taskTarget.targetIntelLead, join column targetIntelLeadId): custom-object-defaults.ts.
-    for (const d of CUSTOM_OBJECT_DEFAULT_FIELDS) {
-      if (!d.relation) {
-        put(o.nameSingular, { name: d.name, type: d.type });
-        continue;
-      }
-      put(o.nameSingular, { name: d.name, type: 'RELATION', relation: { type: 'ONE_TO_MANY', targetObject: d.relation.targetObject } });
-      const leg = customObjectInverseFieldName(o.nameSingular);
-      put(d.relation.targetObject, { name: leg, type: 'MORPH_RELATION', relation: { type: 'MANY_TO_ONE', targetObject: o.nameSingular, joinColumn: `${leg}Id` } });
-    }
-  }
-  for (const { field, objectRef } of allPackFields(pack)) {
-    const owner = refs.object(objectRef);
-    if (!owner) continue;
-    const settings = field.universalSettings ?? {};
-    const target = field.relationTargetObjectMetadataUniversalIdentifier ? refs.object(field.relationTargetObjectMetadataUniversalIdentifier) : undefined;
-    const relationType = settings.relationType === 'ONE_TO_MANY' ? 'ONE_TO_MANY' : 'MANY_TO_ONE';
-    const joinColumn = typeof settings.joinColumnName === 'string' ? settings.joinColumnName : `${field.name}Id`;
-    put(owner, {
-      name: field.name,
-      type: field.type,
-      ...(field.options ? { options: field.options.map((opt) => opt.value) } : {}),
-      ...(field.type === 'RELATION' && target
-        ? { relation: { type: relationType, targetObject: target, ...(relationType === 'MANY_TO_ONE' ? { joinColumn } : {}) } }
-        : {}),
-    });
+    objects.set(o.nameSingular, { nameSingular: o.nameSingular, fields, joinColumns, isCustom: o.origin === 'pack' });
   }
   return { objects, object: (name) => objects.get(name) };
 }
+
+const toField = (f: LinkedField): CatalogueField => ({
+  name: f.name,
+  type: f.type,
+  ...(f.options ? { options: f.options.map((o) => o.value) } : {}),
+  ...(f.relation ? { relation: f.relation } : {}),
+});
 
 /** The field a record key names: a field name, or a MANY_TO_ONE join column (`companyId`). */
 export function fieldOf(object: CatalogueObject, key: string): { field: CatalogueField; viaJoinColumn: boolean } | undefined {

@@ -2,7 +2,7 @@
 // them with what the workspace holds, in one read.
 import type { IdDeriver } from '../deploy/ids.ts';
 import type { ActualObject } from '../deploy/state.ts';
-import type { Pack } from '../pack/model.ts';
+import type { LinkedPack } from '../pack/index.ts';
 import type { TwentyClient } from '../twenty/client.ts';
 import { isTwentyError } from '../twenty/errors.ts';
 import { buildCatalogue, type Catalogue } from './catalogue.ts';
@@ -18,7 +18,8 @@ export function workflowIdFor(ids: IdDeriver, universalIdentifier: string): stri
 
 export interface PlanWorkflowsInput {
   client: TwentyClient;
-  pack: Pack;
+  /** A ValidPack when deploy calls (preparePlan takes only those). */
+  pack: LinkedPack;
   ids: IdDeriver;
   catalogue?: Catalogue;
   /** The workspace's objects as deploy read them: FIND_RECORDS filters name fields by these ids. */

@@ -8,6 +8,7 @@ import { applyPlan, preparePlan } from '../../scripts/deploy/index.ts';
 import { validatePack } from '../../scripts/pack/index.ts';
 import { TwentyClient } from '../../scripts/twenty/index.ts';
 import { startSandbox, type Sandbox } from '../sandbox/index.ts';
+import { validPack } from '../support/valid-pack.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');
 let sb: Sandbox;
@@ -35,7 +36,7 @@ async function seed(...args: string[]): Promise<{ code: number; out: string; wri
 beforeAll(async () => {
   sb = await startSandbox({ port: 0 });
   client = new TwentyClient({ url: sb.url, apiKey: sb.apiKey, pacing: { perMinute: 0, burst: 1 } });
-  const { pack } = await validatePack(REPO);
+  const pack = await validPack(REPO);
   // The schema and reference data, as `bankpack deploy` leaves them (workflows are not needed here).
   const prepared = await preparePlan(client, { ...pack, workflows: [] });
   const report = await applyPlan(client, prepared.plan, prepared.actual, prepared.caps);

@@ -5,6 +5,7 @@ import { validatePack } from '../../scripts/pack/index.ts';
 import { buildDesired } from '../../scripts/deploy/desired.ts';
 import { idDeriver } from '../../scripts/deploy/ids.ts';
 import type { ActualField, ActualObject, ActualState, DesiredState } from '../../scripts/deploy/state.ts';
+import { validPack } from '../support/valid-pack.ts';
 
 export const MINI = join(import.meta.dirname, 'fixtures', 'mini-pack');
 export const COMPANY_ID = '11111111-1111-4111-8111-111111111111';
@@ -14,7 +15,7 @@ export const ids = idDeriver(COMPANY_ID);
 
 /** The desired state of the mini pack (test/deploy/fixtures/mini-pack). */
 export async function miniDesired(locale?: string): Promise<DesiredState> {
-  const { pack } = await validatePack(MINI);
+  const pack = await validPack(MINI);
   const { state, problems } = buildDesired(pack, { ids, ...(locale ? { locale } : {}) });
   if (problems.length > 0) throw new Error(problems.map((p) => p.message).join('\n'));
   return state;

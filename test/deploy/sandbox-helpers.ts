@@ -4,20 +4,18 @@
 import { join } from 'node:path';
 import { applyPlan, preparePlan, type ApplyReport, type Plan } from '../../scripts/deploy/index.ts';
 import { readObjects, readViews } from '../../scripts/deploy/read-actual.ts';
-import { validatePack, type Pack } from '../../scripts/pack/index.ts';
+import type { ValidPack } from '../../scripts/pack/index.ts';
 import { TwentyClient, type PacingOptions } from '../../scripts/twenty/index.ts';
 import { STANDARD_OBJECTS } from '../../scripts/pack/standard/index.ts';
 import { MINI_CATALOGUE } from '../sandbox/fixtures/mini-catalogue.ts';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/index.ts';
+import { validPack } from '../support/valid-pack.ts';
 
 export const MINI_PACK = join(import.meta.dirname, 'fixtures', 'mini-pack');
 export const REPO_PACK = join(import.meta.dirname, '..', '..');
 
-export async function loadPack(dir: string): Promise<Pack> {
-  const { pack, problems } = await validatePack(dir);
-  const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) throw new Error(`fixture pack ${dir} is invalid: ${errors.map((p) => p.message).join('; ')}`);
-  return pack;
+export async function loadPack(dir: string): Promise<ValidPack> {
+  return validPack(dir);
 }
 
 export { startSandbox, type Sandbox };
@@ -50,7 +48,7 @@ export function clientFor(sb: Sandbox, options: { concurrency?: number; pacing?:
 }
 
 /** One `bankpack deploy --yes`: plan, then apply. Errors are returned, never thrown. */
-export async function deployOnce(sb: Sandbox, pack: Pack, options: { prune?: boolean; allowDataLoss?: boolean; concurrency?: number; pacing?: PacingOptions } = {}): Promise<{ report?: ApplyReport; plan?: Plan; error?: unknown; client: TwentyClient }> {
+export async function deployOnce(sb: Sandbox, pack: ValidPack, options: { prune?: boolean; allowDataLoss?: boolean; concurrency?: number; pacing?: PacingOptions } = {}): Promise<{ report?: ApplyReport; plan?: Plan; error?: unknown; client: TwentyClient }> {
   const client = clientFor(sb, { ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}), ...(options.pacing ? { pacing: options.pacing } : {}) });
   try {
     const prepared = await preparePlan(client, pack, { prune: options.prune === true });
@@ -61,12 +59,12 @@ export async function deployOnce(sb: Sandbox, pack: Pack, options: { prune?: boo
   }
 }
 
-export async function planOf(sb: Sandbox, pack: Pack, prune = false): Promise<Plan> {
+export async function planOf(sb: Sandbox, pack: ValidPack, prune = false): Promise<Plan> {
   return (await preparePlan(clientFor(sb), pack, { prune })).plan;
 }
 
 /** Everything that exists twice where it must exist once. */
-export async function duplicates(sb: Sandbox, pack: Pack): Promise<string[]> {
+export async function duplicates(sb: Sandbox, pack: ValidPack): Promise<string[]> {
   const client = clientFor(sb);
   const [objects, views] = await Promise.all([readObjects(client), readViews(client)]);
   const out: string[] = [];

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { preparePlan } from '../../scripts/deploy/index.ts';
-import type { Pack } from '../../scripts/pack/index.ts';
+import type { ValidPack as Pack } from '../../scripts/pack/index.ts';
 import { clientFor, loadPack, MINI_PACK, miniSandbox, type Sandbox } from './sandbox-helpers.ts';
 
 const PEOPLE = 60_030;

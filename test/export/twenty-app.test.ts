@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildInTempFolder, compareWithManifest, exportProject, sdkSystemFieldUid, sdkVersion, writeProject, type BuiltManifest, type ExportedProject } from '../../scripts/export/index.ts';
-import { validatePack, type Pack } from '../../scripts/pack/index.ts';
+import { validatePack, type ValidPack } from '../../scripts/pack/index.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -29,26 +29,26 @@ function fixturePacks(dir: string, inFixtures = false): string[] {
 }
 
 interface Built {
-  pack: Pack;
+  pack: ValidPack;
   project: ExportedProject;
   manifest?: BuiltManifest | undefined;
   error?: string | undefined;
 }
 
-const exportAndBuild = async (p: Pack): Promise<Built> => {
+const exportAndBuild = async (p: ValidPack): Promise<Built> => {
   const proj = exportProject(p, { sdkVersion: await sdkVersion(), systemFieldUid: await sdkSystemFieldUid() });
   const build = await buildInTempFolder(proj.files);
   return { pack: p, project: proj, manifest: build.manifest, error: build.error };
 };
 
 // Fixture packs validate accepts, by folder (validation is quick; the builds are not).
-const fixtures = new Map<string, Pack>();
+const fixtures = new Map<string, ValidPack>();
 for (const dir of fixturePacks(join(ROOT, 'test'))) {
   const v = await validatePack(dir);
-  if (!v.problems.some((p) => p.severity !== 'warning')) fixtures.set(relative(ROOT, dir), v.pack);
+  if (v.valid && !v.problems.some((p) => p.severity !== 'warning')) fixtures.set(relative(ROOT, dir), v.valid);
 }
 
-let pack: Pack;
+let pack: ValidPack;
 let project: ExportedProject;
 let manifest: BuiltManifest | undefined;
 let buildError: string | undefined;
@@ -57,7 +57,7 @@ const fixtureBuilds = new Map<string, Built>();
 beforeAll(async () => {
   const validated = await validatePack(ROOT);
   expect(validated.problems.filter((p) => p.severity !== 'warning')).toEqual([]);
-  pack = validated.pack;
+  pack = validated.valid!;
   const [real, ...others] = await Promise.all([exportAndBuild(pack), ...[...fixtures.values()].map(exportAndBuild)]);
   project = real!.project;
   manifest = real!.manifest;

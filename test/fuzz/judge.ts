@@ -51,10 +51,9 @@ export class Judge {
     const { files } = await loadFiles(dir);
     const base = await validatePack(dir);
     const errors = base.problems.filter((p) => p.severity === 'error');
-    const fuzzed = new Set(files.filter(fuzzable).map((f) => f.path));
-    const blocking = errors.filter((p) => fuzzed.has(p.file) || !files.some((f) => f.path === p.file));
-    if (blocking.length > 0) throw new Error(`the real pack does not validate: ${blocking.map(formatProblem).join('; ')}`);
-    return new Judge(dir, files, await DeployWorld.start(base.pack), new Set(errors.map(formatProblem)));
+    // Deploy takes only a ValidPack, so the real pack must validate without errors.
+    if (!base.valid) throw new Error(`the real pack does not validate: ${errors.map(formatProblem).join('; ')}`);
+    return new Judge(dir, files, await DeployWorld.start(base.valid), new Set(errors.map(formatProblem)));
   }
 
   async judge(mutant: Mutant): Promise<Verdict> {
@@ -78,7 +77,7 @@ export class Judge {
   }
 
   private async verdict(mutant: Mutant): Promise<Verdict> {
-    const { pack, problems } = await validatePack(this.dir);
+    const { valid: pack, problems } = await validatePack(this.dir);
     const first = problems.find((p) => p.severity === 'error' && !this.known.has(formatProblem(p)));
     if (first) {
       const where = await this.lineCount(first.file);
@@ -87,6 +86,7 @@ export class Judge {
       }
       return { mutant, outcome: 'rejected', detail: formatProblem(first) };
     }
+    if (!pack) return { mutant, outcome: 'rejected', detail: 'validate found errors' };
     const deployed = await this.world.deploy(pack, mutant.locale);
     if (!deployed.ok) return { mutant, outcome: 'violation', detail: `validate accepted it, but ${deployed.detail ?? 'the deploy failed'}` };
     return { mutant, outcome: 'deployed', detail: deployed.freshOnly ? `deploys fresh; onto the deployed pack: ${deployed.detail ?? ''}` : 'deployed, plan clean' };

@@ -7,7 +7,7 @@ import { rm, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyPlan, countPlan, hasChanges, preparePlan } from '../../scripts/deploy/index.ts';
-import type { Pack } from '../../scripts/pack/index.ts';
+import type { ValidPack } from '../../scripts/pack/index.ts';
 import { clientFor, packSandbox } from '../deploy/sandbox-helpers.ts';
 import { startSandbox, type Sandbox } from '../sandbox/index.ts';
 
@@ -18,7 +18,7 @@ export interface DeployOutcome {
 }
 
 /** Deploy `pack` (in `locale`) with the API key and a user session, as `bankpack deploy --yes` does; then plan again. */
-export async function deployAndReplan(sb: Sandbox, pack: Pack, locale?: string): Promise<DeployOutcome> {
+export async function deployAndReplan(sb: Sandbox, pack: ValidPack, locale?: string): Promise<DeployOutcome> {
   const client = clientFor(sb);
   const userClient = clientFor({ ...sb, apiKey: sb.userToken });
   const options = locale ? { locale } : {};
@@ -47,7 +47,7 @@ export class DeployWorld {
   ) {}
 
   /** Deploy the baseline pack once and keep the workspace. Throws if the real pack does not deploy cleanly. */
-  static async start(baseline: Pack): Promise<DeployWorld> {
+  static async start(baseline: ValidPack): Promise<DeployWorld> {
     const sb = await packSandbox();
     try {
       const outcome = await deployAndReplan(sb, baseline);
@@ -60,7 +60,7 @@ export class DeployWorld {
   }
 
   /** The mutant's deploy onto the baseline workspace, confirmed on a fresh one if it fails there. */
-  async deploy(pack: Pack, locale?: string): Promise<DeployOutcome & { freshOnly?: boolean }> {
+  async deploy(pack: ValidPack, locale?: string): Promise<DeployOutcome & { freshOnly?: boolean }> {
     const statePath = join(this.dir, 'workspace.json');
     await writeFile(statePath, this.snapshot);
     const sb = await startSandbox({ port: 0, statePath });

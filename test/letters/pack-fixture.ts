@@ -1,6 +1,6 @@
 // Test helpers: the mini pack (test/letters/fixtures/mini-pack) copied to a temp
 // folder with extra or changed files, validated, and its templates checked against
-// the sandbox's small standard catalogue.
+// the pack's linked model, as `bankpack validate` checks them.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdtemp, cp, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,6 @@ import { formatProblem, validatePack, type Pack } from '../../scripts/pack/index
 import { resolveProblem } from '../../scripts/pack/load-files.ts';
 import { buildCatalogue, type Catalogue } from '../../scripts/letters/catalogue.ts';
 import { checkTemplates } from '../../scripts/letters/rule.ts';
-import { MINI_CATALOGUE } from '../sandbox/fixtures/mini-catalogue.ts';
 
 export const MINI_PACK = join(import.meta.dirname, 'fixtures', 'mini-pack');
 
@@ -48,8 +47,8 @@ export interface LoadedPack {
 export async function loadPack(dir: string): Promise<LoadedPack> {
   const { pack, files, problems } = await validatePack(dir);
   const byPath = new Map(files.map((f) => [f.path, f]));
-  const templateProblems = checkTemplates(pack, MINI_CATALOGUE).map((p) => formatProblem(resolveProblem(p, byPath)));
-  return { pack, catalogue: buildCatalogue(MINI_CATALOGUE, pack), problems: problems.map(formatProblem), templateProblems };
+  const templateProblems = checkTemplates(pack).map((p) => formatProblem(resolveProblem(p, byPath)));
+  return { pack, catalogue: buildCatalogue(pack), problems: problems.map(formatProblem), templateProblems };
 }
 
 /** A template file: front matter lines, then the body. */

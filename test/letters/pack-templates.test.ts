@@ -18,7 +18,6 @@ import { SendLog } from '../../scripts/letters/send/send-log.ts';
 import { chooseTemplate, loadPackLetters, type PackLetters } from '../../scripts/letters/setup.ts';
 import { parseWhere } from '../../scripts/letters/where.ts';
 import type { CompiledTemplate } from '../../scripts/letters/compile.ts';
-import { validatePack } from '../../scripts/pack/index.ts';
 import { readAll } from '../../scripts/records/reader.ts';
 import { recordsPort } from '../../scripts/records/index.ts';
 import { TwentyClient } from '../../scripts/twenty/index.ts';
@@ -27,6 +26,7 @@ import { startSandbox, type Sandbox } from '../sandbox/index.ts';
 import { tempDir } from './pack-fixture.ts';
 import { createRecords } from './sandbox-pack.ts';
 import { startTestSmtp, type TestSmtp } from './smtp-test-server.ts';
+import { validPack } from '../support/valid-pack.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');
 let sandbox: Sandbox;
@@ -41,7 +41,7 @@ const o = (nameSingular: string, namePlural: string): { nameSingular: string; na
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, standardObjects: MINI_CATALOGUE });
   client = new TwentyClient({ url: sandbox.url, apiKey: sandbox.apiKey, pacing: { perMinute: 0, burst: 1 } });
-  const { pack } = await validatePack(REPO);
+  const pack = await validPack(REPO);
   const prepared = await preparePlan(client, { ...pack, seeds: [], workflows: [] }, {});
   const applied = await applyPlan(client, prepared.plan, prepared.actual, prepared.caps, { allowDataLoss: false, report: () => {} });
   if (!applied.ok) throw new Error('deploying the pack into the sandbox failed');

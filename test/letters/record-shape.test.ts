@@ -6,11 +6,10 @@ import { buildCatalogue } from '../../scripts/letters/catalogue.ts';
 import { buildSelection } from '../../scripts/letters/record-shape.ts';
 import { validatePack } from '../../scripts/pack/validate.ts';
 import { MINI_PACK } from '../deploy/sandbox-helpers.ts';
-import { MINI_CATALOGUE } from '../sandbox/fixtures/mini-catalogue.ts';
 
 it('reads company.people from a person, and refuses a one-to-many inside another', async () => {
   const { pack } = await validatePack(MINI_PACK);
-  const catalogue = buildCatalogue(MINI_CATALOGUE, pack);
+  const catalogue = buildCatalogue(pack);
   expect(buildSelection(catalogue, 'person', [['company', 'people', 'name']])).toEqual([
     'id',
     { company: ['id', { people: [{ edges: [{ node: ['id', { name: ['firstName', 'lastName'] }] }] }] }] },

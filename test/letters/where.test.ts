@@ -7,7 +7,9 @@ import { loadPack, miniPack } from './pack-fixture.ts';
 let catalogue: Catalogue;
 let company: CatalogueObject;
 beforeAll(async () => {
-  catalogue = (await loadPack(await miniPack())).catalogue;
+  // Twenty's company has no NUMBER field of its own (standard-objects.generated.json): the pack adds one.
+  const employees = 'objectUniversalIdentifier: standard:company\nuniversalIdentifier: 3c1e0f0a-5b7d-4e8a-9f21-6d0c2b4a7e15\nname: employees\ntype: NUMBER\nlabel: 员工数\n';
+  catalogue = (await loadPack(await miniPack({ 'fields/company-employees.field.yaml': employees }))).catalogue;
   company = catalogue.objects.get('company')!;
 });
 

@@ -7,18 +7,18 @@ import { loadSeeds } from '../../scripts/deploy/index.ts';
 import { DEMO_NOW } from '../../scripts/demo/index.ts';
 import { JOB_NAMES, runJob } from '../../scripts/jobs/index.ts';
 import { buildRefIndex } from '../../scripts/pack/refs.ts';
-import { validatePack } from '../../scripts/pack/index.ts';
 import { JOBS_ROLE_ID, resolveRole } from '../../scripts/roles/index.ts';
 import { TwentyClient } from '../../scripts/twenty/index.ts';
 import { startJobSandbox, REPO, type JobSandbox } from '../jobs/e2e/sandbox-world.ts';
 import { failureOf } from '../sandbox/fixtures/clients.ts';
+import { validPack } from '../support/valid-pack.ts';
 
 let w: JobSandbox;
 let jobsKey = '';
 
 beforeAll(async () => {
   w = await startJobSandbox();
-  const { pack } = await validatePack(REPO);
+  const pack = await validPack(REPO);
   const seeded = await loadSeeds(w.client(), pack, { demo: true });
   expect(seeded.failure).toBeUndefined();
 

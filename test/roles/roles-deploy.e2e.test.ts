@@ -9,9 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyPlan, hasChanges, planToJson, preparePlan, readRoles } from '../../scripts/deploy/index.ts';
 import { pullFiles } from '../../scripts/deploy/pull.ts';
 import { readCustomApplicationId, readObjects, readViews } from '../../scripts/deploy/read-actual.ts';
-import { validatePack } from '../../scripts/pack/index.ts';
+import { validatePack, type ValidPack } from '../../scripts/pack/index.ts';
 import { TwentyClient } from '../../scripts/twenty/index.ts';
 import { startSandbox, type Sandbox } from '../sandbox/index.ts';
+import { validPack } from '../support/valid-pack.ts';
 
 const REPO = new URL('../..', import.meta.url).pathname;
 let sandbox: Sandbox;
@@ -26,8 +27,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => sandbox.close());
 
-const slim = async (): Promise<Awaited<ReturnType<typeof validatePack>>['pack']> => {
-  const { pack } = await validatePack(REPO);
+const slim = async (): Promise<ValidPack> => {
+  const pack = await validPack(REPO);
   return { ...pack, seeds: [], views: [], workflows: [] };
 };
 
@@ -58,7 +59,7 @@ describe('roles in a deploy', () => {
 
   it('an edited role is an update in the plan, with the row-level rules said to be left out', async () => {
     const pack = await slim();
-    const roles = (pack.roles ?? []).map((r) => (r.label === '客户经理' ? { ...r, description: 'changed' } : r));
+    const roles = pack.roles.map((r) => (r.label === '客户经理' ? { ...r, description: 'changed' } : r));
     const prepared = await preparePlan(client(), { ...pack, roles }, {});
     const change = prepared.plan.changes.find((c) => c.kind === 'role');
     expect(change).toMatchObject({ action: 'update', object: 'roles', title: 'role "客户经理"', diffs: [{ property: 'description', to: 'changed' }] });
@@ -81,7 +82,7 @@ describe('pull and prune of roles', () => {
     expect(roleFiles.map((f) => f.text).join('\n')).not.toMatch(/label: (Admin|Member)\b/);
     const pulled = await validatePack(dir);
     expect(pulled.problems.filter((p) => p.severity !== 'warning')).toEqual([]);
-    const prepared = await preparePlan(c, pulled.pack, {});
+    const prepared = await preparePlan(c, pulled.valid!, {});
     expect(prepared.plan.changes).toEqual([]);
     expect(prepared.plan.unchanged.roles).toBe(5);
   });

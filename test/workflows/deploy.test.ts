@@ -5,8 +5,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyPlan, preparePlan, type ApplyReport, type Plan } from '../../scripts/deploy/index.ts';
-import type { Pack, WorkflowDef } from '../../scripts/pack/model.ts';
-import { validatePack } from '../../scripts/pack/validate.ts';
+import type { ValidPack as Pack, WorkflowDef } from '../../scripts/pack/index.ts';
+import { validPack } from '../support/valid-pack.ts';
 import { TwentyClient } from '../../scripts/twenty/client.ts';
 import { USER_TOKEN_HELP } from '../../scripts/workflows/index.ts';
 import type { Sandbox } from '../sandbox/index.ts';
@@ -57,7 +57,7 @@ function changed(p: Pack, file: string, edit: (data: Record<string, unknown>) =>
 }
 
 beforeAll(async () => {
-  pack = (await validatePack(ROOT)).pack;
+  pack = await validPack(ROOT);
   sb = await startWorkflowSandbox();
   client = new TwentyClient({ url: sb.url, apiKey: sb.apiKey, pacing: NO_PACING });
   userClient = new TwentyClient({ url: sb.url, apiKey: sb.userToken, pacing: NO_PACING });

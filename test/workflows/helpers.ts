@@ -1,6 +1,6 @@
 // Small packs for the workflow tests: one custom object (lead) beside Twenty's
 // standard objects, and workflow definitions written as data.
-import type { ObjectDef, Pack, WorkflowDef } from '../../scripts/pack/model.ts';
+import { linkPack, type LinkedPack, type ObjectDef, type WorkflowDef } from '../../scripts/pack/index.ts';
 import { buildCatalogue, type Catalogue } from '../../scripts/workflows/catalogue.ts';
 
 export const WF = '6f1e2d3c-4b5a-4968-8776-5a4b3c2d1e0f';
@@ -38,8 +38,8 @@ export const LEAD: ObjectDef = {
   ],
 };
 
-export function packWith(workflows: WorkflowDef[] = []): Pack {
-  return { root: '/pack', objects: [LEAD], fields: [], views: [], workflows, templates: [], seeds: [], policies: [] };
+export function packWith(workflows: WorkflowDef[] = []): LinkedPack {
+  return linkPack({ root: '/pack', objects: [LEAD], fields: [], views: [], workflows, templates: [], seeds: [], policies: [] });
 }
 
 export const LEAD_CREATED = { type: 'DATABASE_EVENT', object: 'lead', event: 'created' };

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyPlan, preparePlan } from '../../scripts/deploy/index.ts';
 import { readObjects } from '../../scripts/deploy/read-actual.ts';
 import type { ActualObject } from '../../scripts/deploy/state.ts';
-import type { Pack } from '../../scripts/pack/model.ts';
-import { validatePack } from '../../scripts/pack/validate.ts';
+import type { ValidPack as Pack } from '../../scripts/pack/index.ts';
+import { validPack } from '../support/valid-pack.ts';
 import { TwentyClient } from '../../scripts/twenty/client.ts';
 import { buildCatalogue, compileWorkflow, type CompiledWorkflow, readSpec } from '../../scripts/workflows/index.ts';
 import { readConnectedAccountId } from '../../scripts/workflows/deploy-read.ts';
@@ -31,7 +31,7 @@ let objects: ActualObject[];
 let compiled: CompiledWorkflow[];
 
 beforeAll(async () => {
-  pack = (await validatePack(ROOT)).pack;
+  pack = await validPack(ROOT);
   sb = await startWorkflowSandbox();
   client = new TwentyClient({ url: sb.url, apiKey: sb.apiKey, pacing: NO_PACING });
   const userClient = new TwentyClient({ url: sb.url, apiKey: sb.userToken, pacing: NO_PACING });

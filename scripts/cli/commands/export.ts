@@ -28,8 +28,8 @@ export function registerExport(program: Command, done: Done): void {
     )
     .action(async (out: string | undefined, opts: Options) => {
       if (out === undefined && !opts.check) throw new UsageError('name the folder to write the app into, or pass --check to only build it');
-      const { pack, problems } = await validatePack(resolve(opts.dir));
-      if (hasErrors(problems)) {
+      const { valid: pack, problems } = await validatePack(resolve(opts.dir));
+      if (!pack || hasErrors(problems)) {
         for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
         process.stderr.write(`${summarizeProblems(problems)}; nothing exported\n`);
         done(1);

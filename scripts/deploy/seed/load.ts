@@ -5,7 +5,7 @@
 // Reference data is upserted (the pack wins); demo records are created once and then
 // left as they are, so what the jobs and people changed in them survives a second load,
 // and a second load writes nothing.
-import type { Pack, PendingProblem, SeedDef } from '../../pack/index.ts';
+import type { PendingProblem, SeedDef, ValidPack } from '../../pack/index.ts';
 import type { TwentyClient } from '../../twenty/index.ts';
 import { buildDesired } from '../desired.ts';
 import { diffSeeds } from '../diff-records.ts';
@@ -62,7 +62,7 @@ interface Entry {
   object: ActualObject;
 }
 
-export async function loadSeeds(client: TwentyClient, pack: Pack, options: SeedLoadOptions): Promise<SeedLoadResult> {
+export async function loadSeeds(client: TwentyClient, pack: ValidPack, options: SeedLoadOptions): Promise<SeedLoadResult> {
   const objects = await readObjects(client);
   const anchor = objects.find((o) => o.nameSingular === ANCHOR_OBJECT);
   if (!anchor) return { ok: false, counts: [], problems: [], failure: `the workspace has no ${ANCHOR_OBJECT} object` };
@@ -97,7 +97,7 @@ export async function loadSeeds(client: TwentyClient, pack: Pack, options: SeedL
       problems.push(...r.problems);
       return { ...e, def: r.seed };
     });
-    const desired = buildDesired({ ...pack, seeds: resolved.map((e) => e.def) }, { ids, refs, includeDemoSeeds: true }).state.seeds;
+    const desired = buildDesired({ ...pack, seeds: resolved.map((e) => e.def) }, { ids, includeDemoSeeds: true }).state.seeds;
     const actual: ActualState = { objects, views: [], records: await readSeeds(client, desired, resolved.map((e) => e.object)), locales: [] };
     const writes: Array<{ object: ActualObject } & SeedWrites> = [];
     for (const [i, seed] of desired.entries()) {

@@ -6,7 +6,7 @@
 // kanban groups, select options) are derived once here, under the application's
 // identifier, so the same pack always exports the same app.
 import { v5 as uuidv5 } from 'uuid';
-import { buildRefIndex, type FieldDef, type FieldTarget, type ObjectTarget, type Pack, type RefIndex, type ViewDef } from '../../pack/index.ts';
+import type { FieldDef, FieldTarget, ObjectTarget, Pack, RefIndex, ValidPack, ViewDef } from '../../pack/index.ts';
 import { SETTINGS_ENUMS, sdkEnum } from './enum-value.ts';
 import { roleConfig } from './roles.ts';
 import { AppTexts } from './texts.ts';
@@ -53,11 +53,11 @@ export interface AppModelOptions {
   sourceLocale?: string;
 }
 
-export function buildAppModel(pack: Pack, options: AppModelOptions): AppModel {
+export function buildAppModel(pack: ValidPack, options: AppModelOptions): AppModel {
   const appUid = applicationUid(pack);
   const derive = (...parts: string[]): string => uuidv5(parts.join(':'), appUid);
-  const refs = buildRefIndex(pack);
-  const texts = new AppTexts(pack.manifest?.defaultLocale ?? 'en', pack.manifest?.locales ?? [], options.sourceLocale);
+  const refs = pack.refs;
+  const texts = new AppTexts(pack.defaultLocale, pack.locales, options.sourceLocale);
   const fieldUid = (target: FieldTarget): string =>
     target.universalIdentifier ?? options.systemFieldUid({ applicationUniversalIdentifier: appUid, objectUniversalIdentifier: target.object.universalIdentifier, name: target.name });
   const entities: AppEntity[] = [];

@@ -2,7 +2,7 @@
 // package.json (twenty-sdk pinned to the version bankpack is tested with),
 // tsconfig.json, README.md (what an app manifest cannot carry, and which bankpack
 // command covers it), locales/<locale>.json and one src/ file per entity.
-import type { Pack } from '../../pack/index.ts';
+import type { ValidPack } from '../../pack/index.ts';
 import { buildAppModel, type AppModel, type NavigationGroup, type SystemFieldUid } from './app-model.ts';
 import { renderEntity } from './render-source.ts';
 
@@ -19,7 +19,7 @@ export interface ExportedProject {
   model: AppModel;
 }
 
-export function exportProject(pack: Pack, options: ExportOptions): ExportedProject {
+export function exportProject(pack: ValidPack, options: ExportOptions): ExportedProject {
   const navigation: NavigationGroup[] = (pack.manifest?.navigation ?? []).map((g) => ({ ...g }));
   const model = buildAppModel(pack, { systemFieldUid: options.systemFieldUid, navigation, ...(options.sourceLocale ? { sourceLocale: options.sourceLocale } : {}) });
   const files = new Map<string, string>();
@@ -44,7 +44,7 @@ export function exportProject(pack: Pack, options: ExportOptions): ExportedProje
       include: ['src'],
     }),
   );
-  files.set('README.md', readme(pack, model, options.sourceLocale ?? pack.manifest?.defaultLocale ?? 'en'));
+  files.set('README.md', readme(pack, model, options.sourceLocale ?? pack.defaultLocale));
   for (const [locale, catalog] of Object.entries(model.catalogs)) files.set(`locales/${locale}.json`, json(catalog));
   for (const entity of [...model.entities].sort((a, b) => a.file.localeCompare(b.file))) files.set(`src/${entity.file}`, renderEntity(entity));
   return { files, model };
@@ -54,7 +54,7 @@ function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-function readme(pack: Pack, model: AppModel, sourceLocale: string): string {
+function readme(pack: ValidPack, model: AppModel, sourceLocale: string): string {
   const count = (define: string): number => model.entities.filter((e) => e.define === define).length;
   const lines = [
     `# ${pack.manifest?.name ?? 'bankpack'} as a Twenty application`,

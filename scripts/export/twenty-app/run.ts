@@ -1,14 +1,14 @@
 // `export twenty-app` as one operation: the validated pack → the project's files →
 // written to a folder (unless only checking) → built by twenty-sdk and compared
 // with the pack (when asked). Returns what happened; prints nothing.
-import type { Pack } from '../../pack/index.ts';
+import type { ValidPack } from '../../pack/index.ts';
 import { compareWithManifest } from './compare.ts';
 import { exportProject } from './project.ts';
 import { sdkSystemFieldUid, sdkVersion } from './sdk.ts';
 import { buildInTempFolder, writeProject, type WriteReport } from './write.ts';
 
 export interface ExportTwentyAppOptions {
-  pack: Pack;
+  pack: ValidPack;
   /** Where to write the project; absent: nothing is written (a check only). */
   dir?: string;
   check: boolean;

@@ -1,10 +1,13 @@
 // What every rule family receives, and the small helpers they share to build problems.
-import type { FieldDef, NodePath, Pack, SourceRef } from '../model.ts';
+import type { LinkedPack } from '../linked-pack.ts';
+import type { FieldDef, NodePath, SourceRef } from '../model.ts';
 import type { PendingProblem } from '../problems.ts';
 import { refOf, type FieldTarget, type NotFound, type RefIndex } from '../refs.ts';
 
 export interface RuleContext {
-  pack: Pack;
+  /** The pack as read, with its linked model (pack.model) and default locale. */
+  pack: LinkedPack;
+  /** The pack's reference index (= pack.refs). */
   refs: RefIndex;
 }
 

@@ -3,11 +3,10 @@
 // passed their schema reach here, so shapes are given; each family checks meaning.
 //
 // To add a family (workflow field references, template variables…), write a module exporting
-// a RuleFamily and append it to RULE_FAMILIES: it receives the pack and the reference index
-// (../refs.ts) and returns PendingProblems with the file and node path of what is wrong.
-import type { Pack } from '../model.ts';
+// a RuleFamily and append it to RULE_FAMILIES: it receives the linked pack (../linked-pack.ts)
+// and its reference index (../refs.ts) and returns PendingProblems with the file and node path of what is wrong.
+import type { LinkedPack } from '../linked-pack.ts';
 import type { PendingProblem } from '../problems.ts';
-import { buildRefIndex } from '../refs.ts';
 import type { RuleContext, RuleFamily } from './context.ts';
 import { defaultsFamily } from './defaults.ts';
 import { fieldNamesFamily } from './field-names.ts';
@@ -49,7 +48,7 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   rolesFamily,
 ];
 
-export function checkRules(pack: Pack, families: readonly RuleFamily[] = RULE_FAMILIES): PendingProblem[] {
-  const ctx: RuleContext = { pack, refs: buildRefIndex(pack) };
+export function checkRules(pack: LinkedPack, families: readonly RuleFamily[] = RULE_FAMILIES): PendingProblem[] {
+  const ctx: RuleContext = { pack, refs: pack.refs };
   return families.flatMap((family) => family.check(ctx));
 }

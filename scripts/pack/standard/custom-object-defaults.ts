@@ -51,3 +51,11 @@ export const CUSTOM_OBJECT_DEFAULT_FIELDS: readonly CustomObjectDefaultField[] =
 export function customObjectInverseFieldName(nameSingular: string): string {
   return `target${nameSingular.charAt(0).toUpperCase()}${nameSingular.slice(1)}`;
 }
+
+/**
+ * Names of the fields Twenty adds to a custom object, as a workspace may hold them: the list
+ * above, plus `favorites`, the system relation Twenty 1.x added and 2.x no longer creates
+ * (build-system-relation-flat-field-metadatas-for-object.util.ts @1afeb26), which objects
+ * created before the upgrade still carry. Read a workspace with it; never create from it.
+ */
+export const SYSTEM_FIELD_NAMES: ReadonlySet<string> = new Set([...CUSTOM_OBJECT_DEFAULT_FIELDS.map((f) => f.name), 'favorites']);

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { applyPlan, preparePlan } from '../../../scripts/deploy/index.ts';
 import { runJob, type RunOptions, type RunOutcome } from '../../../scripts/jobs/index.ts';
 import type { JobName } from '../../../scripts/jobs/policy.ts';
-import { validatePack } from '../../../scripts/pack/index.ts';
 import { TwentyClient } from '../../../scripts/twenty/index.ts';
 import { MINI_CATALOGUE } from '../../sandbox/fixtures/mini-catalogue.ts';
 import { startSandbox, type Sandbox } from '../../sandbox/index.ts';
+import { validPack } from '../../support/valid-pack.ts';
 
 export const REPO = join(import.meta.dirname, '../../..');
 export const STUB_PACK = join(import.meta.dirname, '../fixtures/pack');
@@ -33,9 +33,7 @@ export async function startJobSandbox(): Promise<JobSandbox> {
   // The small standard catalogue (company, person, workspaceMember…) is all the pack extends.
   const sandbox = await startSandbox({ port: 0, standardObjects: MINI_CATALOGUE });
   const client = (): TwentyClient => new TwentyClient({ url: sandbox.url, apiKey: sandbox.apiKey, pacing: { perMinute: 0, burst: 1 } });
-  const { pack, problems } = await validatePack(REPO);
-  const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) throw new Error(`the pack does not validate: ${errors[0]?.file}:${errors[0]?.line} ${errors[0]?.message}`);
+  const pack = await validPack(REPO);
   const deployer = client();
   // Objects and fields only: what the jobs read and write (views, workflows and seeds are not theirs).
   const prepared = await preparePlan(deployer, { ...pack, seeds: [], views: [], workflows: [], roles: [] }, {});
