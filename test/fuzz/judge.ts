@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { FOLDERS, formatProblem, loadFiles, MANIFEST_FILE, validatePack, type PackFile } from '../../scripts/pack/index.ts';
 import { applyEdit } from './apply.ts';
 import type { Mutant } from './catalogue.ts';
-import { fuzzable } from './sites.ts';
 import { DeployWorld } from './world.ts';
 
 export type Outcome = 'rejected' | 'deployed' | 'violation' | 'skipped';
