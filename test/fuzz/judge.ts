@@ -6,7 +6,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FOLDERS, formatProblem, loadFiles, MANIFEST_FILE, validatePack, type PackFile } from '../../scripts/pack/index.ts';
+import { FOLDERS, formatProblem, loadFiles, MANIFEST_FILE, SETTINGS_FILE, validatePack, type PackFile } from '../../scripts/pack/index.ts';
 import { applyEdit } from './apply.ts';
 import type { Mutant } from './catalogue.ts';
 import { DeployWorld } from './world.ts';
@@ -47,6 +47,8 @@ export class Judge {
     const dir = await mkdtemp(join(tmpdir(), 'bankpack-fuzz-pack-'));
     await cp(join(packRoot, MANIFEST_FILE), join(dir, MANIFEST_FILE));
     for (const { folder } of FOLDERS) if (existsSync(join(packRoot, folder))) await cp(join(packRoot, folder), join(dir, folder), { recursive: true });
+    // settings/bank.yaml too: the templates read it, and deploy takes only a pack without errors.
+    if (existsSync(join(packRoot, SETTINGS_FILE))) await cp(join(packRoot, SETTINGS_FILE), join(dir, SETTINGS_FILE));
     const { files } = await loadFiles(dir);
     const base = await validatePack(dir);
     const errors = base.problems.filter((p) => p.severity === 'error');
