@@ -1,10 +1,9 @@
-// The five jobs, as `bankpack job <name>` runs them, at the demo's moment: each reads,
+// The five jobs, as `bankpack job <name>` runs them (the runJob op), at the demo's moment: each reads,
 // decides, writes only what differs, and its full report goes to out/jobs/<name>.txt.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { JOB_NAMES, renderReport, runJob, type JobName, type JobOptions } from '../jobs/index.ts';
-import { formatProblem } from '../pack/problems.ts';
-import type { TwentyClient } from '../twenty/client.ts';
+import { JOB_NAMES, renderReport, type JobName, type JobOptions } from '../jobs/index.ts';
+import { runJob, type Workspace } from '../ops/index.ts';
 import { DEMO_ASSESSMENT_PERIOD } from './options.ts';
 
 export { JOB_NAMES };
@@ -22,9 +21,10 @@ export interface JobResult {
 
 const OPTIONS: Partial<Record<JobName, JobOptions>> = { 'score-assessments': { period: DEMO_ASSESSMENT_PERIOD } };
 
-export async function runDemoJob(name: JobName, client: TwentyClient, packDir: string, now: number, reportsDir: string): Promise<JobResult> {
-  const outcome = await runJob(name, { packDir, transport: client, now, dryRun: false, options: OPTIONS[name] ?? {} });
-  if (!outcome.ok) throw new Error(`its policy has problems: ${outcome.problems.map(formatProblem).join('; ')}`);
+export async function runDemoJob(name: JobName, workspace: Workspace, dir: string, now: number, reportsDir: string): Promise<JobResult> {
+  const ran = await runJob({ job: name, dir, workspace, now, options: OPTIONS[name] ?? {} });
+  if (!ran.ok) throw new Error(ran.reason === 'invalid-policy' ? `its policy has problems: ${ran.details.join('; ')}` : ran.message);
+  const { outcome } = ran;
   const report = join(reportsDir, `${name}.txt`);
   await mkdir(reportsDir, { recursive: true });
   await writeFile(report, renderReport(outcome));

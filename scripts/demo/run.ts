@@ -6,11 +6,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { formatProblem, validatePack, type PackFile, type Problem, type ValidPack } from '../pack/index.ts';
-import { resolveProblem } from '../pack/load-files.ts';
 import { loadPackLetters, todayIn } from '../letters/setup.ts';
 import { TwentyClient } from '../twenty/client.ts';
-import { loadSeeds, type SeedLoadResult } from '../deploy/index.ts';
-import type { Workspace } from '../ops/index.ts';
+import type { ObjectSeedCounts } from '../deploy/index.ts';
+import { seed, type Workspace } from '../ops/index.ts';
 import { startSmtpCatcher, type SmtpCatcher } from './catcher.ts';
 import { countAll, deployPack, describeCounts, type DeployResult } from './deploy-step.ts';
 import { describeJob, JOB_NAMES, runDemoJob, type JobResult } from './jobs-step.ts';
@@ -96,19 +95,22 @@ export async function runDemo(o: DemoOptions, progress: (line: string) => void, 
     }
     const client = new TwentyClient({ url: sandbox.url, apiKey: sandbox.apiKey, ...QUIET_CLIENT });
     const userClient = new TwentyClient({ url: sandbox.url, apiKey: sandbox.userToken, ...QUIET_CLIENT });
-    await deploySteps(steps, summary, { client, userClient }, o.dir, { pack, files: [...files.values()] }, paths.plan);
+    const workspace: Workspace = { client, userClient };
+    const validated = { pack, files: [...files.values()] };
+    await deploySteps(steps, summary, workspace, o.dir, validated, paths.plan);
 
     await steps.run('load the demo data', ['deploy the pack'], async () => {
-      const loaded = await loadSeeds(client, pack, { demo: true });
-      summary.demoData = demoDataSummary(loaded, files);
+      const loaded = await seed({ dir: o.dir, workspace, demo: true, pack: validated });
+      if (!('counts' in loaded)) throw new Error(loaded.message);
+      summary.demoData = demoDataSummary(loaded.counts, loaded.problems);
       const d = summary.demoData;
-      const detail = loaded.failure ?? (d.created > 0 ? `${d.created} records created in ${Object.keys(d.byObject).length} objects` : `nothing to create: all ${d.unchanged + d.kept} demo records are there${d.kept > 0 ? ` (${d.kept} changed since by the jobs, kept as they are)` : ''}`);
+      const detail = ('stopped' in loaded ? loaded.stopped : undefined) ?? (d.created > 0 ? `${d.created} records created in ${Object.keys(d.byObject).length} objects` : `nothing to create: all ${d.unchanged + d.kept} demo records are there${d.kept > 0 ? ` (${d.kept} changed since by the jobs, kept as they are)` : ''}`);
       return { value: loaded, failed: !loaded.ok, detail: loaded.problems.length > 0 ? `${detail}; ${loaded.problems.length} record(s) not loaded: ${d.problems.slice(0, 2).join('; ')}` : detail };
     });
 
     for (const name of JOB_NAMES) {
       const result = await steps.run(`job ${name}`, ['deploy the pack'], async () => {
-        const r = await runDemoJob(name, client, o.dir, o.now, join(o.out, 'jobs'));
+        const r = await runDemoJob(name, workspace, o.dir, o.now, join(o.out, 'jobs'));
         return { value: r, failed: r.error !== undefined, detail: describeJob(r) };
       });
       if (result) summary.jobs.push(result);
@@ -179,8 +181,8 @@ function firstProblems(problems: readonly Problem[]): string {
   return problems.slice(0, 2).map(formatProblem).join('; ');
 }
 
-function demoDataSummary(r: SeedLoadResult, files: ReadonlyMap<string, PackFile>): NonNullable<DemoSummary['demoData']> {
-  const demo = r.counts.filter((c) => c.demo);
+function demoDataSummary(counts: readonly ObjectSeedCounts[], problems: string[]): NonNullable<DemoSummary['demoData']> {
+  const demo = counts.filter((c) => c.demo);
   const byObject: Record<string, number> = {};
   for (const c of demo) if (c.created > 0) byObject[c.object] = (byObject[c.object] ?? 0) + c.created;
   return {
@@ -188,6 +190,6 @@ function demoDataSummary(r: SeedLoadResult, files: ReadonlyMap<string, PackFile>
     unchanged: demo.reduce((n, c) => n + c.unchanged, 0),
     kept: demo.reduce((n, c) => n + c.kept, 0),
     byObject,
-    problems: r.problems.map((p) => formatProblem(resolveProblem(p, files))),
+    problems,
   };
 }

@@ -6,3 +6,5 @@ export { deploy, type DeployInput, type Deployed, type DeployFailure, type Confi
 export { pull, type PullInput, type Pulled } from './pull.ts';
 export { readSavedPlan, parseSavedPlan, serializeSavedPlan, SAVED_PLAN_FORMAT, SAVED_PLAN_VERSION, type SavedPlan } from './saved-plan.ts';
 export { silent, type Progress, type Workspace, type OpFailure, type FailureReason } from './types.ts';
+export { seed, type SeedInput, type Seeded, type SeedFailure } from './seed.ts';
+export { runJob, type RunJobInput, type JobRan } from './run-job.ts';

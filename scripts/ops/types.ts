@@ -25,6 +25,9 @@ export type FailureReason =
   | 'other-workspace'
   | 'stale-plan'
   | 'apply'
+  | 'invalid-policy'
+  | 'usage'
+  | 'seed'
   | 'file';
 
 export interface OpFailure {

@@ -4,7 +4,7 @@
 export { validatePack, type ValidationResult, type ValidPack } from './validate.ts';
 export { linkPack, defaultLocaleOf, DEFAULT_LOCALE, type LinkedPack } from './linked-pack.ts';
 export type { LinkedField, LinkedModel, LinkedObject, LinkedOption, LinkedRelation } from './linked.ts';
-export { loadFiles, type PackFile, type FileKind, FOLDERS, MANIFEST_FILE, SETTINGS_FILE } from './load-files.ts';
+export { loadFiles, resolveProblem, type PackFile, type FileKind, FOLDERS, MANIFEST_FILE, SETTINGS_FILE } from './load-files.ts';
 export { buildPack, allPackFields } from './build-model.ts';
 export * from './model.ts';
 export { formatProblem, hasErrors, sortProblems, type Problem, type PendingProblem } from './problems.ts';

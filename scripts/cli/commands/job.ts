@@ -1,11 +1,11 @@
 // `bankpack job <name>`: run one of the pack's jobs against a Twenty workspace. Each job
 // reads, decides, prints what it changes (and why), and writes only the differences.
 import type { Command } from 'commander';
-import { resolve } from 'node:path';
 import { addConnectionOptions, connect, CONNECTION_HELP, err, reportError, type ConnectionCliOptions } from '../../deploy/cli-support.ts';
-import { JOB_NAMES, JOB_POLICIES, JobOptionError, JOBS, renderReport, reportJson, runJob, type JobName, type JobOptions } from '../../jobs/index.ts';
-import { formatProblem } from '../../pack/index.ts';
+import { JOB_NAMES, JOB_POLICIES, JOBS, renderReport, reportJson, type JobName, type JobOptions } from '../../jobs/index.ts';
+import { runJob } from '../../ops/index.ts';
 import { UsageError } from '../main.ts';
+import { printFailure } from './print-failure.ts';
 import type { Done } from './index.ts';
 
 interface JobCliOptions extends ConnectionCliOptions {
@@ -72,29 +72,20 @@ async function runJobCommand(name: JobName, opts: JobCliOptions): Promise<number
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
     ...(opts.period !== undefined ? { period: opts.period } : {}),
   };
-  let outcome;
-  try {
-    outcome = await runJob(name, {
-      packDir: resolve(opts.dir),
-      transport: conn.client,
-      now,
-      dryRun: opts.dryRun === true,
-      options,
-      ...(opts.pageSize ? { pageSize: opts.pageSize } : {}),
-      onBatch: (d, total) => {
-        if (!opts.json && total > 1 && (d % 10 === 0 || d === total)) err(`  wrote ${d}/${total} batches`);
-      },
-    });
-  } catch (e) {
-    if (e instanceof JobOptionError) throw new UsageError(e.message);
-    reportError(e);
-    return 1;
-  }
-  if (!outcome.ok) {
-    for (const p of outcome.problems) err(formatProblem(p));
-    err(`bankpack: ${name} did not run: fix its policy first (nothing was read or written)`);
-    return 1;
-  }
+  const result = await runJob({
+    job: name,
+    dir: opts.dir,
+    workspace: conn,
+    now,
+    dryRun: opts.dryRun === true,
+    options,
+    ...(opts.pageSize ? { pageSize: opts.pageSize } : {}),
+    onBatch: (d, total) => {
+      if (!opts.json && total > 1 && (d % 10 === 0 || d === total)) err(`  wrote ${d}/${total} batches`);
+    },
+  });
+  if (!result.ok) return printFailure(result);
+  const { outcome } = result;
   const requests = conn.client.counter.snapshot();
   process.stdout.write(opts.json ? `${JSON.stringify(reportJson(outcome, requests), null, 2)}\n` : renderReport(outcome, { requests }));
   if (outcome.written?.error) {

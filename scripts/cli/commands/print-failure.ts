@@ -9,5 +9,5 @@ const err = (line: string): void => {
 export function printFailure(f: OpFailure): number {
   for (const line of f.details) err(line);
   err(f.reason === 'not-confirmed' ? f.message : `bankpack: ${f.message}`);
-  return f.reason === 'cannot-confirm' ? 2 : 1;
+  return f.reason === 'cannot-confirm' || f.reason === 'usage' ? 2 : 1;
 }

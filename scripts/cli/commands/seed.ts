@@ -1,14 +1,12 @@
 // `bankpack seed [--demo]`: the pack's reference records upserted by their natural key
 // (deploy does this too); with --demo, the demo set as well, created once and then left
 // as it is. Relation values (`branch: { code: SH-PD }`) are resolved to record ids.
-// The seed phase itself is the engine's (scripts/deploy/seed); this only prints.
+// The seed phase itself is the engine's (scripts/deploy/seed), run by the seed op; this only prints.
 import type { Command } from 'commander';
-import { resolve } from 'node:path';
-import { addConnectionOptions, connect, CONNECTION_HELP, err, loadValidPack, reportError, type ConnectionCliOptions } from '../../deploy/cli-support.ts';
-import { loadSeeds, type ObjectSeedCounts, type SeedLoadResult } from '../../deploy/index.ts';
-import { formatProblem } from '../../pack/index.ts';
-import { resolveProblem } from '../../pack/load-files.ts';
-import { validatePack } from '../../pack/validate.ts';
+import { addConnectionOptions, connect, CONNECTION_HELP, err, type ConnectionCliOptions } from '../../deploy/cli-support.ts';
+import type { ObjectSeedCounts } from '../../deploy/index.ts';
+import { seed } from '../../ops/index.ts';
+import { printFailure } from './print-failure.ts';
 import type { Done } from './index.ts';
 
 interface SeedCliOptions extends ConnectionCliOptions {
@@ -39,29 +37,19 @@ Exit codes: 0 loaded, 1 a record could not be loaded or a request failed, 2 wron
 }
 
 async function runSeed(opts: SeedCliOptions): Promise<number> {
-  const pack = await loadValidPack(opts.dir);
-  if (!pack) return 1;
   const conn = await connect(opts);
   if (!conn) return 1;
-  let result: SeedLoadResult;
-  try {
-    result = await loadSeeds(conn.client, pack, {
-      demo: opts.demo === true,
-      onProgress: (p) => err(`  seed layer ${p.layer}/${p.layers}: ${p.objects.join(', ')} — ${p.written} record(s) written`),
-    });
-  } catch (e) {
-    reportError(e);
-    return 1;
-  }
-  if (result.problems.length > 0) {
-    const { files } = await validatePack(resolve(opts.dir));
-    const byPath = new Map(files.map((f) => [f.path, f]));
-    for (const p of result.problems) err(formatProblem(resolveProblem(p, byPath)));
-  }
-  if (result.failure) err(`bankpack: ${result.failure}`);
-  if (opts.json) process.stdout.write(`${JSON.stringify({ ok: result.ok && !result.failure, counts: result.counts, problems: result.problems.length }, null, 2)}\n`);
+  const result = await seed({
+    dir: opts.dir,
+    workspace: conn,
+    demo: opts.demo === true,
+    onProgress: (p) => err(`  seed layer ${p.layer}/${p.layers}: ${p.objects.join(', ')} — ${p.written} record(s) written`),
+  });
+  if (!('counts' in result)) return printFailure(result);
+  if (!result.ok) printFailure(result);
+  if (opts.json) process.stdout.write(`${JSON.stringify({ ok: result.ok, counts: result.counts, problems: result.problems.length }, null, 2)}\n`);
   else process.stdout.write(renderCounts(result.counts));
-  return result.ok && !result.failure ? 0 : 1;
+  return result.ok ? 0 : 1;
 }
 
 function renderCounts(counts: readonly ObjectSeedCounts[]): string {
