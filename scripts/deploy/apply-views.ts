@@ -1,17 +1,18 @@
 // Apply steps for views: the view, its columns in one createManyViewFields, kanban
 // groups (Twenty creates one per option of the group-by field on newer servers,
 // compute-flat-view-groups-on-view-create.util.ts @311cc70; the missing ones are
-// created in one createManyViewGroups), and sorts. Every id is deterministic, so
+// created in one createManyViewGroups), sorts and filters (one create each: Twenty has no
+// createMany for them). Every id is deterministic, so
 // after a lost answer getView tells exactly what exists.
 import { lostNote, type ApplyContext } from './apply-context.ts';
 import { parseViews, type RawView } from './parse-actual.ts';
 import {
-  CREATE_VIEW, CREATE_VIEW_FIELDS, CREATE_VIEW_GROUPS, CREATE_VIEW_SORT, createViewInput, GET_VIEW,
-  UPDATE_VIEW, UPDATE_VIEW_FIELD, UPDATE_VIEW_GROUP, UPDATE_VIEW_SORT,
+  CREATE_VIEW, CREATE_VIEW_FIELDS, CREATE_VIEW_FILTER, CREATE_VIEW_GROUPS, CREATE_VIEW_SORT, createViewInput, GET_VIEW,
+  UPDATE_VIEW, UPDATE_VIEW_FIELD, UPDATE_VIEW_FILTER, UPDATE_VIEW_GROUP, UPDATE_VIEW_SORT,
 } from './mutations.ts';
 import type { Op } from './plan.ts';
 import { idempotentWrite, safeWrite } from './safe-write.ts';
-import type { ActualView, DesiredView, DesiredViewField, DesiredViewGroup, DesiredViewSort } from './state.ts';
+import type { ActualView, DesiredView, DesiredViewField, DesiredViewFilter, DesiredViewGroup, DesiredViewSort } from './state.ts';
 
 type OpOf<K extends Op['op']> = Extract<Op, { op: K }>;
 
@@ -34,7 +35,7 @@ export async function createView(ctx: ApplyContext, op: OpOf<'createView'>): Pro
     onLost: lostNote(ctx, what),
   });
   ctx.live.putView(view);
-  await completeView(ctx, v, view, v.fields, v.groups, v.sorts);
+  await completeView(ctx, v, view, v.fields, v.groups, v.sorts, v.filters);
 }
 
 export async function updateView(ctx: ApplyContext, op: OpOf<'updateView'>): Promise<void> {
@@ -47,11 +48,12 @@ export async function updateView(ctx: ApplyContext, op: OpOf<'updateView'>): Pro
     ...op.updateFields.map((u) => () => ctx.client.metadata(UPDATE_VIEW_FIELD, { input: u }, { operation: `${what}: column`, write: true })),
     ...op.updateGroups.map((u) => () => ctx.client.metadata(UPDATE_VIEW_GROUP, { input: u }, { operation: `${what}: group`, write: true })),
     ...op.updateSorts.map((u) => () => ctx.client.metadata(UPDATE_VIEW_SORT, { input: u }, { operation: `${what}: sort`, write: true })),
+    ...op.updateFilters.map((u) => () => ctx.client.metadata(UPDATE_VIEW_FILTER, { input: u }, { operation: `${what}: filter`, write: true })),
   ];
   await runAll(ctx, updates.map((u) => () => idempotentWrite(u, lostNote(ctx, what))));
   const current = ctx.live.view(op.id);
   if (!current) throw new Error(`view ${v.name} is not in the workspace`);
-  await completeView(ctx, v, current, op.createFields, op.createGroups, op.createSorts);
+  await completeView(ctx, v, current, op.createFields, op.createGroups, op.createSorts, op.createFilters);
 }
 
 /** Create the columns, groups and sorts that `view` lacks. */
@@ -62,6 +64,7 @@ async function completeView(
   fields: readonly DesiredViewField[],
   groups: readonly DesiredViewGroup[],
   sorts: readonly DesiredViewSort[],
+  filters: readonly DesiredViewFilter[],
 ): Promise<void> {
   const fieldsToCreate = fields.filter((f) => !view.fields.some((x) => x.id === f.id));
   if (fieldsToCreate.length > 0) {
@@ -93,6 +96,16 @@ async function completeView(
     if (view.sorts.some((x) => x.id === s.id)) continue;
     const input = { id: s.id, viewId: view.id, fieldMetadataId: ctx.live.fieldId(v.object, s.field), direction: s.direction };
     await createMissing(ctx, v, `sort of view "${v.name}"`, CREATE_VIEW_SORT, [input], (a) => a.sorts.map((x) => x.id), true);
+  }
+  // The value goes as JSON, as the SDK's defineView writes it; Twenty's front end turns a
+  // non-string into its JSON text (convertViewFilterValueToString), the form its record filters read.
+  for (const f of filters) {
+    if (view.filters.some((x) => x.id === f.id)) continue;
+    const input = {
+      id: f.id, viewId: view.id, fieldMetadataId: ctx.live.fieldId(v.object, f.field), operand: f.operand, value: f.value,
+      ...(f.subFieldName ? { subFieldName: f.subFieldName } : {}),
+    };
+    await createMissing(ctx, v, `filter of view "${v.name}"`, CREATE_VIEW_FILTER, [input], (a) => a.filters.map((x) => x.id), true);
   }
 }
 

@@ -160,14 +160,24 @@ function toView(
     const name = fieldName(s.fieldMetadataUniversalIdentifier, ['sorts', i, 'fieldMetadataUniversalIdentifier']);
     return name ? [{ id: ctx.ids('viewSort', s.universalIdentifier ?? `${v.universalIdentifier}:${name}`), field: name, direction: s.direction }] : [];
   });
+  const filters = (v.filters ?? []).flatMap((f, i) => {
+    const name = fieldName(f.fieldMetadataUniversalIdentifier, ['filters', i, 'fieldMetadataUniversalIdentifier']);
+    if (!name) return [];
+    const id = ctx.ids('viewFilter', f.universalIdentifier ?? `${v.universalIdentifier}:${name}`);
+    return [{ id, field: name, operand: f.operand, value: f.value, ...(f.subFieldName ? { subFieldName: f.subFieldName } : {}) }];
+  });
   let mainGroupByField: string | undefined;
   let groups: DesiredView['groups'] = [];
   if (v.mainGroupByFieldMetadataUniversalIdentifier) {
     mainGroupByField = fieldName(v.mainGroupByFieldMetadataUniversalIdentifier, ['mainGroupByFieldMetadataUniversalIdentifier']);
     const groupField = ctx.fields.find((f) => f.object === object && f.name === mainGroupByField);
-    groups = [...(groupField?.options ?? [])]
-      .sort((a, b) => a.position - b.position)
-      .map((o, i) => ({ id: ctx.ids('viewGroup', v.universalIdentifier, o.value), fieldValue: o.value, position: i, isVisible: true }));
+    // The file's groups first, in their order and visibility; the options it does not list follow, shown.
+    const listed = new Map((v.groups ?? []).map((g) => [g.fieldValue, g]));
+    const options = groupField?.options ?? [];
+    const inFile = options.filter((o) => listed.has(o.value)).sort((a, b) => listed.get(a.value)!.position - listed.get(b.value)!.position);
+    const rest = options.filter((o) => !listed.has(o.value)).sort((a, b) => a.position - b.position);
+    groups = [...inFile, ...rest]
+      .map((o, i) => ({ id: ctx.ids('viewGroup', v.universalIdentifier, o.value), fieldValue: o.value, position: i, isVisible: listed.get(o.value)?.isVisible ?? true }));
   }
   return {
     id: ctx.ids('view', v.universalIdentifier),
@@ -181,6 +191,7 @@ function toView(
     ...(v.kanbanAggregateOperation ? { kanbanAggregateOperation: v.kanbanAggregateOperation } : {}),
     fields: viewFields,
     sorts,
+    filters,
     groups,
     source: v.source,
   };

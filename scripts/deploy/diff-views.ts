@@ -1,4 +1,6 @@
-// Diff of views (by their deterministic ids), their columns, kanban groups and sorts.
+// Diff of views (by their deterministic ids), their columns, kanban groups, sorts and filters.
+// A sort or filter someone added in Twenty to a pack's view is left alone: nothing is
+// deleted unless asked.
 import { DiffBuilder } from './compare.ts';
 import type { Change, Op } from './plan.ts';
 import type { ActualState, ActualView, DesiredView } from './state.ts';
@@ -17,6 +19,7 @@ export function diffViews(views: readonly DesiredView[], actual: ActualState, sa
           { property: 'columns', from: null, to: [...v.fields].sort((x, y) => x.position - y.position).map((f) => f.field).join(', ') },
           ...(v.mainGroupByField ? [{ property: 'grouped by', from: null, to: v.mainGroupByField }] : []),
           ...(v.sorts.length > 0 ? [{ property: 'sorted by', from: null, to: v.sorts.map((s) => `${s.field} ${s.direction}`).join(', ') }] : []),
+          ...(v.filters.length > 0 ? [{ property: 'filtered by', from: null, to: v.filters.map(filterText).join('; ') }] : []),
         ],
         file: v.source.file,
         apply: { op: 'createView', view: v },
@@ -59,7 +62,7 @@ function diffView(v: DesiredView, a: ActualView, actual: ActualState): Change | 
 
   const op: Extract<Op, { op: 'updateView' }> = {
     op: 'updateView', view: v, id: a.id, update: b.update,
-    createFields: [], updateFields: [], createGroups: [], updateGroups: [], createSorts: [], updateSorts: [],
+    createFields: [], updateFields: [], createGroups: [], updateGroups: [], createSorts: [], updateSorts: [], createFilters: [], updateFilters: [],
   };
   const matched = new Set<string>();
   for (const vf of v.fields) {
@@ -107,6 +110,30 @@ function diffView(v: DesiredView, a: ActualView, actual: ActualState): Change | 
       b.diffs.push({ property: `sort ${s.field}`, from: as.direction, to: s.direction });
     }
   }
+  for (const f of v.filters) {
+    const fid = fieldId(f.field);
+    const af = a.filters.find((x) => x.id === f.id) ?? (fid ? a.filters.find((x) => x.fieldMetadataId === fid && (x.subFieldName ?? undefined) === f.subFieldName) : undefined);
+    if (!af) {
+      op.createFilters.push(f);
+      b.diffs.push({ property: `filter ${f.field}`, from: null, to: filterText(f) });
+    } else if (af.operand !== f.operand || sameJson(af.value, f.value) === false) {
+      op.updateFilters.push({ id: af.id, update: { operand: f.operand, value: f.value } });
+      b.diffs.push({ property: `filter ${f.field}`, from: filterText({ field: f.field, operand: af.operand, value: af.value }), to: filterText(f) });
+    }
+  }
   if (!b.changed) return undefined;
   return { kind: 'view', action: 'update', object: v.object, title: `view "${v.name}" (${v.type.toLowerCase()})`, diffs: b.diffs, file: v.source.file, apply: op };
+}
+
+/** `clientTier IS PLATINUM, GOLD`: a filter in the plan's words. */
+function filterText(f: { field: string; operand: string; value: unknown }): string {
+  const value = Array.isArray(f.value) ? f.value.join(', ') : typeof f.value === 'string' ? f.value : JSON.stringify(f.value);
+  return `${f.field} ${f.operand} ${value}`.trim();
+}
+
+/** Twenty returns a filter's JSON value as it was sent; compare by content, not by key order. */
+function sameJson(a: unknown, b: unknown): boolean {
+  const canon = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(canon) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => x.localeCompare(y)).map(([k, x]) => [k, canon(x)])) : v;
+  return JSON.stringify(canon(a)) === JSON.stringify(canon(b));
 }

@@ -23,7 +23,8 @@ export const DELETE_FIELD = `mutation BankpackDeleteField($input: DeleteOneField
 const VIEW_SELECTION = `id objectMetadataId name type key icon position mainGroupByFieldMetadataId kanbanAggregateOperation
   viewFields { id fieldMetadataId position isVisible size }
   viewGroups { id fieldValue position isVisible }
-  viewSorts { id fieldMetadataId direction }`;
+  viewSorts { id fieldMetadataId direction }
+  viewFilters { id fieldMetadataId operand value subFieldName }`;
 
 export const GET_VIEW = `query BankpackView($id: String!) { getView(id: $id) { ${VIEW_SELECTION} } }`;
 export const CREATE_VIEW = `mutation BankpackCreateView($input: CreateViewInput!) { createView(input: $input) { ${VIEW_SELECTION} } }`;
@@ -34,6 +35,8 @@ export const UPDATE_VIEW_FIELD = `mutation BankpackUpdateViewField($input: Updat
 export const CREATE_VIEW_GROUPS = `mutation BankpackCreateViewGroups($inputs: [CreateViewGroupInput!]!) { createManyViewGroups(inputs: $inputs) { id } }`;
 export const UPDATE_VIEW_GROUP = `mutation BankpackUpdateViewGroup($input: UpdateViewGroupInput!) { updateViewGroup(input: $input) { id } }`;
 export const CREATE_VIEW_SORT = `mutation BankpackCreateViewSort($input: CreateViewSortInput!) { createViewSort(input: $input) { id } }`;
+export const CREATE_VIEW_FILTER = `mutation BankpackCreateViewFilter($input: CreateViewFilterInput!) { createViewFilter(input: $input) { id } }`;
+export const UPDATE_VIEW_FILTER = `mutation BankpackUpdateViewFilter($input: UpdateViewFilterInput!) { updateViewFilter(input: $input) { id } }`;
 export const UPDATE_VIEW_SORT = `mutation BankpackUpdateViewSort($input: UpdateViewSortInput!) { updateViewSort(input: $input) { id } }`;
 
 export const RECORD_COUNTS = `query BankpackRecordCounts { objectRecordCounts { objectNamePlural totalCount } }`;

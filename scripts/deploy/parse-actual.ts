@@ -57,6 +57,7 @@ export interface RawView {
   viewFields?: Array<{ id: string; fieldMetadataId: string; position: number; isVisible: boolean; size?: number | null }> | null;
   viewGroups?: Array<{ id: string; fieldValue: string; position: number; isVisible: boolean }> | null;
   viewSorts?: Array<{ id: string; fieldMetadataId: string; direction: string }> | null;
+  viewFilters?: Array<{ id: string; fieldMetadataId: string; operand: string; value: unknown; subFieldName?: string | null }> | null;
 }
 
 export function parseObjects(nodes: readonly RawObjectNode[]): ActualObject[] {
@@ -138,5 +139,6 @@ export function parseViews(views: readonly RawView[]): ActualView[] {
     fields: (v.viewFields ?? []).map((f) => ({ id: f.id, fieldMetadataId: f.fieldMetadataId, position: f.position, isVisible: f.isVisible, size: f.size ?? null })),
     groups: (v.viewGroups ?? []).map((g) => ({ id: g.id, fieldValue: g.fieldValue, position: g.position, isVisible: g.isVisible })),
     sorts: (v.viewSorts ?? []).map((s) => ({ id: s.id, fieldMetadataId: s.fieldMetadataId, direction: s.direction })),
+    filters: (v.viewFilters ?? []).map((f) => ({ id: f.id, fieldMetadataId: f.fieldMetadataId, operand: f.operand, value: f.value, subFieldName: f.subFieldName ?? null })),
   }));
 }

@@ -131,6 +131,11 @@ export function pullFiles(actual: ActualState, options: PullOptions): PulledFile
       return name ? [{ fieldMetadataUniversalIdentifier: name, direction: srt.direction }] : [];
     });
     if (sorts.length > 0) data.sorts = sorts;
+    const filters = v.filters.flatMap((flt) => {
+      const name = fieldName(flt.fieldMetadataId);
+      return name ? [{ fieldMetadataUniversalIdentifier: name, operand: flt.operand, value: flt.value, ...(flt.subFieldName ? { subFieldName: flt.subFieldName } : {}) }] : [];
+    });
+    if (filters.length > 0) data.filters = filters;
     files.push({ path: `views/${kebab(o.nameSingular)}-${v.id.slice(0, 8)}.view.yaml`, text: yamlFile('view', data) });
   }
 

@@ -30,6 +30,7 @@ export const VIEWS_FIELD = `getViews {
       viewFields { id fieldMetadataId position isVisible size }
       viewGroups { id fieldValue position isVisible }
       viewSorts { id fieldMetadataId direction }
+      viewFilters { id fieldMetadataId operand value subFieldName }
     }`;
 
 const OBJECTS = `query BankpackObjects($after: ConnectionCursor) { ${OBJECTS_FIELD} }`;

@@ -74,6 +74,15 @@ export interface DesiredViewSort {
   direction: 'ASC' | 'DESC';
 }
 
+/** A filter of the view's records, as Twenty stores it: the value is JSON (a SELECT's options as an array). */
+export interface DesiredViewFilter {
+  id: string;
+  field: string;
+  operand: string;
+  value: unknown;
+  subFieldName?: string;
+}
+
 export interface DesiredViewGroup {
   id: string;
   fieldValue: string;
@@ -93,6 +102,7 @@ export interface DesiredView {
   kanbanAggregateOperation?: string;
   fields: DesiredViewField[];
   sorts: DesiredViewSort[];
+  filters: DesiredViewFilter[];
   /** Kanban columns: one per option of the group-by field, in the field's order. */
   groups: DesiredViewGroup[];
   source: SourceRef;
@@ -185,6 +195,7 @@ export interface ActualView {
   fields: Array<{ id: string; fieldMetadataId: string; position: number; isVisible: boolean; size: number | null }>;
   groups: Array<{ id: string; fieldValue: string; position: number; isVisible: boolean }>;
   sorts: Array<{ id: string; fieldMetadataId: string; direction: string }>;
+  filters: Array<{ id: string; fieldMetadataId: string; operand: string; value: unknown; subFieldName: string | null }>;
 }
 
 export interface ActualState {

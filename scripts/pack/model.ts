@@ -90,6 +90,15 @@ export interface ViewFilterDef {
   fieldMetadataUniversalIdentifier: EntityRef;
   operand: string;
   value: unknown;
+  /** For composite fields: the part filtered on. */
+  subFieldName?: string;
+}
+
+export interface ViewGroupDef {
+  universalIdentifier: string;
+  fieldValue: string;
+  position: number;
+  isVisible?: boolean;
 }
 
 export interface ViewDef {
@@ -104,6 +113,8 @@ export interface ViewDef {
   fields: ViewFieldDef[];
   sorts?: ViewSortDef[];
   filters?: ViewFilterDef[];
+  /** Kanban columns the file orders or hides; options it does not list follow, shown. */
+  groups?: ViewGroupDef[];
   translations?: Translations;
   source: SourceRef;
 }

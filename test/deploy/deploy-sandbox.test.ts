@@ -85,6 +85,26 @@ describe('deploy the mini pack into a fresh sandbox', () => {
     expect([...kanban.fields].sort((a, b) => a.position - b.position).map((f) => name(f.fieldMetadataId))).toEqual(['name', 'stage', 'desk']);
   });
 
+  it("filters the desks view to branches as its file says, and plans a changed filter as an update", async () => {
+    const sb = await sandbox();
+    const pack = await loadPack(MINI_PACK);
+    await deployOnce(sb, pack);
+    const client = clientFor(sb);
+    const [objects, views] = await Promise.all([readObjects(client), readViews(client)]);
+    const level = objects.find((o) => o.nameSingular === 'desk')!.fields.find((f) => f.name === 'level')!;
+    const desks = views.find((v) => v.name === '网点')!;
+    expect(desks.filters).toEqual([expect.objectContaining({ fieldMetadataId: level.id, operand: 'IS', value: ['BRANCH'] })]);
+
+    const edited = { ...pack, views: pack.views.map((v) => (v.name === '网点' ? { ...v, filters: v.filters!.map((f) => ({ ...f, value: ['BRANCH', 'SUB_BRANCH'] })) } : v)) };
+    const plan = await planOf(sb, edited);
+    expect(plan.changes).toEqual([
+      expect.objectContaining({ kind: 'view', action: 'update', diffs: [{ property: 'filter level', from: 'level IS BRANCH', to: 'level IS BRANCH, SUB_BRANCH' }] }),
+    ]);
+    await deployOnce(sb, edited);
+    expect((await planOf(sb, edited)).changes).toEqual([]);
+    expect((await readViews(client)).find((v) => v.name === '网点')!.filters.map((f) => f.value)).toEqual([['BRANCH', 'SUB_BRANCH']]);
+  });
+
   it('relabels and reorders options without losing the values records hold', async () => {
     const sb = await sandbox();
     const pack = await loadPack(MINI_PACK);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { idDeriver } from '../../scripts/deploy/ids.ts';
-import { COMPANY_ID, miniDesired } from './fixtures.ts';
+import { buildDesired } from '../../scripts/deploy/index.ts';
+import { validatePack } from '../../scripts/pack/index.ts';
+import { COMPANY_ID, ids, MINI, miniDesired } from './fixtures.ts';
 
 describe('desired state of a pack', () => {
   it('keeps the default-locale labels as labels and sends English as translation overrides', async () => {
@@ -42,6 +44,15 @@ describe('desired state of a pack', () => {
     expect(v.fields.map((f) => f.field)).toEqual(['name', 'stage', 'desk']);
     expect(v.groups.map((g) => `${g.position}:${g.fieldValue}`)).toEqual(['0:NEW', '1:QUALIFIED', '2:LOST']);
     expect(v.sorts).toEqual([{ id: expect.any(String), field: 'createdAt', direction: 'DESC' }]);
+  });
+
+  it("orders and hides kanban columns as the view's groups say; options it does not list follow, shown", async () => {
+    const { pack } = await validatePack(MINI);
+    const kanban = pack.views.find((v) => v.type === 'KANBAN')!;
+    const groups = [{ universalIdentifier: '5c1f6a0e-3b7d-4c2a-9e8f-1a2b3c4d5e6f', fieldValue: 'LOST', position: 0, isVisible: false }];
+    const { state } = buildDesired({ ...pack, views: pack.views.map((v) => (v === kanban ? { ...v, groups } : v)) }, { ids });
+    const v = state.views.find((x) => x.type === 'KANBAN')!;
+    expect(v.groups.map((g) => `${g.position}:${g.fieldValue}:${g.isVisible ? 'shown' : 'hidden'}`)).toEqual(['0:LOST:hidden', '1:NEW:shown', '2:QUALIFIED:shown']);
   });
 
   it('derives view ids per workspace: the same pack in two workspaces never reuses an id', async () => {

@@ -83,6 +83,7 @@ export function deployedWorkspace(desired: DesiredState): ActualState {
       fields: v.fields.map((f) => ({ id: f.id, fieldMetadataId: fid(f.field), position: f.position, isVisible: f.isVisible, size: f.size ?? null })),
       groups: v.groups.map((g) => ({ ...g })),
       sorts: v.sorts.map((s) => ({ id: s.id, fieldMetadataId: fid(s.field), direction: s.direction })),
+      filters: v.filters.map((f) => ({ id: f.id, fieldMetadataId: fid(f.field), operand: f.operand, value: f.value, subFieldName: f.subFieldName ?? null })),
     });
   }
   for (const s of desired.seeds) actual.records[s.object] = s.records.map((r) => ({ ...r.data, id: r.id }));

@@ -28,6 +28,18 @@ describe('views', () => {
     expect(lines).toEqual([]);
   });
 
+  it("refuses the view keys deploy does not send, at the key, with what to do instead", async () => {
+    const lines = await validateLines({
+      ...client(),
+      ...view('type: TABLE\nisCompact: true\nfields:\n  - { fieldMetadataUniversalIdentifier: name, position: 0, aggregateOperation: COUNT }\nfilterGroups:\n  - { universalIdentifier: ' + UID.f3 + ', logicalOperator: OR }\n'),
+    });
+    expect(lines).toEqual([
+      "views/clients.view.yaml:5:1  isCompact is in Twenty's view shape, but bankpack deploy does not send it  (set it in Twenty (view options) after the deploy, or remove it)",
+      "views/clients.view.yaml:7:60  aggregateOperation is in Twenty's view shape, but bankpack deploy does not send it  (set the column footer in Twenty after the deploy, or remove it)",
+      "views/clients.view.yaml:8:1  filterGroups is in Twenty's view shape, but bankpack deploy does not send it  (list the conditions under filters: (they all apply, AND); OR groups are set in Twenty)",
+    ]);
+  });
+
   it('asks a KANBAN view for its group-by field, naming the SELECT fields it could use', async () => {
     expect(await validateLines({ ...client(), ...view('type: KANBAN\nfields:\n  - { fieldMetadataUniversalIdentifier: name, position: 0 }\n') })).toEqual([
       'views/clients.view.yaml:4:7  a KANBAN view needs mainGroupByFieldMetadataUniversalIdentifier: the field whose options are its columns  (SELECT fields of client: stage)',

@@ -21,6 +21,7 @@ import { optionsFamily } from './options.ts';
 import { relationsFamily } from './relations.ts';
 import { seedsFamily } from './seeds.ts';
 import { viewsFamily } from './views.ts';
+import { viewKeysFamily } from './view-keys.ts';
 import { workflowsFamily } from '../../workflows/rule-family.ts';
 import { jobPoliciesFamily } from '../../jobs/rule-family.ts';
 import { templatesFamily } from '../../letters/rule-family.ts';
@@ -40,6 +41,7 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   objectsFamily,
   iconsFamily,
   viewsFamily,
+  viewKeysFamily,
   navigationFamily,
   seedsFamily,
   workflowsFamily,
