@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { idDeriver } from '../../scripts/deploy/ids.ts';
 import { buildDesired } from '../../scripts/deploy/index.ts';
-import { validatePack } from '../../scripts/pack/index.ts';
+import { validPack } from '../support/valid-pack.ts';
 import { COMPANY_ID, ids, MINI, miniDesired } from './fixtures.ts';
 
 describe('desired state of a pack', () => {
@@ -47,7 +47,7 @@ describe('desired state of a pack', () => {
   });
 
   it("orders and hides kanban columns as the view's groups say; options it does not list follow, shown", async () => {
-    const { pack } = await validatePack(MINI);
+    const pack = await validPack(MINI);
     const kanban = pack.views.find((v) => v.type === 'KANBAN')!;
     const groups = [{ universalIdentifier: '5c1f6a0e-3b7d-4c2a-9e8f-1a2b3c4d5e6f', fieldValue: 'LOST', position: 0, isVisible: false }];
     const { state } = buildDesired({ ...pack, views: pack.views.map((v) => (v === kanban ? { ...v, groups } : v)) }, { ids });
