@@ -11,6 +11,7 @@ import { readObjects } from './read-actual.ts';
 import type { Change, Plan, PropertyDiff } from './plan.ts';
 import { roleOrphans } from './roles-prune.ts';
 import { readRoles, type ActualRole, type WorkspaceRoles } from './roles-read.ts';
+import { idempotentWrite, safeWrite } from './safe-write.ts';
 import type { ActualObject } from './state.ts';
 
 export const ROLE_GROUP = 'roles';
@@ -155,19 +156,27 @@ export async function applyRoleOp(client: TwentyClient, op: RoleOp): Promise<voi
     if (!f) throw new Error(`the workspace has no field ${object}.${field} for this role`);
     return { objectMetadataId: o.id, fieldMetadataId: f.id, ...rest };
   };
-  const opts = (operation: string): { operation: string; kind: string } => ({ operation, kind: 'roles' });
+  // Writes: never repeated blindly after a lost answer. A create is checked by reading the
+  // roles (its id is ours); updates and upserts set absolute values, so sending again is safe.
+  const opts = (operation: string): { operation: string; write: true } => ({ operation, write: true });
+  const send = (document: string, variables: Record<string, unknown>, operation: string): Promise<unknown> =>
+    idempotentWrite(() => client.metadata(document, variables, opts(operation)));
   if (op.create) {
-    await client.metadata('mutation BankpackCreateRole($i: CreateRoleInput!) { createOneRole(createRoleInput: $i) { id } }', { i: { id: op.id, ...op.role } }, opts(`create role ${String(op.role.label)}`));
+    const what = `create role ${String(op.role.label)}`;
+    await safeWrite({
+      write: () => client.metadata('mutation BankpackCreateRole($i: CreateRoleInput!) { createOneRole(createRoleInput: $i) { id } }', { i: { id: op.id, ...op.role } }, opts(what)),
+      verify: async () => ((await readRoles(client)).roles.some((r) => r.id === op.id) ? true : undefined),
+    });
   } else if (Object.keys(op.role).length > 0) {
-    await client.metadata('mutation BankpackUpdateRole($i: UpdateRoleInput!) { updateOneRole(updateRoleInput: $i) { id } }', { i: { id: op.id, update: op.role } }, opts('update a role'));
+    await send('mutation BankpackUpdateRole($i: UpdateRoleInput!) { updateOneRole(updateRoleInput: $i) { id } }', { i: { id: op.id, update: op.role } }, 'update a role');
   }
   if (op.objectPermissions && op.objectPermissions.length > 0) {
-    await client.metadata('mutation BankpackObjectPermissions($i: UpsertObjectPermissionsInput!) { upsertObjectPermissions(upsertObjectPermissionsInput: $i) { objectMetadataId } }', { i: { roleId: op.id, objectPermissions: op.objectPermissions.map(ids) } }, opts("set a role's object permissions"));
+    await send('mutation BankpackObjectPermissions($i: UpsertObjectPermissionsInput!) { upsertObjectPermissions(upsertObjectPermissionsInput: $i) { objectMetadataId } }', { i: { roleId: op.id, objectPermissions: op.objectPermissions.map(ids) } }, "set a role's object permissions");
   }
   if (op.fieldPermissions) {
-    await client.metadata('mutation BankpackFieldPermissions($i: UpsertFieldPermissionsInput!) { upsertFieldPermissions(upsertFieldPermissionsInput: $i) { fieldMetadataId } }', { i: { roleId: op.id, fieldPermissions: op.fieldPermissions.map(ids) } }, opts("set a role's field permissions"));
+    await send('mutation BankpackFieldPermissions($i: UpsertFieldPermissionsInput!) { upsertFieldPermissions(upsertFieldPermissionsInput: $i) { fieldMetadataId } }', { i: { roleId: op.id, fieldPermissions: op.fieldPermissions.map(ids) } }, "set a role's field permissions");
   }
   if (op.flags) {
-    await client.metadata('mutation BankpackPermissionFlags($i: UpsertPermissionFlagsInput!) { upsertPermissionFlags(upsertPermissionFlagsInput: $i) { flag } }', { i: { roleId: op.id, permissionFlagKeys: op.flags } }, opts("set a role's permission flags"));
+    await send('mutation BankpackPermissionFlags($i: UpsertPermissionFlagsInput!) { upsertPermissionFlags(upsertPermissionFlagsInput: $i) { flag } }', { i: { roleId: op.id, permissionFlagKeys: op.flags } }, "set a role's permission flags");
   }
 }

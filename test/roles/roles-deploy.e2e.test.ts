@@ -57,6 +57,26 @@ describe('roles in a deploy', () => {
     expect(sandbox.requests().slice(before).filter((r) => r.write)).toEqual([]);
   });
 
+  it('a create whose answer is lost is checked, not sent again: the role exists once and the deploy ends well', async () => {
+    const c = client();
+    const { getRoles } = await c.metadata<{ getRoles: Array<{ id: string; label: string }> }>('{ getRoles { id label } }', undefined, { operation: 'read roles' });
+    const audit = getRoles.find((r) => r.label === '后台审计')!;
+    await c.metadata('mutation D($id: UUID!) { deleteOneRole(roleId: $id) }', { id: audit.id }, { operation: 'delete a role', write: true });
+    const prepared = await preparePlan(c, await slim(), {});
+    expect(prepared.plan.changes.map((ch) => `${ch.action} ${ch.title}`)).toEqual(['create role "后台审计"']);
+    // Apply reads the objects (request 1), then creates the role (request 2): its answer is dropped after the server did it.
+    sandbox.setFaults([{ kind: 'drop', at: 2, phase: 'after', endpoint: '/metadata' }]);
+    try {
+      const applied = await applyPlan(c, prepared.plan, prepared.actual, prepared.caps, { report: () => {} });
+      expect(applied.ok, applied.failure?.message).toBe(true);
+    } finally {
+      sandbox.setFaults([]);
+    }
+    const after = await c.metadata<{ getRoles: Array<{ label: string }> }>('{ getRoles { label } }', undefined, { operation: 'read roles' });
+    expect(after.getRoles.filter((r) => r.label === '后台审计')).toHaveLength(1);
+    expect((await preparePlan(c, await slim(), {})).plan.changes).toEqual([]);
+  });
+
   it('an edited role is an update in the plan, with the row-level rules said to be left out', async () => {
     const pack = await slim();
     const roles = pack.roles.map((r) => (r.label === '客户经理' ? { ...r, description: 'changed' } : r));
