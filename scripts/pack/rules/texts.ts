@@ -17,7 +17,11 @@ import { IDENTIFIER_MAX_LENGTH } from './metadata-names.ts';
 export const collapseWhitespace = (text: string): string => text.trim().replace(/\s+/g, ' ');
 
 function whitespace(source: SourceRef, path: NodePath, what: string, text: string): PendingProblem[] {
-  if (text.trim() === '' || collapseWhitespace(text) === text) return [];
+  if (text !== '' && text.trim() === '') {
+    // Trimmed to nothing by Twenty: the text deploys as empty, and every later plan finds it changed.
+    return [problemAt(source, path, 'text-whitespace', `${what} is only whitespace; Twenty trims it to nothing, so every deploy would find it changed`, { hint: 'write the text, or remove the key' })];
+  }
+  if (collapseWhitespace(text) === text) return [];
   const cause = /[\r\n\u2028\u2029]/.test(text) ? 'a line break' : /\t/.test(text) ? 'a tab' : text !== text.trim() ? 'spaces at its start or end' : 'two spaces in a row';
   return [
     problemAt(source, path, 'text-whitespace', `${what} has ${cause}; Twenty trims and collapses whitespace, so every deploy would find it changed`, {
@@ -41,8 +45,11 @@ function fieldTexts(def: { label: string; description?: string; translations?: T
   const out: PendingProblem[] = [];
   for (const v of variants(def.label, def.translations, 'label')) {
     const what = `label of ${name}${v.locale ? ` (${v.locale})` : ''}`;
-    if (v.text.trim() === '') out.push(problemAt(def.source, v.path, 'label-length', `${what} is blank`, { hint: 'write the label' }));
-    else if (v.text.length > IDENTIFIER_MAX_LENGTH) {
+    if (v.text.trim() === '') {
+      out.push(problemAt(def.source, v.path, 'label-length', `${what} is blank`, { hint: 'write the label' }));
+      continue;
+    }
+    if (v.text.length > IDENTIFIER_MAX_LENGTH) {
       out.push(problemAt(def.source, v.path, 'label-length', `${what} is ${v.text.length} characters long; Twenty allows at most ${IDENTIFIER_MAX_LENGTH}`, { hint: 'shorten it; put the detail in the description' }));
     }
     out.push(...whitespace(def.source, v.path, what, v.text));
