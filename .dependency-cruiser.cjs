@@ -11,11 +11,11 @@
 // .dependency-cruiser-known-violations.json (run `npm run lint:baseline` only
 // when paying that debt down); every new one fails the lint.
 
-const PACK = '^scripts/pack/';
-const FEATURES = '^scripts/(workflows|letters|jobs|roles)/';
-const ENGINE = '^scripts/(deploy|records|twenty|config)/';
-const OPS = '^scripts/ops/';
-const TOP = '^scripts/(cli|demo|scaffold)/';
+const PACK = '^src/pack/';
+const FEATURES = '^src/(workflows|letters|jobs|roles)/';
+const ENGINE = '^src/(deploy|records|twenty|config)/';
+const OPS = '^src/ops/';
+const TOP = '^src/(cli|demo|scaffold)/';
 
 /** A rule that forbids `from` reaching into any of `to`. */
 const upward = (name, from, to, comment) => ({
@@ -46,10 +46,10 @@ module.exports = {
       name: 'front-doors-only',
       severity: 'error',
       comment: "Import another concern only through its index.ts, so its inside can change without touching its callers.",
-      from: { path: '^scripts/([^/]+)/' },
+      from: { path: '^src/([^/]+)/' },
       to: {
-        path: '^scripts/[^/]+/.+',
-        pathNot: ['^scripts/$1/', '^scripts/[^/]+/index\\.ts$'],
+        path: '^src/[^/]+/.+',
+        pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$'],
       },
     },
     {
@@ -57,12 +57,12 @@ module.exports = {
       severity: 'error',
       comment: "The sandbox copies Twenty, not the engine: importing the engine's constants would let it share the engine's mistakes.",
       from: { path: '^test/sandbox/' },
-      to: { path: '^scripts/' },
+      to: { path: '^src/' },
     },
     {
       name: 'product-starts-the-sandbox-through-its-front-door',
       severity: 'error',
-      from: { path: '^scripts/' },
+      from: { path: '^src/' },
       to: { path: '^test/', pathNot: '^test/sandbox/index\\.ts$' },
     },
   ],

@@ -4,9 +4,9 @@
 // default. Workflows are left to bench/workflows (they need a user token), so
 // they count neither as requests nor as entities here.
 import { join } from 'node:path';
-import { applyPlan, preparePlan } from '../scripts/deploy/index.ts';
-import { validatePack } from '../scripts/pack/index.ts';
-import { DEFAULT_CONCURRENCY, DEFAULT_PACING, TwentyClient, type PacingOptions } from '../scripts/twenty/index.ts';
+import { applyPlan, preparePlan } from '../src/deploy/index.ts';
+import { validatePack } from '../src/pack/index.ts';
+import { DEFAULT_CONCURRENCY, DEFAULT_PACING, TwentyClient, type PacingOptions } from '../src/twenty/index.ts';
 import { packSandbox } from '../test/deploy/sandbox-helpers.ts';
 import type { FaultRule, Sandbox } from '../test/sandbox/index.ts';
 import type { BenchRow, Benchmark } from './types.ts';

@@ -7,11 +7,11 @@
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scoreOf, tierOf } from '../scripts/jobs/compute-tiers/rule.ts';
-import { runJob } from '../scripts/jobs/index.ts';
-import { loadPolicies } from '../scripts/jobs/policy-file.ts';
-import { mulberry32 } from '../scripts/jobs/prng.ts';
-import { canonicalJson, MUTATION_MAXIMUM_AFFECTED_RECORDS, QUERY_MAX_RECORDS } from '../scripts/records/index.ts';
+import { scoreOf, tierOf } from '../src/jobs/compute-tiers/rule.ts';
+import { runJob } from '../src/jobs/index.ts';
+import { loadPolicies } from '../src/jobs/policy-file.ts';
+import { mulberry32 } from '../src/jobs/prng.ts';
+import { canonicalJson, MUTATION_MAXIMUM_AFFECTED_RECORDS, QUERY_MAX_RECORDS } from '../src/records/index.ts';
 import { REPO, startJobSandbox, type JobSandbox } from '../test/jobs/e2e/sandbox-world.ts';
 import type { BenchRow, Benchmark } from './types.ts';
 

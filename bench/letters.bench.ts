@@ -5,18 +5,18 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { launchBrowser } from '../scripts/letters/browser.ts';
-import { defaultRuntime, HELPERS, type RenderData } from '../scripts/letters/helpers/registry.ts';
-import { PdfPrinter } from '../scripts/letters/pdf.ts';
-import { LETTERS_PAGE_SIZE, readRecipients } from '../scripts/letters/recipients.ts';
-import { chooseTemplate, loadPackLetters, type PackLetters } from '../scripts/letters/setup.ts';
-import type { CompiledTemplate } from '../scripts/letters/compile.ts';
-import { pickLocalised } from '../scripts/letters/template-set.ts';
-import { parseWhere } from '../scripts/letters/where.ts';
-import { TwentyClient } from '../scripts/twenty/index.ts';
+import { launchBrowser } from '../src/letters/browser.ts';
+import { defaultRuntime, HELPERS, type RenderData } from '../src/letters/helpers/registry.ts';
+import { PdfPrinter } from '../src/letters/pdf.ts';
+import { LETTERS_PAGE_SIZE, readRecipients } from '../src/letters/recipients.ts';
+import { chooseTemplate, loadPackLetters, type PackLetters } from '../src/letters/setup.ts';
+import type { CompiledTemplate } from '../src/letters/compile.ts';
+import { pickLocalised } from '../src/letters/template-set.ts';
+import { parseWhere } from '../src/letters/where.ts';
+import { TwentyClient } from '../src/twenty/index.ts';
 import { catalogueWithPack, createRecords } from '../test/letters/sandbox-pack.ts';
 import { startSandbox } from '../test/sandbox/index.ts';
-import { validatePack } from '../scripts/pack/index.ts';
+import { validatePack } from '../src/pack/index.ts';
 import type { BenchRow, Benchmark } from './types.ts';
 
 const ROOT = join(import.meta.dirname, '..');

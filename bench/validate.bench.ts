@@ -6,9 +6,9 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parse as parseYamlBare } from 'yaml';
-import { loadFiles, splitFrontMatter } from '../scripts/pack/load-files.ts';
-import { checkFileSchema } from '../scripts/pack/schema-check.ts';
-import { validatePack } from '../scripts/pack/validate.ts';
+import { loadFiles, splitFrontMatter } from '../src/pack/load-files.ts';
+import { checkFileSchema } from '../src/pack/schema-check.ts';
+import { validatePack } from '../src/pack/validate.ts';
 import type { BenchRow, Benchmark } from './types.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');

@@ -3,10 +3,10 @@
 // least Twenty's API allows), requests of a no-op re-deploy (one read), and the
 // time to compile and check the pack's workflows.
 import { join } from 'node:path';
-import { applyPlan, preparePlan } from '../scripts/deploy/index.ts';
-import { validatePack } from '../scripts/pack/validate.ts';
-import { TwentyClient } from '../scripts/twenty/client.ts';
-import { buildCatalogue, checkWorkflows, compileWorkflow } from '../scripts/workflows/index.ts';
+import { applyPlan, preparePlan } from '../src/deploy/index.ts';
+import { validatePack } from '../src/pack/validate.ts';
+import { TwentyClient } from '../src/twenty/client.ts';
+import { buildCatalogue, checkWorkflows, compileWorkflow } from '../src/workflows/index.ts';
 import { startWorkflowSandbox } from '../test/workflows/sandbox.ts';
 import type { BenchRow, Benchmark } from './types.ts';
 import { workflowRunRows } from './workflow-runs.ts';

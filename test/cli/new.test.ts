@@ -5,9 +5,9 @@ import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../scripts/cli/main.ts';
-import { validatePack } from '../../scripts/pack/validate.ts';
-import { formatProblem } from '../../scripts/pack/problems.ts';
+import { main } from '../../src/cli/main.ts';
+import { validatePack } from '../../src/pack/validate.ts';
+import { formatProblem } from '../../src/pack/problems.ts';
 import { bareManifest } from '../support/bare-manifest.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');

@@ -3,10 +3,10 @@
 // demo record since is kept.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../scripts/cli/main.ts';
-import { applyPlan, preparePlan } from '../../scripts/deploy/index.ts';
-import { validatePack } from '../../scripts/pack/index.ts';
-import { TwentyClient } from '../../scripts/twenty/index.ts';
+import { main } from '../../src/cli/main.ts';
+import { applyPlan, preparePlan } from '../../src/deploy/index.ts';
+import { validatePack } from '../../src/pack/index.ts';
+import { TwentyClient } from '../../src/twenty/index.ts';
 import { startSandbox, type Sandbox } from '../sandbox/index.ts';
 import { validPack } from '../support/valid-pack.ts';
 

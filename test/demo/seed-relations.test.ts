@@ -1,10 +1,10 @@
 // Seed files' relation values (`branch: { code: SH-PD }`) resolved to join-column ids,
 // and the order seed files load in so that every target exists first.
 import { describe, expect, it } from 'vitest';
-import type { ActualField, ActualObject } from '../../scripts/deploy/state.ts';
-import type { FieldType, SeedDef } from '../../scripts/pack/model.ts';
-import { seedLayers } from '../../scripts/deploy/seed/layers.ts';
-import { resolveSeed, withJoinColumns } from '../../scripts/deploy/seed/relations.ts';
+import type { ActualField, ActualObject } from '../../src/deploy/state.ts';
+import type { FieldType, SeedDef } from '../../src/pack/model.ts';
+import { seedLayers } from '../../src/deploy/seed/layers.ts';
+import { resolveSeed, withJoinColumns } from '../../src/deploy/seed/relations.ts';
 
 const field = (name: string, type: FieldType, relation?: { type: 'MANY_TO_ONE' | 'ONE_TO_MANY'; target: string }): ActualField => ({
   id: `f-${name}`,

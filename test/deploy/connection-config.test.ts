@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatConfigProblem, parseProfiles, resolveConnection, type ConnectionFlags } from '../../scripts/config/index.ts';
+import { formatConfigProblem, parseProfiles, resolveConnection, type ConnectionFlags } from '../../src/config/index.ts';
 
 const PACK = '/pack';
 const HOME = '/home/admin';

@@ -3,9 +3,9 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { countPlan, hasChanges } from '../../scripts/deploy/index.ts';
-import { pullFiles } from '../../scripts/deploy/pull.ts';
-import { readCustomApplicationId, readObjects, readTranslations, readViews } from '../../scripts/deploy/read-actual.ts';
+import { countPlan, hasChanges } from '../../src/deploy/index.ts';
+import { pullFiles } from '../../src/deploy/pull.ts';
+import { readCustomApplicationId, readObjects, readTranslations, readViews } from '../../src/deploy/read-actual.ts';
 import { clientFor, deployOnce, duplicates, loadPack, MINI_PACK, miniSandbox, packSandbox, planOf, REPO_PACK, type Sandbox } from './sandbox-helpers.ts';
 
 let sandboxes: Sandbox[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { idDeriver } from '../../scripts/deploy/ids.ts';
-import { buildDesired } from '../../scripts/deploy/index.ts';
+import { idDeriver } from '../../src/deploy/ids.ts';
+import { buildDesired } from '../../src/deploy/index.ts';
 import { validPack } from '../support/valid-pack.ts';
 import { COMPANY_ID, ids, MINI, miniDesired } from './fixtures.ts';
 

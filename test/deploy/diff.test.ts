@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { diff } from '../../scripts/deploy/diff.ts';
-import { mergeOptions } from '../../scripts/deploy/diff-metadata.ts';
-import { countPlan, hasChanges, type Change, type Plan } from '../../scripts/deploy/plan.ts';
-import type { ActualState } from '../../scripts/deploy/state.ts';
+import { diff } from '../../src/deploy/diff.ts';
+import { mergeOptions } from '../../src/deploy/diff-metadata.ts';
+import { countPlan, hasChanges, type Change, type Plan } from '../../src/deploy/plan.ts';
+import type { ActualState } from '../../src/deploy/state.ts';
 import { CUSTOM_APP, deployedWorkspace, freshWorkspace, miniDesired } from './fixtures.ts';
 
 const URL = 'https://crm.example.com';

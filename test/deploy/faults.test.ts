@@ -4,7 +4,7 @@
 // must end exactly as the pack defines it, with nothing duplicated and the
 // records that were there before untouched.
 import { describe, expect, it } from 'vitest';
-import { hasChanges } from '../../scripts/deploy/index.ts';
+import { hasChanges } from '../../src/deploy/index.ts';
 import type { FaultRule } from '../sandbox/index.ts';
 import { clientFor, deployOnce, duplicates, loadPack, MINI_PACK, miniSandbox, packSandbox, planOf, REPO_PACK, type Sandbox } from './sandbox-helpers.ts';
 

@@ -1,10 +1,10 @@
 // Plain-data workspaces for the pure diff tests: a fresh one (standard company
 // only) and one "as Twenty would hold it" after the pack was deployed.
 import { join } from 'node:path';
-import { validatePack } from '../../scripts/pack/index.ts';
-import { buildDesired } from '../../scripts/deploy/desired.ts';
-import { idDeriver } from '../../scripts/deploy/ids.ts';
-import type { ActualField, ActualObject, ActualState, DesiredState } from '../../scripts/deploy/state.ts';
+import { validatePack } from '../../src/pack/index.ts';
+import { buildDesired } from '../../src/deploy/desired.ts';
+import { idDeriver } from '../../src/deploy/ids.ts';
+import type { ActualField, ActualObject, ActualState, DesiredState } from '../../src/deploy/state.ts';
 import { validPack } from '../support/valid-pack.ts';
 
 export const MINI = join(import.meta.dirname, 'fixtures', 'mini-pack');

@@ -1,6 +1,6 @@
 // Long runs of small requests report progress: a line at least every 2 s and at the end.
 import { expect, it } from 'vitest';
-import { progressTicker } from '../../scripts/deploy/progress.ts';
+import { progressTicker } from '../../src/deploy/progress.ts';
 
 it('reports the count at most every 2 s of work, and always the last one', () => {
   let now = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planToJson, renderPlan, type Plan } from '../../scripts/deploy/index.ts';
+import { planToJson, renderPlan, type Plan } from '../../src/deploy/index.ts';
 
 const plan: Plan = {
   url: 'https://crm.bank.example',

@@ -5,7 +5,7 @@ import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { main } from '../../scripts/cli/main.ts';
+import { main } from '../../src/cli/main.ts';
 import type { Sandbox } from '../sandbox/index.ts';
 import { startWorkflowSandbox } from '../workflows/sandbox.ts';
 import { MINI_PACK } from './sandbox-helpers.ts';

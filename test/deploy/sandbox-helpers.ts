@@ -2,11 +2,11 @@
 // pacing and with short backoff, one deploy run, and the checks that a workspace
 // holds the pack exactly once.
 import { join } from 'node:path';
-import { applyPlan, preparePlan, type ApplyReport, type Plan } from '../../scripts/deploy/index.ts';
-import { readObjects, readViews } from '../../scripts/deploy/read-actual.ts';
-import type { ValidPack } from '../../scripts/pack/index.ts';
-import { TwentyClient, type PacingOptions } from '../../scripts/twenty/index.ts';
-import { STANDARD_OBJECTS } from '../../scripts/pack/standard/index.ts';
+import { applyPlan, preparePlan, type ApplyReport, type Plan } from '../../src/deploy/index.ts';
+import { readObjects, readViews } from '../../src/deploy/read-actual.ts';
+import type { ValidPack } from '../../src/pack/index.ts';
+import { TwentyClient, type PacingOptions } from '../../src/twenty/index.ts';
+import { STANDARD_OBJECTS } from '../../src/pack/standard/index.ts';
 import { MINI_CATALOGUE } from '../sandbox/fixtures/mini-catalogue.ts';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/index.ts';
 import { validPack } from '../support/valid-pack.ts';

@@ -4,8 +4,8 @@
 // to the end, or the plan would create it a second time.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { preparePlan } from '../../scripts/deploy/index.ts';
-import type { ValidPack as Pack } from '../../scripts/pack/index.ts';
+import { preparePlan } from '../../src/deploy/index.ts';
+import type { ValidPack as Pack } from '../../src/pack/index.ts';
 import { clientFor, loadPack, MINI_PACK, miniSandbox, type Sandbox } from './sandbox-helpers.ts';
 
 const PEOPLE = 60_030;

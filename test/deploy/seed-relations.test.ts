@@ -2,7 +2,7 @@
 // deploy writes them after the records they point at, with the ids those records have
 // by then, and a second plan finds nothing to do — the same seed phase `bankpack seed` runs.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SeedDef, ValidPack as Pack } from '../../scripts/pack/index.ts';
+import type { SeedDef, ValidPack as Pack } from '../../src/pack/index.ts';
 import { clientFor, deployOnce, loadPack, MINI_PACK, miniSandbox, planOf, type Sandbox } from './sandbox-helpers.ts';
 
 const sandboxes: Sandbox[] = [];

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoOptions, renderDemoSummary, runDemo, type DemoSummary, type SandboxStarter } from '../../scripts/demo/index.ts';
+import { demoOptions, renderDemoSummary, runDemo, type DemoSummary, type SandboxStarter } from '../../src/demo/index.ts';
 import { startSandbox } from '../sandbox/index.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');

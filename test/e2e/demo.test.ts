@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_NOW, demoOptions, demoPaths, runDemo, type DemoOptions, type DemoSummary } from '../../scripts/demo/index.ts';
-import { GREETING, INVITATION } from '../../scripts/demo/options.ts';
-import { chromiumPath } from '../../scripts/letters/browser.ts';
-import { validatePack, type Pack } from '../../scripts/pack/index.ts';
+import { DEMO_NOW, demoOptions, demoPaths, runDemo, type DemoOptions, type DemoSummary } from '../../src/demo/index.ts';
+import { GREETING, INVITATION } from '../../src/demo/options.ts';
+import { chromiumPath } from '../../src/letters/browser.ts';
+import { validatePack, type Pack } from '../../src/pack/index.ts';
 import { openWorkspace, recordingStarter, type Workspace } from './workspace.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');

@@ -2,7 +2,7 @@
 // demo's state file, read through Twenty's own APIs like any client would.
 import { GraphQLClient } from 'graphql-request';
 import { startSandbox, type Sandbox } from '../sandbox/index.ts';
-import type { DemoSandbox, SandboxStarter } from '../../scripts/demo/index.ts';
+import type { DemoSandbox, SandboxStarter } from '../../src/demo/index.ts';
 
 export interface Workspace {
   sandbox: Sandbox;

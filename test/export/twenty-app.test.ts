@@ -10,8 +10,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildInTempFolder, compareWithManifest, exportProject, sdkSystemFieldUid, sdkVersion, writeProject, type BuiltManifest, type ExportedProject } from '../../scripts/export/index.ts';
-import { validatePack, type ValidPack } from '../../scripts/pack/index.ts';
+import { buildInTempFolder, compareWithManifest, exportProject, sdkSystemFieldUid, sdkVersion, writeProject, type BuiltManifest, type ExportedProject } from '../../src/export/index.ts';
+import { validatePack, type ValidPack } from '../../src/pack/index.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 

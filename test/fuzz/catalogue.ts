@@ -2,8 +2,8 @@
 // (many of them typed through a Chinese input method), one edit each. A mutation looks at
 // one site (./sites.ts) and returns the edit, or undefined where it does not apply.
 // Every edit is plain data, so a mutant can be printed as one line and replayed.
-import type { NodePath } from '../../scripts/pack/model.ts';
-import type { Random } from '../../scripts/jobs/prng.ts';
+import type { NodePath } from '../../src/pack/model.ts';
+import type { Random } from '../../src/jobs/prng.ts';
 import type { Site, SiteKind } from './sites.ts';
 
 /** Whole-file edits: what an editor or an input method does to the bytes. */

@@ -6,7 +6,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FOLDERS, formatProblem, loadFiles, MANIFEST_FILE, SETTINGS_FILE, validatePack, type PackFile } from '../../scripts/pack/index.ts';
+import { FOLDERS, formatProblem, loadFiles, MANIFEST_FILE, SETTINGS_FILE, validatePack, type PackFile } from '../../src/pack/index.ts';
 import { applyEdit } from './apply.ts';
 import type { Mutant } from './catalogue.ts';
 import { DeployWorld } from './world.ts';

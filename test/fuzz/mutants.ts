@@ -1,8 +1,8 @@
 // Draw mutants from the real pack: a fixed seed gives the same list on any machine.
 // Each draw takes one mutation of the catalogue (in turn, so every kind is tried) and a
 // random site it applies to; a mutant that was already drawn is drawn again.
-import { mulberry32, seedFromText, type Random } from '../../scripts/jobs/prng.ts';
-import type { PackFile } from '../../scripts/pack/index.ts';
+import { mulberry32, seedFromText, type Random } from '../../src/jobs/prng.ts';
+import type { PackFile } from '../../src/pack/index.ts';
 import { CATALOGUE, TEXT_MUTATIONS, type Mutant, type Pools } from './catalogue.ts';
 import { fuzzable, sitesOf, type Site } from './sites.ts';
 

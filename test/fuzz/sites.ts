@@ -2,8 +2,8 @@
 // fields, views, reference seeds, workflows), classified by what it means. Templates,
 // policies and demo seeds are left out: deploy does not send them, so a mutant of them
 // would "deploy" whatever it holds and prove nothing.
-import type { PackFile } from '../../scripts/pack/index.ts';
-import type { NodePath } from '../../scripts/pack/model.ts';
+import type { PackFile } from '../../src/pack/index.ts';
+import type { NodePath } from '../../src/pack/model.ts';
 
 export type SiteKind =
   | 'label' // labelSingular, labelPlural, label, a view's name

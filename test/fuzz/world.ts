@@ -6,8 +6,8 @@
 import { rm, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyPlan, countPlan, hasChanges, preparePlan } from '../../scripts/deploy/index.ts';
-import type { ValidPack } from '../../scripts/pack/index.ts';
+import { applyPlan, countPlan, hasChanges, preparePlan } from '../../src/deploy/index.ts';
+import type { ValidPack } from '../../src/pack/index.ts';
 import { clientFor, packSandbox } from '../deploy/sandbox-helpers.ts';
 import { startSandbox, type Sandbox } from '../sandbox/index.ts';
 

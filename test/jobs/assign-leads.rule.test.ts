@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignLeads, type LeadDecision } from '../../scripts/jobs/assign-leads/rule.ts';
+import { assignLeads, type LeadDecision } from '../../src/jobs/assign-leads/rule.ts';
 import { assignPolicy, branches, day, FUTIAN, lead, manager, NANSHAN, place } from './world.ts';
 
 const managers = [

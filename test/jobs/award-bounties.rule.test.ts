@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { awardBounties, type BidderInput, type BidInput, type BountyInput } from '../../scripts/jobs/award-bounties/rule.ts';
-import type { BountiesPolicy } from '../../scripts/jobs/policy.ts';
+import { awardBounties, type BidderInput, type BidInput, type BountyInput } from '../../src/jobs/award-bounties/rule.ts';
+import type { BountiesPolicy } from '../../src/jobs/policy.ts';
 import { day } from './world.ts';
 
 const GRADES = ['JUNIOR', 'INTERMEDIATE', 'SENIOR', 'PRINCIPAL'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeTiers, scoreOf, type ClientBalances } from '../../scripts/jobs/compute-tiers/rule.ts';
-import type { TiersPolicy } from '../../scripts/jobs/policy.ts';
+import { computeTiers, scoreOf, type ClientBalances } from '../../src/jobs/compute-tiers/rule.ts';
+import type { TiersPolicy } from '../../src/jobs/policy.ts';
 
 const policy: TiersPolicy = {
   objects: ['company', 'person'],

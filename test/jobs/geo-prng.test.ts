@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EARTH_RADIUS_KM, haversineKm, toLatLng } from '../../scripts/jobs/geo.ts';
-import { mulberry32, sampleWithoutReplacement, seedFromText } from '../../scripts/jobs/prng.ts';
+import { EARTH_RADIUS_KM, haversineKm, toLatLng } from '../../src/jobs/geo.ts';
+import { mulberry32, sampleWithoutReplacement, seedFromText } from '../../src/jobs/prng.ts';
 
 describe('great-circle distance', () => {
   it('gives one degree of latitude as 2πR/360 and is symmetric', () => {

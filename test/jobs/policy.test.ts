@@ -4,9 +4,9 @@ import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../scripts/pack/problems.ts';
-import { loadPolicies } from '../../scripts/jobs/policy-file.ts';
-import { checkJobPolicies, POLICY_NAMES } from '../../scripts/jobs/policy.ts';
+import { formatProblem } from '../../src/pack/problems.ts';
+import { loadPolicies } from '../../src/jobs/policy-file.ts';
+import { checkJobPolicies, POLICY_NAMES } from '../../src/jobs/policy.ts';
 
 const repo = join(import.meta.dirname, '../..');
 const fixtures = join(import.meta.dirname, 'fixtures');
@@ -68,7 +68,7 @@ describe('bankpack validate', () => {
       await cp(join(repo, 'pack.yaml'), join(dir, 'pack.yaml'));
       await mkdir(join(dir, 'policies'));
       await cp(join(fixtures, 'bad/policies/surveys.policy.yaml'), join(dir, 'policies/surveys.policy.yaml'));
-      const { validatePack } = await import('../../scripts/pack/index.ts');
+      const { validatePack } = await import('../../src/pack/index.ts');
       const { problems } = await validatePack(dir);
       expect(problems.filter((p) => p.rule === 'policy').map(formatProblem)).toContain('policies/surveys.policy.yaml:4:28  recentSurveyExclusionDays must be at least 0, not -1');
     } finally {
@@ -79,14 +79,14 @@ describe('bankpack validate', () => {
 
 describe("the jobs' vocabulary matches the pack's options", () => {
   it('uses the option values the pack defines for tiers, grades, stages, channels and rules', async () => {
-    const { validatePack } = await import('../../scripts/pack/index.ts');
+    const { validatePack } = await import('../../src/pack/index.ts');
     const { pack } = await validatePack(repo);
     const options = (object: string, field: string): string[] => {
       const inline = pack.objects.find((o) => o.nameSingular === object)?.fields.find((f) => f.name === field);
       const standalone = pack.fields.find((f) => f.name === field && (f.objectUniversalIdentifier === `standard:${object}` || f.objectUniversalIdentifier === object));
       return (inline ?? standalone)?.options?.map((o) => o.value) ?? [];
     };
-    const { TIERS, GRADES, LEAD_STAGES, CHANNELS, ASSIGNMENT_RULES } = await import('../../scripts/jobs/policy.ts');
+    const { TIERS, GRADES, LEAD_STAGES, CHANNELS, ASSIGNMENT_RULES } = await import('../../src/jobs/policy.ts');
     expect(options('company', 'clientTier')).toEqual([...TIERS]);
     expect(options('person', 'clientTier')).toEqual([...TIERS]);
     expect(options('clientManager', 'grade')).toEqual([...GRADES]);

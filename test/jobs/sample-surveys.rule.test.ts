@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SurveysPolicy } from '../../scripts/jobs/policy.ts';
-import { batchName, chooseBatch } from '../../scripts/jobs/sample-surveys/batch.ts';
-import { sampleSurveys, type ExistingSurvey, type StratumSample, type SurveyClient } from '../../scripts/jobs/sample-surveys/rule.ts';
+import type { SurveysPolicy } from '../../src/jobs/policy.ts';
+import { batchName, chooseBatch } from '../../src/jobs/sample-surveys/batch.ts';
+import { sampleSurveys, type ExistingSurvey, type StratumSample, type SurveyClient } from '../../src/jobs/sample-surveys/rule.ts';
 import { day } from './world.ts';
 
 const policy: SurveysPolicy = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parsePeriod, periodLabel, type Period } from '../../scripts/jobs/periods.ts';
-import type { AssessmentsPolicy } from '../../scripts/jobs/policy.ts';
-import { countClients, proposeGrade, scoreQuarter, scoreYear, type AssessedManager, type AssessmentInput, type ManagedClient } from '../../scripts/jobs/score-assessments/rule.ts';
+import { parsePeriod, periodLabel, type Period } from '../../src/jobs/periods.ts';
+import type { AssessmentsPolicy } from '../../src/jobs/policy.ts';
+import { countClients, proposeGrade, scoreQuarter, scoreYear, type AssessedManager, type AssessmentInput, type ManagedClient } from '../../src/jobs/score-assessments/rule.ts';
 
 const policy: AssessmentsPolicy = {
   gradeOrder: ['JUNIOR', 'INTERMEDIATE', 'SENIOR', 'PRINCIPAL'],

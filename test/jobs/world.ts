@@ -1,7 +1,7 @@
 // Small hand-made worlds for the job rules' tests: a few branches in Guangdong, their
 // managers, and builders with sensible defaults.
-import type { BranchInput, LeadInput, ManagerInput, Place } from '../../scripts/jobs/assign-leads/rule.ts';
-import type { AssignmentPolicy } from '../../scripts/jobs/policy.ts';
+import type { BranchInput, LeadInput, ManagerInput, Place } from '../../src/jobs/assign-leads/rule.ts';
+import type { AssignmentPolicy } from '../../src/jobs/policy.ts';
 
 export const T0 = Date.parse('2025-06-02T01:00:00Z');
 export const day = (n: number): number => T0 + n * 86_400_000;

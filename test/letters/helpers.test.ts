@@ -1,11 +1,11 @@
 // The helpers a Chinese bank letter needs: amounts in yuan and in capital numerals,
 // dates, salutations and option labels.
 import { describe, expect, it } from 'vitest';
-import { formatFen, formatMoney, microsToFen, yuanToFen } from '../../scripts/letters/helpers/amounts.ts';
-import { fenToCapitals } from '../../scripts/letters/helpers/capital-numerals.ts';
-import { formatDate, toCalendarDate } from '../../scripts/letters/helpers/dates.ts';
-import { optionLabel } from '../../scripts/letters/helpers/option-labels.ts';
-import { fullName, honorific, salutation } from '../../scripts/letters/helpers/salutation.ts';
+import { formatFen, formatMoney, microsToFen, yuanToFen } from '../../src/letters/helpers/amounts.ts';
+import { fenToCapitals } from '../../src/letters/helpers/capital-numerals.ts';
+import { formatDate, toCalendarDate } from '../../src/letters/helpers/dates.ts';
+import { optionLabel } from '../../src/letters/helpers/option-labels.ts';
+import { fullName, honorific, salutation } from '../../src/letters/helpers/salutation.ts';
 
 const capitals = (yuan: string): string => fenToCapitals(yuanToFen(yuan));
 

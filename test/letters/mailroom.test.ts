@@ -2,9 +2,9 @@
 // `confidential: true`, seasonal words only at the year's end, the title is the subject
 // escaped once, file names safe in a shell and on Windows.
 import { describe, expect, it } from 'vitest';
-import { letterFileStem } from '../../scripts/letters/file-names.ts';
-import { addressLineOf, postcodeOf } from '../../scripts/letters/helpers/postal.ts';
-import { chooseTemplate, loadPackLetters } from '../../scripts/letters/setup.ts';
+import { letterFileStem } from '../../src/letters/file-names.ts';
+import { addressLineOf, postcodeOf } from '../../src/letters/helpers/postal.ts';
+import { chooseTemplate, loadPackLetters } from '../../src/letters/setup.ts';
 import { loadPack, miniPack, template } from './pack-fixture.ts';
 
 const letter = (fm: string, body: string): Record<string, string> => ({ 'templates/letters/t.hbs': template(`object: company\n${fm}`, body) });

@@ -6,10 +6,10 @@ import { mkdtemp, cp, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll } from 'vitest';
-import { formatProblem, validatePack, type Pack } from '../../scripts/pack/index.ts';
-import { resolveProblem } from '../../scripts/pack/load-files.ts';
-import { buildCatalogue, type Catalogue } from '../../scripts/letters/catalogue.ts';
-import { checkTemplates } from '../../scripts/letters/rule.ts';
+import { formatProblem, validatePack, type Pack } from '../../src/pack/index.ts';
+import { resolveProblem } from '../../src/pack/load-files.ts';
+import { buildCatalogue, type Catalogue } from '../../src/letters/catalogue.ts';
+import { checkTemplates } from '../../src/letters/rule.ts';
 
 export const MINI_PACK = join(import.meta.dirname, 'fixtures', 'mini-pack');
 

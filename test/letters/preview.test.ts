@@ -4,9 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type Browser } from '../../scripts/letters/browser.ts';
-import { startPreview, type PreviewServer } from '../../scripts/letters/preview/server.ts';
-import { loadPackLetters } from '../../scripts/letters/setup.ts';
+import { launchBrowser, type Browser } from '../../src/letters/browser.ts';
+import { startPreview, type PreviewServer } from '../../src/letters/preview/server.ts';
+import { loadPackLetters } from '../../src/letters/setup.ts';
 import { loadPack, miniPack } from './pack-fixture.ts';
 import { createRecords, startPackSandbox, type PackSandbox } from './sandbox-pack.ts';
 

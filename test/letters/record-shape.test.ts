@@ -2,9 +2,9 @@
 // relation per path (`{{#each company.people}}` from a person is fine; a list
 // inside a list is named as an error before any request).
 import { expect, it } from 'vitest';
-import { buildCatalogue } from '../../scripts/letters/catalogue.ts';
-import { buildSelection } from '../../scripts/letters/record-shape.ts';
-import { validatePack } from '../../scripts/pack/validate.ts';
+import { buildCatalogue } from '../../src/letters/catalogue.ts';
+import { buildSelection } from '../../src/letters/record-shape.ts';
+import { validatePack } from '../../src/pack/validate.ts';
 import { MINI_PACK } from '../deploy/sandbox-helpers.ts';
 
 it('reads company.people from a person, and refuses a one-to-many inside another', async () => {

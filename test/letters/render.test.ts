@@ -1,9 +1,9 @@
 // Strict rendering: a value missing at render time stops the letter and is named;
 // a stated fallback satisfies it; CRM data is always HTML-escaped.
 import { describe, expect, it } from 'vitest';
-import { compileTemplate } from '../../scripts/letters/compile.ts';
-import { prepareTemplate, type PreparedTemplate } from '../../scripts/letters/prepare.ts';
-import { templateSet } from '../../scripts/letters/template-set.ts';
+import { compileTemplate } from '../../src/letters/compile.ts';
+import { prepareTemplate, type PreparedTemplate } from '../../src/letters/prepare.ts';
+import { templateSet } from '../../src/letters/template-set.ts';
 import { loadPack, miniPack, template } from './pack-fixture.ts';
 
 async function compiled(files: Record<string, string>, id: string): Promise<ReturnType<typeof compileTemplate>> {

@@ -2,10 +2,10 @@
 // folded into the sandbox's standard catalogue, so the letter tests need no deploy.
 // Records are then created through /graphql like any client would.
 import { randomUUID } from 'node:crypto';
-import type { Pack } from '../../scripts/pack/index.ts';
-import type { StandardField, StandardObject } from '../../scripts/pack/standard/types.ts';
-import { recordApiNames, type ObjectNames } from '../../scripts/records/names.ts';
-import { TwentyClient } from '../../scripts/twenty/index.ts';
+import type { Pack } from '../../src/pack/index.ts';
+import type { StandardField, StandardObject } from '../../src/pack/standard/types.ts';
+import { recordApiNames, type ObjectNames } from '../../src/records/names.ts';
+import { TwentyClient } from '../../src/twenty/index.ts';
 import { startSandbox, type Sandbox } from '../sandbox/index.ts';
 import { MINI_CATALOGUE } from '../sandbox/fixtures/mini-catalogue.ts';
 

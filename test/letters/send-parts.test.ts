@@ -3,11 +3,11 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pacer, parseRate } from '../../scripts/letters/send/rate.ts';
-import { SendLog, sendKey } from '../../scripts/letters/send/send-log.ts';
-import { describeSmtp, resolveSmtp } from '../../scripts/letters/send/smtp-settings.ts';
-import { emptyReport, staleUnknown } from '../../scripts/letters/send/send-report.ts';
-import { sendSummary } from '../../scripts/letters/report.ts';
+import { pacer, parseRate } from '../../src/letters/send/rate.ts';
+import { SendLog, sendKey } from '../../src/letters/send/send-log.ts';
+import { describeSmtp, resolveSmtp } from '../../src/letters/send/smtp-settings.ts';
+import { emptyReport, staleUnknown } from '../../src/letters/send/send-report.ts';
+import { sendSummary } from '../../src/letters/report.ts';
 import { tempDir } from './pack-fixture.ts';
 
 const files = (map: Record<string, string>) => async (path: string): Promise<string> => {

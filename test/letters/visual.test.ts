@@ -8,9 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, launchBrowser, type Browser } from '../../scripts/letters/browser.ts';
-import { PdfPrinter } from '../../scripts/letters/pdf.ts';
-import { chooseTemplate, loadPackLetters, type PackLetters } from '../../scripts/letters/setup.ts';
+import { chromiumPath, launchBrowser, type Browser } from '../../src/letters/browser.ts';
+import { PdfPrinter } from '../../src/letters/pdf.ts';
+import { chooseTemplate, loadPackLetters, type PackLetters } from '../../src/letters/setup.ts';
 import { tempDir } from './pack-fixture.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');

@@ -1,7 +1,7 @@
 // The --where mini-language and the Twenty filter it becomes.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Catalogue, CatalogueObject } from '../../scripts/letters/catalogue.ts';
-import { parseWhere } from '../../scripts/letters/where.ts';
+import type { Catalogue, CatalogueObject } from '../../src/letters/catalogue.ts';
+import { parseWhere } from '../../src/letters/where.ts';
 import { loadPack, miniPack } from './pack-fixture.ts';
 
 let catalogue: Catalogue;

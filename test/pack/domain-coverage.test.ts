@@ -1,7 +1,7 @@
 // Every mechanism and step of DOMAIN.md maps to concrete objects, fields and options of
 // the pack: delete one (say the complaint flow's ANALYSED step) and this test names it.
 import { describe, expect, it } from 'vitest';
-import type { FieldType } from '../../scripts/pack/index.ts';
+import type { FieldType } from '../../src/pack/index.ts';
 import { loadDomainPack, optionValues, relationTarget } from './domain-pack.ts';
 
 const dp = await loadDomainPack();

@@ -1,7 +1,7 @@
 // Reading the pack the way a manager's questions need it: an object's fields (inline
 // and standalone), an option list, what a relation points at. Shared by domain-*.test.ts.
 import { join } from 'node:path';
-import { validatePack, type FieldDef, type Pack, type Problem, type ViewDef } from '../../scripts/pack/index.ts';
+import { validatePack, type FieldDef, type Pack, type Problem, type ViewDef } from '../../src/pack/index.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 

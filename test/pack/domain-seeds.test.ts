@@ -2,8 +2,8 @@
 // earlier, and the demo set gives every view and job something to show and decide.
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import type { FieldType, SeedDef } from '../../scripts/pack/index.ts';
-import { findStandardField, findStandardObject } from '../../scripts/pack/standard/index.ts';
+import type { FieldType, SeedDef } from '../../src/pack/index.ts';
+import { findStandardField, findStandardObject } from '../../src/pack/standard/index.ts';
 import { loadDomainPack, relationTarget } from './domain-pack.ts';
 
 const dp = await loadDomainPack();

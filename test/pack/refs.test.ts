@@ -1,7 +1,7 @@
 // The reference resolver every layer uses: each accepted form, and the message and hint a
 // person gets when a reference does not resolve.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildRefIndex, refOf, type FieldResolution, type ObjectResolution, type RefIndex } from '../../scripts/pack/refs.ts';
+import { buildRefIndex, refOf, type FieldResolution, type ObjectResolution, type RefIndex } from '../../src/pack/refs.ts';
 import { loadPack, NAME_FIELD, objectYaml, UID } from './rules-fixture.ts';
 
 const files = {

@@ -1,6 +1,6 @@
 // Options, default values, labels and identifiers: what `bankpack validate` prints.
 import { describe, expect, it } from 'vitest';
-import { toUpperSnake } from '../../scripts/pack/rules/options.ts';
+import { toUpperSnake } from '../../src/pack/rules/options.ts';
 import { NAME_FIELD, objectYaml, UID, validateLines } from './rules-fixture.ts';
 
 const FILE = 'objects/client.object.yaml';

@@ -3,7 +3,7 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { formatProblem, validatePack, type Pack } from '../../scripts/pack/index.ts';
+import { formatProblem, validatePack, type Pack } from '../../src/pack/index.ts';
 
 export const PACK_YAML = 'name: rules-test\nversion: 0.1.0\ntwenty: ">=2.40.0 <2.44.0"\ndefaultLocale: zh-CN\n';
 

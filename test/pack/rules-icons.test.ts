@@ -1,8 +1,8 @@
 // The committed Tabler icon list is exactly what the generator reads from the installed
-// @tabler/icons-react: after an upgrade this fails until `npx tsx scripts/gen/tabler-icons.ts` is run.
+// @tabler/icons-react: after an upgrade this fails until `npx tsx src/gen/tabler-icons.ts` is run.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildTablerIconList, GENERATED_ICONS_PATH, iconNamesFromEntry, renderTablerIconsJson } from '../../scripts/gen/tabler-icons.ts';
+import { buildTablerIconList, GENERATED_ICONS_PATH, iconNamesFromEntry, renderTablerIconsJson } from '../../src/gen/tabler-icons.ts';
 
 describe('the committed Tabler icon list', () => {
   it('matches the installed @tabler/icons-react, name for name', () => {

@@ -1,7 +1,7 @@
 // Names as Twenty accepts them, and names free where they are used: what `bankpack validate`
 // prints for each, at the line and column of the offending name.
 import { describe, expect, it } from 'vitest';
-import { checkMetadataName } from '../../scripts/pack/rules/metadata-names.ts';
+import { checkMetadataName } from '../../src/pack/rules/metadata-names.ts';
 import { NAME_FIELD, objectYaml, UID, validateLines } from './rules-fixture.ts';
 
 const client = (fields: string, over: Partial<Parameters<typeof objectYaml>[0]> = {}): Record<string, string> => ({

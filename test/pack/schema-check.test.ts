@@ -1,11 +1,11 @@
 // The schema layer as a person editing YAML meets it: one plain message per mistake,
 // at the key or the value that is wrong, with a hint where a fix is known.
 import { describe, expect, it } from 'vitest';
-import type { FileKind, PackFile } from '../../scripts/pack/load-files.ts';
-import { resolveProblem } from '../../scripts/pack/load-files.ts';
-import { formatProblem } from '../../scripts/pack/problems.ts';
-import { checkFileSchema } from '../../scripts/pack/schema-check.ts';
-import { parseYaml } from '../../scripts/pack/yaml-source.ts';
+import type { FileKind, PackFile } from '../../src/pack/load-files.ts';
+import { resolveProblem } from '../../src/pack/load-files.ts';
+import { formatProblem } from '../../src/pack/problems.ts';
+import { checkFileSchema } from '../../src/pack/schema-check.ts';
+import { parseYaml } from '../../src/pack/yaml-source.ts';
 
 const OBJECT_HEAD = `universalIdentifier: 1d9d3f52-4f7c-4a0e-9a39-0d3c5a1e7b21
 nameSingular: client

@@ -2,7 +2,7 @@
 // one message for the branch the person meant, not the complaints of every branch.
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { translateSchemaErrors, type SchemaLookup } from '../../scripts/pack/schema-errors.ts';
+import { translateSchemaErrors, type SchemaLookup } from '../../src/pack/schema-errors.ts';
 
 const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false });
 const validate = ajv.compile({

@@ -3,9 +3,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FOLDERS } from '../../scripts/pack/load-files.ts';
-import { SCHEMA_DIR, SCHEMA_FILE, schemaRegistry } from '../../scripts/pack/schema-registry.ts';
-import { validatePack } from '../../scripts/pack/validate.ts';
+import { FOLDERS } from '../../src/pack/load-files.ts';
+import { SCHEMA_DIR, SCHEMA_FILE, schemaRegistry } from '../../src/pack/schema-registry.ts';
+import { validatePack } from '../../src/pack/validate.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 type Json = { [key: string]: unknown };

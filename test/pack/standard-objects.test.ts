@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { STANDARD_OBJECT } from 'twenty-sdk/define';
 import { describe, expect, it } from 'vitest';
-import { buildStandardCatalogue, renderCatalogueJson, type SdkStandardObjects } from '../../scripts/pack/standard/build-catalogue.ts';
-import { field, manyToOne, type HandObject } from '../../scripts/pack/standard/field-info/define.ts';
-import { STANDARD_FIELD_INFO, SYSTEM_FIELDS } from '../../scripts/pack/standard/field-info/index.ts';
+import { buildStandardCatalogue, renderCatalogueJson, type SdkStandardObjects } from '../../src/pack/standard/build-catalogue.ts';
+import { field, manyToOne, type HandObject } from '../../src/pack/standard/field-info/define.ts';
+import { STANDARD_FIELD_INFO, SYSTEM_FIELDS } from '../../src/pack/standard/field-info/index.ts';
 import {
   CUSTOM_OBJECT_DEFAULT_FIELDS,
   customObjectInverseFieldName,
@@ -14,9 +14,9 @@ import {
   standardFieldNames,
   type StandardField,
   type StandardObject,
-} from '../../scripts/pack/standard/index.ts';
+} from '../../src/pack/standard/index.ts';
 
-const GENERATED = new URL('../../scripts/pack/standard/standard-objects.generated.json', import.meta.url);
+const GENERATED = new URL('../../src/pack/standard/standard-objects.generated.json', import.meta.url);
 
 function object(name: string): StandardObject {
   const found = findStandardObject(name);

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isValidUuid, uuidRefusal } from '../../scripts/pack/uuid.ts';
+import { isValidUuid, uuidRefusal } from '../../src/pack/uuid.ts';
 
 const sdkDir = join(import.meta.dirname, '..', '..', 'node_modules', 'twenty-sdk') + '/';
 

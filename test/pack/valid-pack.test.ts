@@ -3,10 +3,10 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildCatalogue as lettersCatalogue } from '../../scripts/letters/catalogue.ts';
-import { DEFAULT_LOCALE, validatePack, type ValidPack } from '../../scripts/pack/index.ts';
-import { CUSTOM_OBJECT_DEFAULT_FIELDS } from '../../scripts/pack/standard/index.ts';
-import { buildCatalogue as workflowsCatalogue } from '../../scripts/workflows/catalogue.ts';
+import { buildCatalogue as lettersCatalogue } from '../../src/letters/catalogue.ts';
+import { DEFAULT_LOCALE, validatePack, type ValidPack } from '../../src/pack/index.ts';
+import { CUSTOM_OBJECT_DEFAULT_FIELDS } from '../../src/pack/standard/index.ts';
+import { buildCatalogue as workflowsCatalogue } from '../../src/workflows/catalogue.ts';
 import { loadPack, miniPack, template } from '../letters/pack-fixture.ts';
 
 describe('ValidPack', () => {

@@ -1,7 +1,7 @@
 // A RecordsTransport that answers from an in-memory table and records every request,
 // for testing the reader and writer without a server.
-import type { RequestOptions } from '../../scripts/twenty/client.ts';
-import type { RecordsTransport } from '../../scripts/records/index.ts';
+import type { RequestOptions } from '../../src/twenty/client.ts';
+import type { RecordsTransport } from '../../src/records/index.ts';
 
 export interface SentRequest {
   query: string;

@@ -1,7 +1,7 @@
 // Updates in the fewest requests: full groups of identical values as bulk updates,
 // the scattered rest as upserts (two requests per 200: the liveness check and the write).
 import { describe, expect, it } from 'vitest';
-import { batchRequests, planUpdates, type RecordUpdate, type WriteBatch } from '../../scripts/records/index.ts';
+import { batchRequests, planUpdates, type RecordUpdate, type WriteBatch } from '../../src/records/index.ts';
 
 const COMPANY = { nameSingular: 'company', namePlural: 'companies' };
 const requests = (batches: WriteBatch[]): number => batches.reduce((n, b) => n + batchRequests(b), 0);

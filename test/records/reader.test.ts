@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readAll, readByIds, readPages, renderSelection } from '../../scripts/records/index.ts';
+import { readAll, readByIds, readPages, renderSelection } from '../../src/records/index.ts';
 import { FakeTransport, pagingAnswer } from './fake-transport.ts';
 
 const rows = Array.from({ length: 130 }, (_, i) => ({ id: `id-${String(i).padStart(3, '0')}`, name: `Company ${i}` }));

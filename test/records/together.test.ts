@@ -1,6 +1,6 @@
 // Several objects read together: first pages in one request, the rest paged per object.
 import { describe, expect, it } from 'vitest';
-import { readAll, readTogether } from '../../scripts/records/index.ts';
+import { readAll, readTogether } from '../../src/records/index.ts';
 import { FakeTransport, pagingAnswer, type SentRequest } from './fake-transport.ts';
 
 const COMPANY = { nameSingular: 'company', namePlural: 'companies' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, chunkCreates, groupUpdates, writeBatches, type WriteBatch } from '../../scripts/records/index.ts';
-import { TwentyError } from '../../scripts/twenty/errors.ts';
+import { canonicalJson, chunkCreates, groupUpdates, writeBatches, type WriteBatch } from '../../src/records/index.ts';
+import { TwentyError } from '../../src/twenty/errors.ts';
 import { FakeTransport, pagingAnswer } from './fake-transport.ts';
 
 const LEAD = { nameSingular: 'intelLead', namePlural: 'intelLeads' };

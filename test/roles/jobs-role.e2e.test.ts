@@ -3,12 +3,12 @@
 // same key is refused what no job declared (docs/roles.md).
 import { GraphQLClient } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSeeds } from '../../scripts/deploy/index.ts';
-import { DEMO_NOW } from '../../scripts/demo/index.ts';
-import { JOB_NAMES, runJob } from '../../scripts/jobs/index.ts';
-import { buildRefIndex } from '../../scripts/pack/refs.ts';
-import { JOBS_ROLE_ID, resolveRole } from '../../scripts/roles/index.ts';
-import { TwentyClient } from '../../scripts/twenty/index.ts';
+import { loadSeeds } from '../../src/deploy/index.ts';
+import { DEMO_NOW } from '../../src/demo/index.ts';
+import { JOB_NAMES, runJob } from '../../src/jobs/index.ts';
+import { buildRefIndex } from '../../src/pack/refs.ts';
+import { JOBS_ROLE_ID, resolveRole } from '../../src/roles/index.ts';
+import { TwentyClient } from '../../src/twenty/index.ts';
 import { startJobSandbox, REPO, type JobSandbox } from '../jobs/e2e/sandbox-world.ts';
 import { failureOf } from '../sandbox/fixtures/clients.ts';
 import { validPack } from '../support/valid-pack.ts';

@@ -6,11 +6,11 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyPlan, hasChanges, planToJson, preparePlan, readRoles } from '../../scripts/deploy/index.ts';
-import { pullFiles } from '../../scripts/deploy/pull.ts';
-import { readCustomApplicationId, readObjects, readViews } from '../../scripts/deploy/read-actual.ts';
-import { validatePack, type ValidPack } from '../../scripts/pack/index.ts';
-import { TwentyClient } from '../../scripts/twenty/index.ts';
+import { applyPlan, hasChanges, planToJson, preparePlan, readRoles } from '../../src/deploy/index.ts';
+import { pullFiles } from '../../src/deploy/pull.ts';
+import { readCustomApplicationId, readObjects, readViews } from '../../src/deploy/read-actual.ts';
+import { validatePack, type ValidPack } from '../../src/pack/index.ts';
+import { TwentyClient } from '../../src/twenty/index.ts';
 import { startSandbox, type Sandbox } from '../sandbox/index.ts';
 import { validPack } from '../support/valid-pack.ts';
 

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { defineRole, SystemPermissionFlag } from 'twenty-sdk/define';
 import { describe, expect, it } from 'vitest';
-import { JOBS } from '../../scripts/jobs/index.ts';
-import { formatProblem, validatePack } from '../../scripts/pack/index.ts';
-import { buildRefIndex } from '../../scripts/pack/refs.ts';
-import { deriveJobsRole, JOBS_ROLE_FILE, jobsRoleYaml, PERMISSION_FLAGS, resolveRole } from '../../scripts/roles/index.ts';
+import { JOBS } from '../../src/jobs/index.ts';
+import { formatProblem, validatePack } from '../../src/pack/index.ts';
+import { buildRefIndex } from '../../src/pack/refs.ts';
+import { deriveJobsRole, JOBS_ROLE_FILE, jobsRoleYaml, PERMISSION_FLAGS, resolveRole } from '../../src/roles/index.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 

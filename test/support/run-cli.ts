@@ -1,6 +1,6 @@
 // Run the bankpack CLI in-process, as an admin would from a shell, and capture what it prints.
 import { vi } from 'vitest';
-import { main } from '../../scripts/cli/main.ts';
+import { main } from '../../src/cli/main.ts';
 
 export interface CliRun {
   code: number;

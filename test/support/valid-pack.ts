@@ -1,6 +1,6 @@
 // A test's way to a ValidPack: validate a pack folder, as every command does, and fail
 // the test with validate's own words when the pack has errors.
-import { formatProblem, validatePack, type ValidPack } from '../../scripts/pack/index.ts';
+import { formatProblem, validatePack, type ValidPack } from '../../src/pack/index.ts';
 
 export async function validPack(dir: string): Promise<ValidPack> {
   const { valid, problems } = await validatePack(dir);

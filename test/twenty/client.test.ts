@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { TwentyClient, type Clock } from '../../scripts/twenty/index.ts';
-import { TwentyError } from '../../scripts/twenty/errors.ts';
+import { TwentyClient, type Clock } from '../../src/twenty/index.ts';
+import { TwentyError } from '../../src/twenty/errors.ts';
 import { scriptedServer, type Reply } from './fake-http.ts';
 
 const KEY = 'tw_secret_key_0123456789';

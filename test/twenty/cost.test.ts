@@ -2,8 +2,8 @@
 // API key, one token each, from one budget per workspace; /metadata, the workflow
 // mutations and user sessions never wait.
 import { describe, expect, it } from 'vitest';
-import { recordsRootFields, throttleCost } from '../../scripts/twenty/cost.ts';
-import { TokenBucket, TwentyClient, type Clock } from '../../scripts/twenty/index.ts';
+import { recordsRootFields, throttleCost } from '../../src/twenty/cost.ts';
+import { TokenBucket, TwentyClient, type Clock } from '../../src/twenty/index.ts';
 
 function fakeClock(): Clock {
   let now = 0;

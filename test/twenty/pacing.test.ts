@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLimiter, fullJitterDelay, judgeCapabilities, parseRetryAfter, TokenBucket, type Clock } from '../../scripts/twenty/index.ts';
+import { createLimiter, fullJitterDelay, judgeCapabilities, parseRetryAfter, TokenBucket, type Clock } from '../../src/twenty/index.ts';
 
 function fakeClock(): Clock & { slept: number[] } {
   let now = 0;

@@ -1,7 +1,7 @@
 // The workflow rule family on small workflows: what it refuses, and where it points.
 import { describe, expect, it } from 'vitest';
-import { checkWorkflow, checkWorkflows } from '../../scripts/workflows/check.ts';
-import { rewriteVariables } from '../../scripts/workflows/variables.ts';
+import { checkWorkflow, checkWorkflows } from '../../src/workflows/check.ts';
+import { rewriteVariables } from '../../src/workflows/variables.ts';
 import { catalogue, LEAD_CREATED, workflow } from './helpers.ts';
 
 const problems = (steps: unknown[], trigger: Record<string, unknown> = LEAD_CREATED) =>

@@ -2,9 +2,9 @@
 // Shapes from twentyhq/twenty packages/twenty-shared/src/workflow/schemas/ @41d2425
 // (the file that defines each shape is named in each test).
 import { describe, expect, it } from 'vitest';
-import { compileWorkflow } from '../../scripts/workflows/compile.ts';
-import { partUuid, stepUuid } from '../../scripts/workflows/graph.ts';
-import { definitionHash } from '../../scripts/workflows/hash.ts';
+import { compileWorkflow } from '../../src/workflows/compile.ts';
+import { partUuid, stepUuid } from '../../src/workflows/graph.ts';
+import { definitionHash } from '../../src/workflows/hash.ts';
 import { catalogue, WF, workflow } from './helpers.ts';
 
 const id = (key: string): string => stepUuid(WF, key);

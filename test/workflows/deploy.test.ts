@@ -4,11 +4,11 @@
 // given, and finished by a second run after a lost answer.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyPlan, preparePlan, type ApplyReport, type Plan } from '../../scripts/deploy/index.ts';
-import type { ValidPack as Pack, WorkflowDef } from '../../scripts/pack/index.ts';
+import { applyPlan, preparePlan, type ApplyReport, type Plan } from '../../src/deploy/index.ts';
+import type { ValidPack as Pack, WorkflowDef } from '../../src/pack/index.ts';
 import { validPack } from '../support/valid-pack.ts';
-import { TwentyClient } from '../../scripts/twenty/client.ts';
-import { USER_TOKEN_HELP } from '../../scripts/workflows/index.ts';
+import { TwentyClient } from '../../src/twenty/client.ts';
+import { USER_TOKEN_HELP } from '../../src/workflows/index.ts';
 import type { Sandbox } from '../sandbox/index.ts';
 import { gql, startWorkflowSandbox } from './sandbox.ts';
 

@@ -1,7 +1,7 @@
 // Small packs for the workflow tests: one custom object (lead) beside Twenty's
 // standard objects, and workflow definitions written as data.
-import { linkPack, type LinkedPack, type ObjectDef, type WorkflowDef } from '../../scripts/pack/index.ts';
-import { buildCatalogue, type Catalogue } from '../../scripts/workflows/catalogue.ts';
+import { linkPack, type LinkedPack, type ObjectDef, type WorkflowDef } from '../../src/pack/index.ts';
+import { buildCatalogue, type Catalogue } from '../../src/workflows/catalogue.ts';
 
 export const WF = '6f1e2d3c-4b5a-4968-8776-5a4b3c2d1e0f';
 

@@ -1,13 +1,13 @@
 // What the plan says for each state a workflow can be found in, and how a draft
 // is edited: only the steps that differ.
 import { describe, expect, it } from 'vitest';
-import { compileWorkflow, type CompiledWorkflow } from '../../scripts/workflows/compile.ts';
-import type { ActualWorkflow } from '../../scripts/workflows/deploy-read.ts';
-import { draftEdits, planWorkflowChanges } from '../../scripts/workflows/deploy-plan.ts';
-import { planWorkflows } from '../../scripts/workflows/index.ts';
-import { TwentyClient } from '../../scripts/twenty/client.ts';
-import { idDeriver } from '../../scripts/deploy/ids.ts';
-import { STANDARD_OBJECTS } from '../../scripts/pack/standard/index.ts';
+import { compileWorkflow, type CompiledWorkflow } from '../../src/workflows/compile.ts';
+import type { ActualWorkflow } from '../../src/workflows/deploy-read.ts';
+import { draftEdits, planWorkflowChanges } from '../../src/workflows/deploy-plan.ts';
+import { planWorkflows } from '../../src/workflows/index.ts';
+import { TwentyClient } from '../../src/twenty/client.ts';
+import { idDeriver } from '../../src/deploy/ids.ts';
+import { STANDARD_OBJECTS } from '../../src/pack/standard/index.ts';
 import { startSandbox } from '../sandbox/index.ts';
 import { catalogue, packWith, workflow } from './helpers.ts';
 

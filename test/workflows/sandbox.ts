@@ -1,7 +1,7 @@
 // A sandbox for the workflow tests: Twenty's standard objects that the pack's
 // objects and workflows use (company, person, task…, and the workflow objects),
 // and a raw GraphQL helper that sends either the API key or the user token.
-import { STANDARD_OBJECTS } from '../../scripts/pack/standard/index.ts';
+import { STANDARD_OBJECTS } from '../../src/pack/standard/index.ts';
 import { type Sandbox, startSandbox, type SandboxOptions } from '../sandbox/index.ts';
 
 /**

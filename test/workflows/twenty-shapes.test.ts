@@ -6,16 +6,16 @@
 // deployed into (the sandbox), and the workspace must hold exactly what was compiled.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyPlan, preparePlan } from '../../scripts/deploy/index.ts';
-import { readObjects } from '../../scripts/deploy/read-actual.ts';
-import type { ActualObject } from '../../scripts/deploy/state.ts';
-import type { ValidPack as Pack } from '../../scripts/pack/index.ts';
+import { applyPlan, preparePlan } from '../../src/deploy/index.ts';
+import { readObjects } from '../../src/deploy/read-actual.ts';
+import type { ActualObject } from '../../src/deploy/state.ts';
+import type { ValidPack as Pack } from '../../src/pack/index.ts';
 import { validPack } from '../support/valid-pack.ts';
-import { TwentyClient } from '../../scripts/twenty/client.ts';
-import { buildCatalogue, compileWorkflow, type CompiledWorkflow, readSpec } from '../../scripts/workflows/index.ts';
-import { readConnectedAccountId } from '../../scripts/workflows/deploy-read.ts';
-import { comparable } from '../../scripts/workflows/hash.ts';
-import { fieldIdLookup } from '../../scripts/workflows/record-filters.ts';
+import { TwentyClient } from '../../src/twenty/client.ts';
+import { buildCatalogue, compileWorkflow, type CompiledWorkflow, readSpec } from '../../src/workflows/index.ts';
+import { readConnectedAccountId } from '../../src/workflows/deploy-read.ts';
+import { comparable } from '../../src/workflows/hash.ts';
+import { fieldIdLookup } from '../../src/workflows/record-filters.ts';
 import type { Sandbox } from '../sandbox/index.ts';
 import { droppedFilterReasons } from '../sandbox/workflows/find-records-filter.ts';
 import { stepShapeErrors } from '../sandbox/workflows/twenty-shapes.ts';

@@ -1,7 +1,7 @@
 // assign-leads against the sandbox with the pack deployed: the report, the records written,
 // a second run that changes nothing, and a dry run that sends no mutation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderReport } from '../../../scripts/jobs/index.ts';
+import { renderReport } from '../../../src/jobs/index.ts';
 import { startJobSandbox, type JobSandbox } from './sandbox-world.ts';
 
 let w: JobSandbox;

@@ -1,7 +1,7 @@
 // award-bounties against the sandbox: a closed bounty awarded and its other bids rejected,
 // one without bids expired, a won one's payout made due; a second run changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderReport } from '../../../scripts/jobs/index.ts';
+import { renderReport } from '../../../src/jobs/index.ts';
 import { startJobSandbox, type JobSandbox } from './sandbox-world.ts';
 
 let w: JobSandbox;

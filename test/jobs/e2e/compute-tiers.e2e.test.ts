@@ -3,8 +3,8 @@
 // request (only records still live), nothing on a second run. Request counts are the
 // sandbox's own log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderReport, reportJson } from '../../../scripts/jobs/index.ts';
-import { writeBatches, type WriteBatch } from '../../../scripts/records/index.ts';
+import { renderReport, reportJson } from '../../../src/jobs/index.ts';
+import { writeBatches, type WriteBatch } from '../../../src/records/index.ts';
 import { startJobSandbox, type JobSandbox } from './sandbox-world.ts';
 
 let w: JobSandbox;

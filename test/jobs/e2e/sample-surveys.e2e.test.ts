@@ -1,7 +1,7 @@
 // sample-surveys against the sandbox: survey records created with batch, seed, channel and
 // interviewer; a second run creates nothing; a new batch leaves out the clients just sampled.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderReport } from '../../../scripts/jobs/index.ts';
+import { renderReport } from '../../../src/jobs/index.ts';
 import { startJobSandbox, type JobSandbox } from './sandbox-world.ts';
 
 let w: JobSandbox;

@@ -3,10 +3,10 @@
 // jobs, and a plain graphql-request client for the tests' own data.
 import { GraphQLClient } from 'graphql-request';
 import { join } from 'node:path';
-import { applyPlan, preparePlan } from '../../../scripts/deploy/index.ts';
-import { runJob, type RunOptions, type RunOutcome } from '../../../scripts/jobs/index.ts';
-import type { JobName } from '../../../scripts/jobs/policy.ts';
-import { TwentyClient } from '../../../scripts/twenty/index.ts';
+import { applyPlan, preparePlan } from '../../../src/deploy/index.ts';
+import { runJob, type RunOptions, type RunOutcome } from '../../../src/jobs/index.ts';
+import type { JobName } from '../../../src/jobs/policy.ts';
+import { TwentyClient } from '../../../src/twenty/index.ts';
 import { MINI_CATALOGUE } from '../../sandbox/fixtures/mini-catalogue.ts';
 import { startSandbox, type Sandbox } from '../../sandbox/index.ts';
 import { validPack } from '../../support/valid-pack.ts';

@@ -2,7 +2,7 @@
 // year's quantitative ones computed from the CRM (created when missing), grade changes
 // proposed; approved assessments untouched; a second run changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderReport } from '../../../scripts/jobs/index.ts';
+import { renderReport } from '../../../src/jobs/index.ts';
 import { startJobSandbox, type JobSandbox } from './sandbox-world.ts';
 
 let w: JobSandbox;

@@ -91,7 +91,7 @@ export function workspaceDto(ws: Workspace): Record<string, unknown> {
     hasValidEnterpriseValidityToken: false,
     workspaceUrls: { customUrl: null, subdomainUrl: 'http://127.0.0.1' },
     workspaceCustomApplicationId: ws.customApplicationId,
-    // The role new members get; deploy never prunes it (scripts/deploy/roles-read.ts).
+    // The role new members get; deploy never prunes it (src/deploy/roles-read.ts).
     defaultRole: roleDto(ws, roleStore(ws).roles.get(roleStore(ws).defaultRoleId)!),
   };
 }

@@ -1,5 +1,5 @@
 // createOneObject / updateOneObject / deleteOneObject / updateManyObjects.
-import { CUSTOM_OBJECT_DEFAULT_FIELDS, customObjectInverseFieldName } from '../../../scripts/pack/standard/index.ts';
+import { CUSTOM_OBJECT_DEFAULT_FIELDS, customObjectInverseFieldName } from '../../../src/pack/standard/index.ts';
 import { randomUUID } from 'node:crypto';
 import { notFoundError, userInputError, type TwentyError } from '../server/twenty-errors.ts';
 import type { ObjectMeta } from '../state/types.ts';

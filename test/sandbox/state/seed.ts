@@ -1,13 +1,13 @@
 // A new workspace: Twenty's standard objects and fields from the pack's
-// read-only catalogue (scripts/pack/standard), relations linked both ways, an
+// read-only catalogue (src/pack/standard), relations linked both ways, an
 // "All …" INDEX view per visible object, and one workspace member to own records.
 import { randomUUID } from 'node:crypto';
-import type { StandardObject } from '../../../scripts/pack/standard/types.ts';
+import type { StandardObject } from '../../../src/pack/standard/types.ts';
 import { newField, newView, nowIso } from '../metadata/rows.ts';
 import type { FieldMeta, ObjectMeta, RecordRow, ViewChildRow, ViewRow, WorkspaceData } from './types.ts';
 
 export async function loadStandardObjects(): Promise<StandardObject[]> {
-  const path = '../../../scripts/pack/standard/index.ts';
+  const path = '../../../src/pack/standard/index.ts';
   const mod = (await import(path)) as { STANDARD_OBJECTS: StandardObject[] };
   return mod.STANDARD_OBJECTS;
 }

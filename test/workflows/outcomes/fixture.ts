@@ -6,16 +6,16 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deployPack } from '../../../scripts/demo/deploy-step.ts';
-import { loadSeeds } from '../../../scripts/deploy/index.ts';
-import { validatePack } from '../../../scripts/pack/index.ts';
+import { deployPack } from '../../../src/demo/deploy-step.ts';
+import { loadSeeds } from '../../../src/deploy/index.ts';
+import { validatePack } from '../../../src/pack/index.ts';
 import { validPack } from '../../support/valid-pack.ts';
-import { TwentyClient } from '../../../scripts/twenty/client.ts';
+import { TwentyClient } from '../../../src/twenty/client.ts';
 import { type Sandbox, startSandbox } from '../../sandbox/index.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const QUIET = { pacing: { perMinute: 0, burst: 1 } } as const;
-/** The demo's moment (scripts/demo/options.ts DEMO_NOW): a Monday, 2026-11-30 01:00 UTC. */
+/** The demo's moment (src/demo/options.ts DEMO_NOW): a Monday, 2026-11-30 01:00 UTC. */
 export const FIXTURE_NOW = '2026-11-30T01:00:00.000Z';
 
 let building: Promise<string> | undefined;
@@ -42,7 +42,7 @@ async function build(file: string): Promise<string> {
 }
 
 /** What the deployed workspace depends on: the pack's files and the code that deploys and serves it. */
-const INPUTS = ['pack.yaml', 'objects', 'fields', 'views', 'workflows', 'seeds', 'scripts/deploy', 'scripts/ops', 'scripts/records', 'scripts/workflows', 'test/sandbox'];
+const INPUTS = ['pack.yaml', 'objects', 'fields', 'views', 'workflows', 'seeds', 'src/deploy', 'src/ops', 'src/records', 'src/workflows', 'test/sandbox'];
 
 function inputsHash(): string {
   const hash = createHash('sha256');

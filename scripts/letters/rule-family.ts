@@ -1,8 +1,0 @@
-// The template checks as a rule family of `bankpack validate` (scripts/pack/rules).
-import type { RuleFamily } from '../pack/rules/context.ts';
-import { checkTemplates } from './rule.ts';
-
-export const templatesFamily: RuleFamily = {
-  name: 'templates',
-  check: (ctx) => checkTemplates(ctx.pack),
-};

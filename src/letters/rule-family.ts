@@ -1,0 +1,8 @@
+// The template checks as a rule family of `bankpack validate` (src/pack/rules).
+import type { RuleFamily } from '../pack/rules/context.ts';
+import { checkTemplates } from './rule.ts';
+
+export const templatesFamily: RuleFamily = {
+  name: 'templates',
+  check: (ctx) => checkTemplates(ctx.pack),
+};
