@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // One line, once, when this machine cannot run the browser and PDF tests.
+    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // The sandbox and SMTP tests bind loopback ports; keep workers few on 2-core machines.

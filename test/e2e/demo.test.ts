@@ -35,7 +35,7 @@ const job = (s: DemoSummary, name: string) => s.jobs.find((j) => j.job === name)
 
 beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'bankpack-demo-'));
-  options = demoOptions({ dir: REPO, state: join(tmp, 'state'), out: join(tmp, 'out'), pdf: HAS_CHROMIUM });
+  options = demoOptions({ dir: REPO, state: join(tmp, 'state'), out: join(tmp, 'out'), pdf: true });
   pack = (await validatePack(REPO)).pack;
   first = await runDemo(options, (l) => progress.push(l));
   emlAfterFirst = await emlFiles();

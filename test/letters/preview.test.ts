@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { printing } from '../support/printing.ts';
 import { launchBrowser, type Browser } from '../../src/letters/browser.ts';
 import { startPreview, type PreviewServer } from '../../src/letters/preview/server.ts';
 import { loadPackLetters } from '../../src/letters/setup.ts';
@@ -16,6 +17,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
+  if (!printing.run) return;
   const dir = await miniPack();
   const { pack } = await loadPack(dir);
   env = await startPackSandbox(pack);
@@ -42,7 +44,7 @@ afterAll(async () => {
 const patiently = { timeout: 15_000 };
 const letterText = async (): Promise<string> => (await page.frameLocator('#letter').locator('body').innerText()).replace(/\s+/g, '');
 
-describe('letters preview', () => {
+describe.skipIf(!printing.run)('letters preview', () => {
   it('shows the chosen letter for the chosen recipient, and lists its missing values', async () => {
     await page.goto(preview.url);
     await expect.poll(() => page.locator('#template option').allTextContents(), patiently).toEqual(['emails/welcome (person)', 'letters/greeting (company)']);

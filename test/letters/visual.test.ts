@@ -8,16 +8,14 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, launchBrowser, type Browser } from '../../src/letters/browser.ts';
+import { launchBrowser, type Browser } from '../../src/letters/browser.ts';
+import { printing } from '../support/printing.ts';
 import { PdfPrinter } from '../../src/letters/pdf.ts';
 import { chooseTemplate, loadPackLetters, type PackLetters } from '../../src/letters/setup.ts';
 import { tempDir } from './pack-fixture.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const REFERENCE = join(REPO, 'docs', 'letters-greeting.png');
-const required = process.env.CI !== undefined || process.env.BANKPACK_REQUIRE_CHROMIUM !== undefined;
-const haveChromium = existsSync(chromiumPath());
-if (!haveChromium && !required) console.log(`visual letter tests skipped: no Chromium at ${chromiumPath()} (set BANKPACK_REQUIRE_CHROMIUM to fail instead)`);
 
 const MM = 72 / 25.4;
 /** Sheet area that shows through the window wherever the folded A4 sits in the envelope. */
@@ -64,7 +62,7 @@ const RECORDS: Record<string, Record<string, unknown>> = {
   'letters/launch-invitation': { id: 'i1', company, person, invitedBy: manager, launchEvent: { id: 'e1', name: '2027年度财富管理产品推介会', eventDate: '2026-12-18T06:30:00.000Z', venue: '上海浦东香格里拉大酒店' } },
 };
 
-describe.skipIf(!haveChromium && !required)('printed letters in a window envelope', () => {
+describe.skipIf(!printing.run)('printed letters in a window envelope', () => {
   let browser: Browser;
   let printer: PdfPrinter;
   let letters: PackLetters;
