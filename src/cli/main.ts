@@ -2,6 +2,7 @@
 // 0 success, 1 the job found problems or failed, 2 the command itself was misused.
 import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands/index.ts';
+import { UsageError } from './usage-error.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FAIL = 1;
@@ -15,11 +16,15 @@ export async function main(argv: string[]): Promise<number> {
     .version(process.env.npm_package_version ?? '0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  registerCommands(program, (c) => {
+  const complete = registerCommands(program, (c) => {
     code = c;
   });
   for (const sub of program.commands) sub.exitOverride().showHelpAfterError('(run with --help for usage)');
   try {
+    // The program's only own options are --help and --version, so the first word names the
+    // command (`bankpack help job` names job). Only that command's heavy details are loaded.
+    const named = argv[0] === 'help' ? argv[1] : argv[0];
+    if (named !== undefined) await complete.get(named)?.();
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) {
@@ -38,6 +43,3 @@ export async function main(argv: string[]): Promise<number> {
   }
   return code;
 }
-
-/** Thrown by a command that was given arguments it cannot use (exit code 2). */
-export class UsageError extends Error {}

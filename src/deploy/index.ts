@@ -12,3 +12,5 @@ export { loadSeeds, type ObjectSeedCounts, type SeedLoadOptions, type SeedLoadRe
 export { readRoles, type WorkspaceRoles } from './roles-read.ts';
 export { readPulledFiles, type PullReadOptions } from './pull-read.ts';
 export type { PulledFile } from './pull.ts';
+// What the commands that talk to Twenty share when they run (src/cli/actions).
+export { connect, err, reportError, useColor, type ConnectionCliOptions } from './cli-support.ts';

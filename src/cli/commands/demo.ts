@@ -1,7 +1,6 @@
 // `bankpack demo` (what `npm start` runs): the whole mechanism end to end on the embedded
 // Twenty sandbox. Progress on stderr, one line per step; the summary on stdout.
 import type { Command } from 'commander';
-import { demoOptions, renderDemoSummary, runDemo } from '../../demo/index.ts';
 import type { Done } from './index.ts';
 
 interface DemoCliOptions {
@@ -30,6 +29,7 @@ export function registerDemo(program: Command, done: Done): void {
         'A second run on the same state changes nothing and sends no email twice.\nExit codes: 0 every step worked, 1 a step failed (see the summary).',
     )
     .action(async (opts: DemoCliOptions) => {
+      const { demoOptions, renderDemoSummary, runDemo } = await import('../../demo/index.ts');
       const options = demoOptions({ dir: opts.dir, state: opts.state, out: opts.out, fresh: opts.fresh === true, pdf: opts.pdf });
       const progress = (line: string): void => {
         process.stderr.write(`${line}\n`);

@@ -1,20 +1,7 @@
 import type { Command } from 'commander';
-import { createInterface } from 'node:readline/promises';
-import { addConnectionOptions, connect, CONNECTION_HELP, err, useColor, type ConnectionCliOptions } from '../../deploy/cli-support.ts';
-import { planToJson, renderPlan, type ApplyReport, type Plan } from '../../deploy/index.ts';
-import { deploy, type Confirmation } from '../../ops/index.ts';
-import { printFailure } from './print-failure.ts';
+import type { DeployCliOptions } from '../actions/deploy.ts';
+import { addConnectionOptions, CONNECTION_HELP } from '../connection-options.ts';
 import type { Done } from './index.ts';
-
-interface DeployCliOptions extends ConnectionCliOptions {
-  yes?: boolean;
-  json?: boolean;
-  plan?: string;
-  prune?: boolean;
-  allowDataLoss?: boolean;
-  locale?: string;
-  demoSeeds?: boolean;
-}
 
 export function registerDeploy(program: Command, done: Done): void {
   const cmd = program
@@ -43,86 +30,8 @@ made from has changed; otherwise it names what moved, changes nothing, and asks 
 
 A deploy that stops half-way (network, server error, Ctrl-C) is finished by running it again.
 Exit codes: 0 deployed (or nothing to do), 1 failed or refused, 2 wrong usage (e.g. no --yes off a terminal).`)
-    .action(async (opts: DeployCliOptions) => done(await runDeploy(opts)));
-}
-
-async function runDeploy(opts: DeployCliOptions): Promise<number> {
-  if (opts.plan && (opts.prune || opts.locale || opts.demoSeeds)) {
-    err('bankpack: --plan applies the saved plan as it was made: give --prune, --locale or --demo-seeds to `bankpack plan --out` instead');
-    return 2;
-  }
-  const conn = await connect(opts);
-  if (!conn) return 1;
-  const planOut = opts.json ? process.stderr : process.stdout;
-  const controller = new AbortController();
-  const onSigint = (): void => {
-    if (controller.signal.aborted) process.exit(130);
-    controller.abort();
-    err('\nStopping after the steps in flight… (Ctrl-C again to quit at once; run deploy again to finish)');
-  };
-  process.on('SIGINT', onSigint);
-  let result;
-  try {
-    result = await deploy({
-      dir: opts.dir,
-      workspace: conn,
-      ...(opts.plan ? { planFile: opts.plan } : {}),
-      prune: opts.prune === true,
-      includeDemoSeeds: opts.demoSeeds === true,
-      ...(opts.locale ? { locale: opts.locale } : {}),
-      allowDataLoss: opts.allowDataLoss === true,
-      signal: controller.signal,
-      onProgress: err,
-      onPlan: (plan) => planOut.write(renderPlan(plan, { color: useColor(planOut) })),
-      confirm: (plan) => confirm(plan, opts.yes === true),
+    .action(async (opts: DeployCliOptions) => {
+      const { runDeploy } = await import('../actions/deploy.ts');
+      done(await runDeploy(opts));
     });
-  } finally {
-    process.off('SIGINT', onSigint);
-  }
-  const again = opts.plan ? `\`bankpack plan --out ${opts.plan}\` and deploy that plan` : '`bankpack deploy` again';
-  const emit = (plan: Plan | undefined, outcome: unknown): void => {
-    if (opts.json && plan) process.stdout.write(`${JSON.stringify({ plan: planToJson(plan), result: outcome }, null, 2)}\n`);
-  };
-  if (result.ok) {
-    if (!result.report) {
-      err('No changes: the workspace already matches the pack.');
-      emit(result.plan, { ok: true, done: 0, total: 0 });
-      return 0;
-    }
-    err(summary(result.report, result.plan.url, again));
-    emit(result.plan, result.report);
-    return 0;
-  }
-  if (result.report) {
-    err(summary(result.report, result.plan?.url ?? '', again));
-    emit(result.plan, result.report);
-    return 1;
-  }
-  if (result.reason === 'conflicts') emit(result.plan, { ok: false, refused: 'conflicts' });
-  return printFailure(result);
-}
-
-async function confirm(plan: Plan, yes: boolean): Promise<Confirmation> {
-  if (yes) return 'yes';
-  if (!process.stdin.isTTY) return 'cannot-ask';
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  const answer = await rl.question(`Apply these changes to ${plan.url}? Only "yes" is accepted: `);
-  rl.close();
-  return answer.trim() === 'yes' ? 'yes' : 'no';
-}
-
-/** `again`: what finishes the job (a saved plan is stale once part of it is applied). */
-function summary(r: ApplyReport, url: string, again: string): string {
-  const req = r.requests;
-  const writes = req.writes.metadata + req.writes.core;
-  const total = writes + req.reads.metadata + req.reads.core;
-  const stats = `${total} requests (${writes} writes${req.retries > 0 ? `, ${req.retries} retried` : ''}) in ${(r.ms / 1000).toFixed(1)} s`;
-  const skipped = r.skipped ? `\n${r.skipped.changes.length} workflow change(s) not applied: ${r.skipped.reason}.` : '';
-  if (r.ok) return `Deployed to ${url}: ${r.done} change${r.done === 1 ? '' : 's'} applied; ${stats}.${skipped}`;
-  if (r.interrupted) return `Interrupted: ${r.done} of ${r.total} changes applied; ${stats}. Run ${again} to finish.`;
-  const f = r.failure;
-  return [
-    `Deploy stopped at ${f?.change ?? 'a step'}: ${f?.message ?? 'unknown error'}${f?.hint ? `  (${f.hint})` : ''}`,
-    `${r.done} of ${r.total} changes were applied; ${stats}. Fix the cause and run ${again}: it continues from what the workspace now holds.`,
-  ].join('\n');
 }

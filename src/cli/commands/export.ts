@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import { exportTwentyApp } from '../../export/index.ts';
-import { formatProblem, hasErrors, validatePack } from '../../pack/index.ts';
 import { summarizeProblems } from '../output.ts';
-import { UsageError } from '../main.ts';
+import { UsageError } from '../usage-error.ts';
 import type { Done } from './index.ts';
 
 interface Options {
@@ -28,6 +26,7 @@ export function registerExport(program: Command, done: Done): void {
     )
     .action(async (out: string | undefined, opts: Options) => {
       if (out === undefined && !opts.check) throw new UsageError('name the folder to write the app into, or pass --check to only build it');
+      const [{ exportTwentyApp }, { formatProblem, hasErrors, validatePack }] = await Promise.all([import('../../export/index.ts'), import('../../pack/index.ts')]);
       const { valid: pack, problems } = await validatePack(resolve(opts.dir));
       if (!pack || hasErrors(problems)) {
         for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);

@@ -1,4 +1,6 @@
 // Every sub-command, registered on the program. Each sets the exit code through `done`.
+// Registering must stay cheap (`bankpack --help` registers them all): a command imports the
+// module that does its work inside its action (src/cli/actions, or the concern's front door).
 import type { Command } from 'commander';
 import { registerValidate } from './validate.ts';
 import { registerNew } from './new.ts';
@@ -14,16 +16,24 @@ import { registerExport } from './export.ts';
 
 export type Done = (exitCode: number) => void;
 
-export function registerCommands(program: Command, done: Done): void {
+/** Finishes registering a command whose sub-commands or choices come from a heavy module. */
+export type Complete = () => Promise<void>;
+
+/** Registers every command; returns, by command name, what completes the ones that need it. */
+export function registerCommands(program: Command, done: Done): Map<string, Complete> {
   registerValidate(program, done);
-  registerNew(program, done);
+  const completeNew = registerNew(program, done);
   registerSandbox(program, done);
   registerLetters(program, done);
   registerPlan(program, done);
   registerDeploy(program, done);
   registerPull(program, done);
-  registerJob(program, done);
+  const completeJob = registerJob(program, done);
   registerSeed(program, done);
   registerExport(program, done);
   registerDemo(program, done);
+  return new Map([
+    ['new', completeNew],
+    ['job', completeJob],
+  ]);
 }

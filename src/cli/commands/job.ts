@@ -1,23 +1,11 @@
 // `bankpack job <name>`: run one of the pack's jobs against a Twenty workspace. Each job
 // reads, decides, prints what it changes (and why), and writes only the differences.
 import type { Command } from 'commander';
-import { addConnectionOptions, connect, CONNECTION_HELP, err, reportError, type ConnectionCliOptions } from '../../deploy/cli-support.ts';
-import { JOB_NAMES, JOB_POLICIES, JOBS, renderReport, reportJson, type JobName, type JobOptions } from '../../jobs/index.ts';
-import { runJob } from '../../ops/index.ts';
-import { UsageError } from '../main.ts';
-import { printFailure } from './print-failure.ts';
-import type { Done } from './index.ts';
-
-interface JobCliOptions extends ConnectionCliOptions {
-  dryRun?: boolean;
-  json?: boolean;
-  pageSize?: number;
-  now?: string;
-  batch?: string;
-  newBatch?: boolean;
-  seed?: number;
-  period?: string;
-}
+import type { JobName } from '../../jobs/index.ts';
+import type { JobCliOptions } from '../actions/job.ts';
+import { addConnectionOptions, CONNECTION_HELP } from '../connection-options.ts';
+import { UsageError } from '../usage-error.ts';
+import type { Complete, Done } from './index.ts';
 
 const wholeNumber = (name: string, min: number) => (value: string): number => {
   const n = Number(value);
@@ -33,64 +21,38 @@ const EXAMPLES: Record<JobName, string> = {
   'award-bounties': '  $ bankpack job award-bounties --dry-run\n  $ bankpack job award-bounties --json',
 };
 
-export function registerJob(program: Command, done: Done): void {
+/** Registers `job`; its sub-commands come from the jobs' registry, which loads the record
+ *  engine, so they are added (the returned Complete) only when `job` is named. */
+export function registerJob(program: Command, done: Done): Complete {
   const parent = program
     .command('job')
     .description('Run a job: assign leads, compute tiers, sample surveys, score assessments, award bounties.')
     .addHelpText('after', "\nRun `bankpack job <name> --help` for a job's options and the policy files it reads.");
-  for (const name of JOB_NAMES) {
-    const cmd = parent.command(name).description(JOBS[name].summary);
-    addConnectionOptions(cmd)
-      .option('--dry-run', 'read and report, write nothing')
-      .option('--json', 'print the report as JSON')
-      .option('--page-size <n>', "records per read (default 60, Twenty's default page)", wholeNumber('--page-size', 1))
-      .option('--now <iso-date>', 'run as of this moment instead of now (e.g. to replay a meeting day)');
-    if (name === 'sample-surveys') {
-      cmd
-        .option('--batch <name>', "the batch to draw or top up (default: this quarter's latest, else its first)")
-        .option('--new-batch', "start this quarter's next batch")
-        .option('--seed <n>', 'the seed of the draw (default: the policy seed, else one derived from the batch name)', wholeNumber('--seed', 0));
-    }
-    if (name === 'score-assessments') cmd.option('--period <period>', 'a quarter (2026Q3) for the qualitative assessments, a year (2026) for the quantitative ones; default: this quarter');
-    cmd
-      .addHelpText('after', `\nReads ${JOB_POLICIES[name].map((p) => `policies/${p}.policy.yaml`).join(', ')} (see docs/jobs.md).\n\nExamples:\n${EXAMPLES[name]}\n${CONNECTION_HELP}\n\nExit codes: 0 done, 1 a policy problem or a failed request, 2 wrong usage.`)
-      .exitOverride()
-      .showHelpAfterError('(run with --help for usage)')
-      .action(async (opts: JobCliOptions) => done(await runJobCommand(name, opts)));
-  }
   parent.exitOverride();
-}
-
-async function runJobCommand(name: JobName, opts: JobCliOptions): Promise<number> {
-  const now = opts.now === undefined ? Date.now() : Date.parse(opts.now);
-  if (Number.isNaN(now)) throw new UsageError(`--now must be a date and time like 2026-10-08T09:00:00+08:00, not "${opts.now}"`);
-  const conn = await connect(opts);
-  if (!conn) return 1;
-  const options: JobOptions = {
-    ...(opts.batch !== undefined ? { batch: opts.batch } : {}),
-    ...(opts.newBatch ? { newBatch: true } : {}),
-    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
-    ...(opts.period !== undefined ? { period: opts.period } : {}),
+  return async () => {
+    const { JOB_NAMES, JOB_POLICIES, JOBS } = await import('../../jobs/index.ts');
+    for (const name of JOB_NAMES) {
+      const cmd = parent.command(name).description(JOBS[name].summary);
+      addConnectionOptions(cmd)
+        .option('--dry-run', 'read and report, write nothing')
+        .option('--json', 'print the report as JSON')
+        .option('--page-size <n>', "records per read (default 60, Twenty's default page)", wholeNumber('--page-size', 1))
+        .option('--now <iso-date>', 'run as of this moment instead of now (e.g. to replay a meeting day)');
+      if (name === 'sample-surveys') {
+        cmd
+          .option('--batch <name>', "the batch to draw or top up (default: this quarter's latest, else its first)")
+          .option('--new-batch', "start this quarter's next batch")
+          .option('--seed <n>', 'the seed of the draw (default: the policy seed, else one derived from the batch name)', wholeNumber('--seed', 0));
+      }
+      if (name === 'score-assessments') cmd.option('--period <period>', 'a quarter (2026Q3) for the qualitative assessments, a year (2026) for the quantitative ones; default: this quarter');
+      cmd
+        .addHelpText('after', `\nReads ${JOB_POLICIES[name].map((p) => `policies/${p}.policy.yaml`).join(', ')} (see docs/jobs.md).\n\nExamples:\n${EXAMPLES[name]}\n${CONNECTION_HELP}\n\nExit codes: 0 done, 1 a policy problem or a failed request, 2 wrong usage.`)
+        .exitOverride()
+        .showHelpAfterError('(run with --help for usage)')
+        .action(async (opts: JobCliOptions) => {
+          const { runJobCommand } = await import('../actions/job.ts');
+          done(await runJobCommand(name, opts));
+        });
+    }
   };
-  const result = await runJob({
-    job: name,
-    dir: opts.dir,
-    workspace: conn,
-    now,
-    dryRun: opts.dryRun === true,
-    options,
-    ...(opts.pageSize ? { pageSize: opts.pageSize } : {}),
-    onBatch: (d, total) => {
-      if (!opts.json && total > 1 && (d % 10 === 0 || d === total)) err(`  wrote ${d}/${total} batches`);
-    },
-  });
-  if (!result.ok) return printFailure(result);
-  const { outcome } = result;
-  const requests = conn.client.counter.snapshot();
-  process.stdout.write(opts.json ? `${JSON.stringify(reportJson(outcome, requests), null, 2)}\n` : renderReport(outcome, { requests }));
-  if (outcome.written?.error) {
-    reportError(outcome.written.error);
-    return 1;
-  }
-  return 0;
 }

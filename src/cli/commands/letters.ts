@@ -3,9 +3,9 @@
 // them over SMTP and log each one on the client's record.
 import { Command, InvalidArgumentError } from 'commander';
 import { resolve } from 'node:path';
-import { addConnectionOptions, connect, CONNECTION_HELP, reportError, type ConnectionCliOptions } from '../../deploy/cli-support.ts';
-import { recordsPort } from '../../records/index.ts';
-import { UsageError } from '../main.ts';
+import type { ConnectionCliOptions } from '../../deploy/index.ts';
+import { addConnectionOptions, CONNECTION_HELP } from '../connection-options.ts';
+import { UsageError } from '../usage-error.ts';
 import type { Done } from './index.ts';
 
 interface CommonOptions extends ConnectionCliOptions {
@@ -54,7 +54,7 @@ export function registerLetters(program: Command, done: Done): void {
     .option('--campaign <name>', "log each letter on the client's record as sent by post in this campaign (once per recipient)")
     .addHelpText('after', `\nExamples:\n  $ bankpack letters render --template greeting --where 'clientTier=PLATINUM' --out out/greeting --pdf\n  $ bankpack letters render --template letters/complaint-feedback --where step=FEEDBACK_GIVEN --limit 10 --out out/feedback\n  $ bankpack letters render --template greeting --where clientTier=PLATINUM --out out/post --pdf --campaign greeting-2026\n${WHERE_HELP}\n${CONNECTION_HELP}`)
     .action(async (opts: CommonOptions & { out: string; pdf?: boolean; campaign?: string }) => {
-      const { runRender } = await import('../../letters/cli-render.ts');
+      const [{ runRender }, { connect }] = await Promise.all([import('../../letters/cli-render.ts'), import('../../deploy/index.ts')]);
       done(await guarded(() => runRender(opts, connect)));
     });
 
@@ -70,7 +70,7 @@ export function registerLetters(program: Command, done: Done): void {
       `\nExamples:\n  $ bankpack letters send --template emails/launch-invitation --where status=INVITED --campaign launch-2026-11 --dry-run\n  $ bankpack letters send --template emails/launch-invitation --where status=INVITED --campaign launch-2026-11 --rate 2/s\n\nSMTP: SMTP_HOST, SMTP_PORT, SMTP_TLS (implicit | starttls | none), SMTP_USER, SMTP_PASSWORD or\nSMTP_PASSWORD_FILE, SMTP_FROM, SMTP_REPLY_TO, SMTP_CA_FILE; or a profile in bankpack.config.yaml:\n  smtp:\n    default: { host: smtp.bank.example, port: 587, tls: starttls, user: marketing, passwordEnv: SMTP_PASSWORD, from: "鸿远商业银行 <marketing@bank.example>" }\nThe password is never printed.\n${WHERE_HELP}\n${CONNECTION_HELP}`,
     )
     .action(async (opts: CommonOptions & { campaign?: string; dryRun?: boolean; rate: string; smtp?: string; sendLog?: string; resendUnknown?: boolean }) => {
-      const { runSendCommand } = await import('../../letters/cli-send.ts');
+      const [{ runSendCommand }, { connect }, { recordsPort }] = await Promise.all([import('../../letters/cli-send.ts'), import('../../deploy/index.ts'), import('../../records/index.ts')]);
       done(await guarded(() => runSendCommand(opts, connect, recordsPort)));
     });
 
@@ -82,7 +82,7 @@ export function registerLetters(program: Command, done: Done): void {
     .action(async (opts: ConnectionCliOptions & { port: string; limit: number; date?: string }) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number (0-65535), got "${opts.port}"`);
-      const { runPreviewCommand } = await import('../../letters/cli-preview.ts');
+      const [{ runPreviewCommand }, { connect }] = await Promise.all([import('../../letters/cli-preview.ts'), import('../../deploy/index.ts')]);
       done(await guarded(() => runPreviewCommand({ ...opts, port }, connect)));
     });
 
@@ -102,7 +102,7 @@ async function guarded(run: () => Promise<number>): Promise<number> {
     return await run();
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    reportError(e);
+    (await import('../../deploy/index.ts')).reportError(e);
     return 1;
   }
 }

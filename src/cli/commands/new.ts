@@ -1,14 +1,17 @@
 import { Argument, type Command } from 'commander';
 import { resolve } from 'node:path';
-import { scaffold, SCAFFOLD_KINDS, type ScaffoldKind } from '../../scaffold/index.ts';
-import { UsageError } from '../main.ts';
-import type { Done } from './index.ts';
+import type { ScaffoldKind } from '../../scaffold/index.ts';
+import { UsageError } from '../usage-error.ts';
+import type { Complete, Done } from './index.ts';
 
-export function registerNew(program: Command, done: Done): void {
+/** Registers `new`; the kinds it accepts come from the scaffolder (which loads the pack's
+ *  validation), so they are added (the returned Complete) only when `new` is named. */
+export function registerNew(program: Command, done: Done): Complete {
+  const kind = new Argument('<kind>', 'what to create');
   program
     .command('new')
     .description('Write a new pack file with fresh UUIDs and the $schema line for editors.')
-    .addArgument(new Argument('<kind>', 'what to create').choices(SCAFFOLD_KINDS))
+    .addArgument(kind)
     .argument('<name>', 'its name: an API name (intelLead) for objects and fields, words (leads-by-stage) for the others')
     .option('--dir <dir>', 'the pack folder', '.')
     .option('--object <object>', 'field, view, template: the object it belongs to; role: the first object it may read (company, standard:person, or a pack object)')
@@ -31,6 +34,7 @@ Examples:
 Exit codes: 0 written, 1 the file already exists, 2 wrong usage.`,
     )
     .action(async (kind: ScaffoldKind, name: string, opts: { dir: string; object?: string; type: string }) => {
+      const { scaffold } = await import('../../scaffold/index.ts');
       const result = await scaffold({ kind, name, dir: resolve(opts.dir), type: opts.type, ...(opts.object ? { object: opts.object } : {}) });
       if (result.ok) {
         process.stdout.write(`created ${result.relPath}\nedit it (labels, description), then run: bankpack validate\n`);
@@ -42,4 +46,7 @@ Exit codes: 0 written, 1 the file already exists, 2 wrong usage.`,
       process.stderr.write(`bankpack: ${text}\n`);
       done(1);
     });
+  return async () => {
+    kind.choices((await import('../../scaffold/index.ts')).SCAFFOLD_KINDS);
+  };
 }

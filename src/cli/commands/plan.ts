@@ -1,18 +1,7 @@
 import type { Command } from 'commander';
-import { addConnectionOptions, connect, CONNECTION_HELP, err, useColor, type ConnectionCliOptions } from '../../deploy/cli-support.ts';
-import { hasChanges, planToJson, renderPlan } from '../../deploy/index.ts';
-import { plan } from '../../ops/index.ts';
-import { printFailure } from './print-failure.ts';
+import type { PlanCliOptions } from '../actions/plan.ts';
+import { addConnectionOptions, CONNECTION_HELP } from '../connection-options.ts';
 import type { Done } from './index.ts';
-
-interface PlanCliOptions extends ConnectionCliOptions {
-  json?: boolean;
-  out?: string;
-  detailedExitcode?: boolean;
-  prune?: boolean;
-  locale?: string;
-  demoSeeds?: boolean;
-}
 
 export function registerPlan(program: Command, done: Done): void {
   const cmd = program
@@ -36,24 +25,8 @@ the workspace it was made against: \`deploy --plan\` refuses it once the workspa
 ${CONNECTION_HELP}
 
 Exit codes: 0 done (with --detailed-exitcode: no changes), 2 changes (with --detailed-exitcode), 1 error or conflicts.`)
-    .action(async (opts: PlanCliOptions) => done(await runPlan(opts)));
-}
-
-async function runPlan(opts: PlanCliOptions): Promise<number> {
-  const conn = await connect(opts);
-  if (!conn) return 1;
-  const result = await plan({
-    dir: opts.dir,
-    workspace: conn,
-    prune: opts.prune === true,
-    includeDemoSeeds: opts.demoSeeds === true,
-    ...(opts.locale ? { locale: opts.locale } : {}),
-    ...(opts.out ? { out: opts.out } : {}),
-  });
-  if (!result.ok) return printFailure(result);
-  if (opts.json) process.stdout.write(`${JSON.stringify(planToJson(result.plan), null, 2)}\n`);
-  else process.stdout.write(renderPlan(result.plan, { color: useColor(process.stdout) }));
-  err(`(${result.reads} reads${result.out ? `; plan saved to ${result.out}: apply it with \`bankpack deploy --plan ${result.out}\`` : ''})`);
-  if (result.counts.conflict > 0) return 1;
-  return opts.detailedExitcode && hasChanges(result.plan) ? 2 : 0;
+    .action(async (opts: PlanCliOptions) => {
+      const { runPlan } = await import('../actions/plan.ts');
+      done(await runPlan(opts));
+    });
 }

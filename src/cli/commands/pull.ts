@@ -1,13 +1,7 @@
 import type { Command } from 'commander';
-import { addConnectionOptions, connect, CONNECTION_HELP, err, type ConnectionCliOptions } from '../../deploy/cli-support.ts';
-import { pull } from '../../ops/index.ts';
-import { printFailure } from './print-failure.ts';
+import type { PullCliOptions } from '../actions/pull.ts';
+import { addConnectionOptions, CONNECTION_HELP } from '../connection-options.ts';
 import type { Done } from './index.ts';
-
-interface PullCliOptions extends ConnectionCliOptions {
-  out?: string;
-  overwrite?: boolean;
-}
 
 export function registerPull(program: Command, done: Done): void {
   const cmd = program
@@ -30,16 +24,8 @@ Examples:
 ${CONNECTION_HELP}
 
 Exit codes: 0 written, 1 failed.`)
-    .action(async (opts: PullCliOptions) => done(await runPull(opts)));
-}
-
-async function runPull(opts: PullCliOptions): Promise<number> {
-  const conn = await connect(opts);
-  if (!conn) return 1;
-  const result = await pull({ dir: opts.dir, workspace: conn, ...(opts.out ? { out: opts.out } : {}), ...(opts.overwrite ? { overwrite: true } : {}) });
-  if (!result.ok) return printFailure(result);
-  for (const path of result.written) process.stdout.write(`wrote ${path}\n`);
-  const { written, kept } = result;
-  err(`Pulled ${written.length + kept.length} file(s) from ${conn.client.url} into ${result.out}: ${written.length} written${kept.length > 0 ? `, ${kept.length} kept as they were (--overwrite replaces them)` : ''}.`);
-  return 0;
+    .action(async (opts: PullCliOptions) => {
+      const { runPull } = await import('../actions/pull.ts');
+      done(await runPull(opts));
+    });
 }

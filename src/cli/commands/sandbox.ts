@@ -2,7 +2,7 @@
 // a first run, tests and benchmarks. Loaded on demand: the engine never imports it.
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import { UsageError } from '../main.ts';
+import { UsageError } from '../usage-error.ts';
 import type { Done } from './index.ts';
 
 interface SandboxCliOptions {

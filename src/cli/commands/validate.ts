@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import { formatProblem, hasErrors, validatePack } from '../../pack/index.ts';
 import { summarizeProblems } from '../output.ts';
 import type { Done } from './index.ts';
 
@@ -12,6 +11,7 @@ export function registerValidate(program: Command, done: Done): void {
     .option('--json', 'print the problems as a JSON array')
     .addHelpText('after', '\nExamples:\n  $ bankpack validate\n  $ bankpack validate --dir ./my-pack --json\n\nExit codes: 0 valid, 1 problems found, 2 wrong usage.')
     .action(async (opts: { dir: string; json?: boolean }) => {
+      const { formatProblem, hasErrors, validatePack } = await import('../../pack/index.ts');
       const { problems } = await validatePack(resolve(opts.dir));
       if (opts.json) process.stdout.write(`${JSON.stringify(problems, null, 2)}\n`);
       else {
