@@ -9,7 +9,7 @@ import { launchBrowser } from '../src/letters/browser.ts';
 import { defaultRuntime, HELPERS, type RenderData } from '../src/letters/helpers/registry.ts';
 import { PdfPrinter } from '../src/letters/pdf.ts';
 import { LETTERS_PAGE_SIZE, readRecipients } from '../src/letters/recipients.ts';
-import { chooseTemplate, loadPackLetters, type PackLetters } from '../src/letters/setup.ts';
+import { chooseTemplate, packLetters, type PackLetters } from '../src/letters/setup.ts';
 import type { CompiledTemplate } from '../src/letters/compile.ts';
 import { pickLocalised } from '../src/letters/template-set.ts';
 import { parseWhere } from '../src/letters/where.ts';
@@ -75,7 +75,7 @@ const bench: Benchmark = {
   name: 'letters (render, PDF, recipients)',
   async run(): Promise<BenchRow[]> {
     const rows: BenchRow[] = [];
-    const letters = await loadPackLetters(ROOT);
+    const letters = packLetters(await validatePack(ROOT));
     const chosen = chooseTemplate(letters, 'letters/greeting');
     if (!chosen.ok) throw new Error(chosen.problems.join('\n'));
     const t = chosen.template;

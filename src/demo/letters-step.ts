@@ -1,21 +1,10 @@
-// The demo's letters and emails, as `bankpack letters render` and `letters send` do
-// them: the greeting letter for every platinum client (HTML, and PDF when Chromium is
-// installed), logged as posted letters; the launch invitation emailed to every invited
+// The demo's letters and emails, through the ops `bankpack letters render` and `letters
+// send` call: the greeting letter for every platinum client (HTML, and PDF when Chromium
+// is installed), logged as posted letters; the launch invitation emailed to every invited
 // client through the local SMTP catcher, logged as contactLog records. Both are keyed by
 // campaign, so a second run logs and sends nothing again.
-import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { chromiumPath, launchBrowser } from '../letters/browser.ts';
-import { PdfPrinter } from '../letters/pdf.ts';
-import { renderBatch } from '../letters/render-batch.ts';
-import { smtpMailer } from '../letters/send/mailer.ts';
-import { runSend, type SendReport } from '../letters/send/run-send.ts';
-import { SendLog } from '../letters/send/send-log.ts';
-import { chooseTemplate, type PackLetters } from '../letters/setup.ts';
-import { parseWhere, type Filter } from '../letters/where.ts';
-import type { CompiledTemplate } from '../letters/compile.ts';
-import { recordsPort } from '../records/index.ts';
-import type { TwentyClient } from '../twenty/client.ts';
+import { renderLetters, sendLetters, type OpFailure, type PackInput, type Workspace } from '../ops/index.ts';
 import type { SmtpCatcher } from './catcher.ts';
 import { DEMO_SENDER, GREETING, INVITATION } from './options.ts';
 
@@ -45,79 +34,55 @@ export interface SendResult {
   problem?: string;
 }
 
-function templateAndFilter(letters: PackLetters, name: string, where: string): { template: CompiledTemplate; filter: Filter | undefined } {
-  const chosen = chooseTemplate(letters, name);
-  if (!chosen.ok) throw new Error(`template ${name} cannot be used: ${chosen.problems.join('; ')}`);
-  const parsed = parseWhere(where, chosen.template.prepared.object, letters.catalogue);
-  if (!parsed.ok) throw new Error(`--where ${where}: ${parsed.problems.map((p) => p.message).join('; ')}`);
-  return { template: chosen.template, filter: parsed.filter };
+/** The pack, the workspace and the letters' date: what both letter steps share. */
+export interface LettersContext {
+  pack: PackInput;
+  workspace: Workspace;
+  today: string;
 }
 
-export async function renderGreetings(client: TwentyClient, letters: PackLetters, dir: string, today: string, wantPdf: boolean): Promise<LettersResult> {
-  const { template, filter } = templateAndFilter(letters, GREETING.template, GREETING.where);
+const thrown = (f: OpFailure): Error => new Error([f.message, ...f.details].join('; '));
+
+export async function renderGreetings(ctx: LettersContext, dir: string, wantPdf: boolean): Promise<LettersResult> {
   await rm(dir, { recursive: true, force: true }); // this batch's folder only: stale letters of an earlier workspace go
-  const chromium = chromiumPath();
-  let pdfNote: string | undefined;
-  let pdfFailed = false;
-  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
-  if (!wantPdf) pdfNote = 'PDFs off (--no-pdf)';
-  else if (!existsSync(chromium)) pdfNote = `no Chromium at ${chromium}: HTML only (apt-get install chromium fonts-noto-cjk, or set BANKPACK_CHROMIUM)`;
-  else {
-    try {
-      browser = await launchBrowser();
-    } catch (e) {
-      pdfNote = `HTML only: ${e instanceof Error ? e.message : String(e)}`;
-      pdfFailed = true;
-    }
-  }
-  try {
-    const printer = browser ? await PdfPrinter.open(browser) : undefined;
-    const result = await renderBatch({
-      template,
-      catalogue: letters.catalogue,
-      transport: client,
-      query: filter ? { filter } : {},
-      outDir: dir,
-      vars: { today },
-      campaign: GREETING.campaign,
-      ...(printer ? { printer } : {}),
-    });
-    return {
-      dir,
-      html: result.written.length,
-      pdf: result.written.filter((w) => w.pdf).length,
-      ...(result.merged ? { merged: result.merged } : {}),
-      stopped: result.stopped.map((s) => `${s.name}: ${(s.missing ?? []).map((m) => m.variable).join(', ')}`),
-      logged: result.logged ?? 0,
-      ...(pdfNote ? { pdfNote } : {}),
-      pdfFailed,
-    };
-  } finally {
-    await browser?.close();
-  }
+  const r = await renderLetters({
+    ...ctx.pack,
+    workspace: ctx.workspace,
+    template: GREETING.template,
+    where: GREETING.where,
+    date: ctx.today,
+    outDir: dir,
+    campaign: GREETING.campaign,
+    ...(wantPdf ? { pdf: 'when-installed' as const } : {}),
+  });
+  if (!r.ok) throw thrown(r);
+  const { batch } = r;
+  const pdfNote = wantPdf ? r.pdfNote : 'PDFs off (--no-pdf)';
+  return {
+    dir,
+    html: batch.written.length,
+    pdf: batch.written.filter((w) => w.pdf).length,
+    ...(batch.merged ? { merged: batch.merged } : {}),
+    stopped: batch.stopped.map((s) => `${s.name}: ${(s.missing ?? []).map((m) => m.variable).join(', ')}`),
+    logged: batch.logged ?? 0,
+    ...(pdfNote ? { pdfNote } : {}),
+    pdfFailed: r.pdfFailed === true,
+  };
 }
 
-export async function sendInvitations(client: TwentyClient, letters: PackLetters, catcher: SmtpCatcher, sendLogPath: string, today: string): Promise<SendResult> {
-  const { template, filter } = templateAndFilter(letters, INVITATION.template, INVITATION.where);
-  const log = SendLog.open(sendLogPath);
-  const mailer = await smtpMailer({ host: catcher.host, port: catcher.port, tls: 'none', from: DEMO_SENDER });
-  let report: SendReport;
-  try {
-    report = await runSend({
-      template,
-      catalogue: letters.catalogue,
-      transport: client,
-      port: recordsPort(client),
-      query: filter ? { filter } : {},
-      campaign: INVITATION.campaign,
-      vars: { today, campaign: INVITATION.campaign },
-      log,
-      mailer,
-    });
-  } finally {
-    mailer.close();
-    log.close();
-  }
+export async function sendInvitations(ctx: LettersContext, catcher: SmtpCatcher, sendLogPath: string): Promise<SendResult> {
+  const r = await sendLetters({
+    ...ctx.pack,
+    workspace: ctx.workspace,
+    template: INVITATION.template,
+    where: INVITATION.where,
+    date: ctx.today,
+    campaign: INVITATION.campaign,
+    smtp: { settings: { host: catcher.host, port: catcher.port, tls: 'none', from: DEMO_SENDER } },
+    sendLog: sendLogPath,
+  });
+  if (!r.ok) throw thrown(r);
+  const { report } = r;
   const problem = report.aborted ?? report.logError;
   return {
     sent: report.sent.length,

@@ -6,9 +6,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { formatProblem, validatePack, type PackFile, type Problem, type ValidPack } from '../pack/index.ts';
-import { loadPackLetters, todayIn } from '../letters/setup.ts';
 import { TwentyClient } from '../twenty/client.ts';
 import type { ObjectSeedCounts } from '../deploy/index.ts';
+import { todayIn } from '../letters/index.ts';
 import { seed, type Workspace } from '../ops/index.ts';
 import { startSmtpCatcher, type SmtpCatcher } from './catcher.ts';
 import { countAll, deployPack, describeCounts, type DeployResult } from './deploy-step.ts';
@@ -52,7 +52,6 @@ const LATER_STEPS = [
   'load the demo data',
   ...JOB_NAMES.map((n) => `job ${n}`),
   'workflow runs',
-  'load the letter templates',
   'render the greeting letters',
   'send the invitation emails',
 ];
@@ -122,19 +121,18 @@ export async function runDemo(o: DemoOptions, progress: (line: string) => void, 
       return { value: counts, failed: counts.some((c) => c.failed > 0), detail: describeWorkflowRuns(counts) };
     });
 
-    const letters = await steps.run('load the letter templates', ['validate the pack'], async () => ({ value: await loadPackLetters(o.dir), detail: 'templates compiled' }));
-    const today = todayIn('Asia/Shanghai', new Date(o.now));
-    await steps.run('render the greeting letters', ['deploy the pack', 'load the letter templates'], async () => {
-      const r = await renderGreetings(client, letters!, paths.letters, today, o.pdf);
+    const letters = { pack: { dir: o.dir, pack: validated }, workspace, today: todayIn('Asia/Shanghai', new Date(o.now)) };
+    await steps.run('render the greeting letters', ['deploy the pack'], async () => {
+      const r = await renderGreetings(letters, paths.letters, o.pdf);
       summary.letters = r;
       const pdf = r.pdf > 0 ? `, ${r.pdf} PDF + ${r.merged}` : '';
       const stopped = r.stopped.length > 0 ? `; ${r.stopped.length} not rendered (a value is missing): ${r.stopped.slice(0, 2).join('; ')}` : '';
       return { value: r, failed: r.pdfFailed === true, detail: `${r.html} HTML${pdf} in ${shown(r.dir)}${r.pdfNote ? ` — ${r.pdfNote}` : ''}; ${r.logged} posted letter(s) logged${stopped}` };
     });
 
-    await steps.run('send the invitation emails', ['deploy the pack', 'load the letter templates'], async () => {
+    await steps.run('send the invitation emails', ['deploy the pack'], async () => {
       catcher = await startSmtpCatcher(paths.emails);
-      const r = await sendInvitations(client, letters!, catcher, join(paths.sendLogs, `${INVITATION.campaign}.jsonl`), today);
+      const r = await sendInvitations(letters, catcher, join(paths.sendLogs, `${INVITATION.campaign}.jsonl`));
       summary.emails = { ...r, caught: catcher.caught.length, dir: paths.emails, recipients: catcher.caught.flatMap((m) => m.to) };
       const skipped = [r.noAddress > 0 ? `${r.noAddress} without an address` : '', r.optedOut > 0 ? `${r.optedOut} opted out` : '', r.stopped > 0 ? `${r.stopped} missing a value` : ''].filter(Boolean);
       const detail = [

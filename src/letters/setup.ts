@@ -1,8 +1,7 @@
-// What every `letters` command starts with: the pack validated, the catalogue
-// built, the chosen template found, checked and compiled. Problems come back as
-// printable lines (file:line:col  message  (hint)), never as exceptions.
-import { formatProblem, validatePack, type ValidationResult } from '../pack/index.ts';
-import { resolveProblem } from '../pack/load-files.ts';
+// What every letters op starts with: the validated pack's catalogue built, the chosen
+// template found, checked and compiled. Problems come back as printable lines
+// (file:line:col  message  (hint)), never as exceptions.
+import { formatProblem, resolveProblem, type LinkedPack, type PackFile } from '../pack/index.ts';
 import { didYouMean } from '../pack/did-you-mean.ts';
 import { buildCatalogue, type Catalogue } from './catalogue.ts';
 import { compileTemplate, type CompiledTemplate } from './compile.ts';
@@ -17,16 +16,11 @@ export interface PackLetters {
   format(p: BodyProblem): string;
 }
 
-/** The pack folder validated, then its letters (packLetters). */
-export async function loadPackLetters(dir: string): Promise<PackLetters> {
-  return packLetters(await validatePack(dir));
-}
-
 /**
- * The letters of a validated pack. Problems elsewhere in the pack do not stop a letter:
- * the chosen template's own problems do (chooseTemplate).
+ * The letters of a pack: its templates and linked model, as validate read them (no second
+ * read of the folder). `files` place a template's warnings at file:line:col.
  */
-export function packLetters({ pack, files }: Pick<ValidationResult, 'pack' | 'files'>): PackLetters {
+export function packLetters({ pack, files }: { pack: LinkedPack; files: readonly PackFile[] }): PackLetters {
   const byPath = new Map(files.map((f) => [f.path, f]));
   return {
     catalogue: buildCatalogue(pack),

@@ -8,3 +8,9 @@ export { readSavedPlan, parseSavedPlan, serializeSavedPlan, SAVED_PLAN_FORMAT, S
 export { silent, type Progress, type Workspace, type OpFailure, type FailureReason } from './types.ts';
 export { seed, type SeedInput, type Seeded, type SeedFailure } from './seed.ts';
 export { runJob, type RunJobInput, type JobRan } from './run-job.ts';
+export { validated, type PackInput } from './types.ts';
+export { renderLetters, type RenderLettersInput, type LettersRendered } from './render-letters.ts';
+export { sendLetters, type SendLettersInput, type LettersSent } from './send-letters.ts';
+export { listLetters, previewLetters, type TemplateListing, type PreviewLettersInput } from './browse-letters.ts';
+export type { LettersInput } from './letters.ts';
+export { exportApp, type ExportInput, type Exported } from './export.ts';

@@ -1,5 +1,6 @@
 // What every op shares: the workspace it acts on, how it reports progress, and how it
 // fails. Ops never print and never exit: a failure is a value the command prints.
+import { resolve } from 'node:path';
 import { formatProblem, hasErrors, validatePack, type PackFile, type PendingProblem, type Problem, type ValidPack } from '../pack/index.ts';
 import { isTwentyError, type TwentyClient } from '../twenty/index.ts';
 
@@ -28,7 +29,8 @@ export type FailureReason =
   | 'invalid-policy'
   | 'usage'
   | 'seed'
-  | 'file';
+  | 'file'
+  | 'letters';
 
 export interface OpFailure {
   ok: false;
@@ -48,14 +50,24 @@ export function workspaceFailure(e: unknown): OpFailure {
 
 export type Validated = { ok: true; pack: ValidPack; files: PackFile[]; problems: Problem[] } | OpFailure;
 
-/** Validate the pack; its errors as a failure, nothing sent to Twenty. */
-export async function validated(dir: string): Promise<Validated> {
+/** Validate the pack; its errors as a failure, `nothing` said to have happened. */
+export async function validated(dir: string, nothing = 'nothing was sent to Twenty'): Promise<Validated> {
   const { valid: pack, files, problems } = await validatePack(dir);
   if (!pack || hasErrors(problems)) {
     const errors = problems.filter((p) => p.severity === 'error').length;
-    return failure('invalid-pack', `the pack has ${errors} error(s); nothing was sent to Twenty (run \`bankpack validate\`)`, problems.map(formatProblem));
+    return failure('invalid-pack', `the pack has ${errors} error(s); ${nothing} (run \`bankpack validate\`)`, problems.map(formatProblem));
   }
   return { ok: true, pack, files, problems };
+}
+
+/** The pack an op acts on: the folder validated, or the pack its caller validated already (the demo). */
+export interface PackInput {
+  dir: string;
+  pack?: { pack: ValidPack; files: readonly PackFile[] };
+}
+
+export async function packOf(input: PackInput, nothing?: string): Promise<Validated | { ok: true; pack: ValidPack; files: readonly PackFile[] }> {
+  return input.pack ? { ok: true, ...input.pack } : validated(resolve(input.dir), nothing);
 }
 
 export function referenceFailure(problems: readonly PendingProblem[]): OpFailure {

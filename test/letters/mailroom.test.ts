@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { letterFileStem } from '../../src/letters/file-names.ts';
 import { addressLineOf, postcodeOf } from '../../src/letters/helpers/postal.ts';
-import { chooseTemplate, loadPackLetters } from '../../src/letters/setup.ts';
-import { loadPack, miniPack, template } from './pack-fixture.ts';
+import { chooseTemplate } from '../../src/letters/setup.ts';
+import { lettersOf, loadPack, miniPack, template } from './pack-fixture.ts';
 
 const letter = (fm: string, body: string): Record<string, string> => ({ 'templates/letters/t.hbs': template(`object: company\n${fm}`, body) });
 
@@ -23,7 +23,7 @@ describe('letters that go by post', () => {
     expect((await loadPack(await miniPack(letter('', body)))).templateProblems).toEqual([
       'templates/letters/t.hbs:4:6  "岁末" is seasonal wording, printed whatever the date  (put it inside {{#if (yearEnd today)}}…{{else}}<the neutral form>{{/if}} (1 December to 31 January))',
     ]);
-    const letters = await loadPackLetters(await miniPack(letter('', '<p>{{#if (yearEnd today)}}新的一年里{{else}}今后{{/if}}</p>')));
+    const letters = await lettersOf(await miniPack(letter('', '<p>{{#if (yearEnd today)}}新的一年里{{else}}今后{{/if}}</p>')));
     const chosen = chooseTemplate(letters, 'letters/t');
     if (!chosen.ok) throw new Error(chosen.problems.join('\n'));
     const on = (today: string): string => chosen.template.render({ id: 'c' }, { today }).html;
@@ -34,7 +34,7 @@ describe('letters that go by post', () => {
   });
 
   it('titles the page with its subject, escaped once', async () => {
-    const letters = await loadPackLetters(await miniPack(letter('subject: "致{{company.name}}"', '<p>x</p>')));
+    const letters = await lettersOf(await miniPack(letter('subject: "致{{company.name}}"', '<p>x</p>')));
     const chosen = chooseTemplate(letters, 'letters/t');
     if (!chosen.ok) throw new Error(chosen.problems.join('\n'));
     const out = chosen.template.render({ id: 'c', name: 'A&B <Co>' }, { today: '2026-12-05' });

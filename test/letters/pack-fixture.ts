@@ -10,6 +10,7 @@ import { formatProblem, validatePack, type Pack } from '../../src/pack/index.ts'
 import { resolveProblem } from '../../src/pack/load-files.ts';
 import { buildCatalogue, type Catalogue } from '../../src/letters/catalogue.ts';
 import { checkTemplates } from '../../src/letters/rule.ts';
+import { packLetters, type PackLetters } from '../../src/letters/setup.ts';
 
 export const MINI_PACK = join(import.meta.dirname, 'fixtures', 'mini-pack');
 
@@ -54,4 +55,9 @@ export async function loadPack(dir: string): Promise<LoadedPack> {
 /** A template file: front matter lines, then the body. */
 export function template(frontMatter: string, body: string): string {
   return `---\n${frontMatter.trim()}\n---\n${body}`;
+}
+
+/** The letters of the pack in `dir`, from the one read validate makes (as the letters ops do). */
+export async function lettersOf(dir: string): Promise<PackLetters> {
+  return packLetters(await validatePack(dir));
 }

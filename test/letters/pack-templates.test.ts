@@ -16,7 +16,7 @@ import { renderBatch } from '../../src/letters/render-batch.ts';
 import { smtpMailer } from '../../src/letters/send/mailer.ts';
 import { runSend } from '../../src/letters/send/run-send.ts';
 import { SendLog } from '../../src/letters/send/send-log.ts';
-import { chooseTemplate, loadPackLetters, type PackLetters } from '../../src/letters/setup.ts';
+import { chooseTemplate, type PackLetters } from '../../src/letters/setup.ts';
 import { parseWhere } from '../../src/letters/where.ts';
 import type { CompiledTemplate } from '../../src/letters/compile.ts';
 import { readAll } from '../../src/records/reader.ts';
@@ -24,7 +24,7 @@ import { recordsPort } from '../../src/records/index.ts';
 import { TwentyClient } from '../../src/twenty/index.ts';
 import { MINI_CATALOGUE } from '../sandbox/fixtures/mini-catalogue.ts';
 import { startSandbox, type Sandbox } from '../sandbox/index.ts';
-import { tempDir } from './pack-fixture.ts';
+import { lettersOf, tempDir } from './pack-fixture.ts';
 import { createRecords } from './sandbox-pack.ts';
 import { startTestSmtp, type TestSmtp } from './smtp-test-server.ts';
 import { validPack } from '../support/valid-pack.ts';
@@ -46,7 +46,7 @@ beforeAll(async () => {
   const prepared = await preparePlan(client, { ...pack, seeds: [], workflows: [] }, {});
   const applied = await applyPlan(client, prepared.plan, prepared.actual, prepared.caps, { allowDataLoss: false, report: () => {} });
   if (!applied.ok) throw new Error('deploying the pack into the sandbox failed');
-  letters = await loadPackLetters(REPO);
+  letters = await lettersOf(REPO);
 
   await createRecords(client, o('clientManager', 'clientManagers'), [
     { id: ids.wang, name: '王芳', email: { primaryEmail: 'wang.fang@bank.example' }, phone: { primaryPhoneNumber: '13800000001' }, grade: 'SENIOR' },

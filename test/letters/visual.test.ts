@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type Browser } from '../../src/letters/browser.ts';
 import { printing } from '../support/printing.ts';
 import { PdfPrinter } from '../../src/letters/pdf.ts';
-import { chooseTemplate, loadPackLetters, type PackLetters } from '../../src/letters/setup.ts';
-import { tempDir } from './pack-fixture.ts';
+import { chooseTemplate, type PackLetters } from '../../src/letters/setup.ts';
+import { lettersOf, tempDir } from './pack-fixture.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const REFERENCE = join(REPO, 'docs', 'letters-greeting.png');
@@ -68,7 +68,7 @@ describe.skipIf(!printing.run)('printed letters in a window envelope', () => {
   let letters: PackLetters;
   let dir: string;
   beforeAll(async () => {
-    letters = await loadPackLetters(REPO);
+    letters = await lettersOf(REPO);
     browser = await launchBrowser();
     printer = await PdfPrinter.open(browser, 1);
     dir = await tempDir('visual-');

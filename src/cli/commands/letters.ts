@@ -6,15 +6,12 @@ import { resolve } from 'node:path';
 import type { ConnectionCliOptions } from '../../deploy/index.ts';
 import { addConnectionOptions, CONNECTION_HELP } from '../connection-options.ts';
 import { UsageError } from '../usage-error.ts';
+import type { CommonLetterOptions, RenderLetterOptions, SendLetterOptions } from '../actions/letters.ts';
 import type { Done } from './index.ts';
 
-interface CommonOptions extends ConnectionCliOptions {
-  template: string;
-  where?: string;
-  limit?: number;
-  locale?: string;
-  date?: string;
-}
+type CommonOptions = CommonLetterOptions & ConnectionCliOptions;
+type RenderOptions = RenderLetterOptions & ConnectionCliOptions;
+type SendOptions = SendLetterOptions & ConnectionCliOptions;
 
 const positive = (name: string) => (value: string): number => {
   const n = Number(value);
@@ -53,9 +50,9 @@ export function registerLetters(program: Command, done: Done): void {
     .option('--pdf', 'also print PDFs through headless Chromium (/usr/bin/chromium, or $BANKPACK_CHROMIUM)')
     .option('--campaign <name>', "log each letter on the client's record as sent by post in this campaign (once per recipient)")
     .addHelpText('after', `\nExamples:\n  $ bankpack letters render --template greeting --where 'clientTier=PLATINUM' --out out/greeting --pdf\n  $ bankpack letters render --template letters/complaint-feedback --where step=FEEDBACK_GIVEN --limit 10 --out out/feedback\n  $ bankpack letters render --template greeting --where clientTier=PLATINUM --out out/post --pdf --campaign greeting-2026\n${WHERE_HELP}\n${CONNECTION_HELP}`)
-    .action(async (opts: CommonOptions & { out: string; pdf?: boolean; campaign?: string }) => {
-      const [{ runRender }, { connect }] = await Promise.all([import('../../letters/cli-render.ts'), import('../../deploy/index.ts')]);
-      done(await guarded(() => runRender(opts, connect)));
+    .action(async (opts: RenderOptions) => {
+      const [{ runRender }, { connect }] = await Promise.all([import('../actions/letters.ts'), import('../../deploy/index.ts')]);
+      done(await runRender(opts, await connect(opts)));
     });
 
   commonOptions(letters.command('send').description('Send an email template to each recipient over SMTP, once per campaign, and log it on the client.'))
@@ -69,9 +66,9 @@ export function registerLetters(program: Command, done: Done): void {
       'after',
       `\nExamples:\n  $ bankpack letters send --template emails/launch-invitation --where status=INVITED --campaign launch-2026-11 --dry-run\n  $ bankpack letters send --template emails/launch-invitation --where status=INVITED --campaign launch-2026-11 --rate 2/s\n\nSMTP: SMTP_HOST, SMTP_PORT, SMTP_TLS (implicit | starttls | none), SMTP_USER, SMTP_PASSWORD or\nSMTP_PASSWORD_FILE, SMTP_FROM, SMTP_REPLY_TO, SMTP_CA_FILE; or a profile in bankpack.config.yaml:\n  smtp:\n    default: { host: smtp.bank.example, port: 587, tls: starttls, user: marketing, passwordEnv: SMTP_PASSWORD, from: "鸿远商业银行 <marketing@bank.example>" }\nThe password is never printed.\n${WHERE_HELP}\n${CONNECTION_HELP}`,
     )
-    .action(async (opts: CommonOptions & { campaign?: string; dryRun?: boolean; rate: string; smtp?: string; sendLog?: string; resendUnknown?: boolean }) => {
-      const [{ runSendCommand }, { connect }, { recordsPort }] = await Promise.all([import('../../letters/cli-send.ts'), import('../../deploy/index.ts'), import('../../records/index.ts')]);
-      done(await guarded(() => runSendCommand(opts, connect, recordsPort)));
+    .action(async (opts: SendOptions) => {
+      const [{ runSend }, { connect }] = await Promise.all([import('../actions/letters.ts'), import('../../deploy/index.ts')]);
+      done(await runSend(opts, connect));
     });
 
   addConnectionOptions(letters.command('preview').description('Open a local web page to pick a template and a recipient and see the letter or email as it will look.'))
@@ -82,8 +79,8 @@ export function registerLetters(program: Command, done: Done): void {
     .action(async (opts: ConnectionCliOptions & { port: string; limit: number; date?: string }) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number (0-65535), got "${opts.port}"`);
-      const [{ runPreviewCommand }, { connect }] = await Promise.all([import('../../letters/cli-preview.ts'), import('../../deploy/index.ts')]);
-      done(await guarded(() => runPreviewCommand({ ...opts, port }, connect)));
+      const [{ runPreview }, { connect }] = await Promise.all([import('../actions/letters.ts'), import('../../deploy/index.ts')]);
+      done(await runPreview({ ...opts, port }, await connect(opts)));
     });
 
   letters
@@ -91,19 +88,7 @@ export function registerLetters(program: Command, done: Done): void {
     .description('List the pack\'s letter and email templates with their object, locale and version.')
     .option('--dir <dir>', 'the pack folder', '.')
     .action(async (opts: { dir: string }) => {
-      const { runList } = await import('../../letters/cli-render.ts');
-      done(await guarded(() => runList(resolve(opts.dir))));
+      const { runList } = await import('../actions/letters.ts');
+      done(await runList(resolve(opts.dir)));
     });
 }
-
-/** Errors while talking to Twenty, SMTP or Chromium are printed, never thrown past the command. */
-async function guarded(run: () => Promise<number>): Promise<number> {
-  try {
-    return await run();
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    (await import('../../deploy/index.ts')).reportError(e);
-    return 1;
-  }
-}
-
