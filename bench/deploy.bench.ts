@@ -5,7 +5,6 @@
 // they count neither as requests nor as entities here.
 import { join } from 'node:path';
 import { applyPlan, preparePlan } from '../src/deploy/index.ts';
-import { validatePack } from '../src/pack/index.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_PACING, TwentyClient, type PacingOptions } from '../src/twenty/index.ts';
 import { packSandbox } from '../test/deploy/sandbox-helpers.ts';
 import type { FaultRule, Sandbox } from '../test/sandbox/index.ts';

@@ -8,7 +8,6 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scoreOf, tierOf } from '../src/jobs/compute-tiers/rule.ts';
-import { runJob } from '../src/jobs/index.ts';
 import { loadPolicies } from '../src/jobs/policy-file.ts';
 import { mulberry32 } from '../src/jobs/prng.ts';
 import { canonicalJson, MUTATION_MAXIMUM_AFFECTED_RECORDS, QUERY_MAX_RECORDS } from '../src/records/index.ts';

@@ -4,7 +4,6 @@
 // time to compile and check the pack's workflows.
 import { join } from 'node:path';
 import { applyPlan, preparePlan } from '../src/deploy/index.ts';
-import { validatePack } from '../src/pack/validate.ts';
 import { TwentyClient } from '../src/twenty/client.ts';
 import { buildCatalogue, checkWorkflows, compileWorkflow } from '../src/workflows/index.ts';
 import { startWorkflowSandbox } from '../test/workflows/sandbox.ts';

@@ -7,7 +7,6 @@ import type { Op } from './plan.ts';
 import { referencesIn, resolveRecord } from './seed/relations.ts';
 import { readTargets } from './seed/targets.ts';
 import { writeSeedChanges } from './seed/write.ts';
-import type { ActualObject } from './state.ts';
 
 type RecordsOp = Extract<Op, { op: 'upsertRecords' }>;
 

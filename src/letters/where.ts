@@ -19,8 +19,7 @@ export type WhereResult = { ok: true; filter: Filter | undefined } | { ok: false
 
 const isProblem = (x: Filter | WhereProblem): x is WhereProblem => typeof x.message === 'string' && typeof x.col === 'number';
 
-const OPERATORS = ['!=', '>=', '<=', '=', '>', '<', '~'] as const;
-type Op = (typeof OPERATORS)[number];
+type Op = '!=' | '>=' | '<=' | '=' | '>' | '<' | '~';
 
 interface Condition {
   path: string;

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { applyPlan, preparePlan } from '../../src/deploy/index.ts';
-import { validatePack } from '../../src/pack/index.ts';
 import { TwentyClient } from '../../src/twenty/index.ts';
 import { startSandbox, type Sandbox } from '../sandbox/index.ts';
 import { validPack } from '../support/valid-pack.ts';

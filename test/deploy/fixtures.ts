@@ -1,7 +1,6 @@
 // Plain-data workspaces for the pure diff tests: a fresh one (standard company
 // only) and one "as Twenty would hold it" after the pack was deployed.
 import { join } from 'node:path';
-import { validatePack } from '../../src/pack/index.ts';
 import { buildDesired } from '../../src/deploy/desired.ts';
 import { idDeriver } from '../../src/deploy/ids.ts';
 import type { ActualField, ActualObject, ActualState, DesiredState } from '../../src/deploy/state.ts';

@@ -6,7 +6,6 @@ import { randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readAll } from '../../src/records/reader.ts';
 import { loadPack, miniPack, type LoadedPack, tempDir } from './pack-fixture.ts';
 import { createRecords, startPackSandbox, type PackSandbox } from './sandbox-pack.ts';
 import { startTestSmtp, type TestSmtp } from './smtp-test-server.ts';

@@ -7,7 +7,6 @@
 //     properties from packages/twenty-shared/src/constants/CompositeFieldTypeSubFieldsNames.ts
 //   `target<Object>` legs Twenty adds on timelineActivity, attachment, noteTarget and taskTarget for
 //     every custom object: src/pack/standard/custom-object-defaults.ts.
-import type { FieldType } from '../model.ts';
 import type { PendingProblem } from '../problems.ts';
 import { refOf, type FieldTarget, type ObjectTarget, type PackFieldTarget } from '../refs.ts';
 import { customObjectInverseFieldName } from '../standard/index.ts';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gql } from 'graphql-request';
 import { afterEach, describe, expect, it } from 'vitest';
-import { failureOf, rawPost, startTestSandbox, type TestSandbox } from '../fixtures/clients.ts';
+import { rawPost, startTestSandbox, type TestSandbox } from '../fixtures/clients.ts';
 
 let t: TestSandbox | undefined;
 afterEach(async () => {
