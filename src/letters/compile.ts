@@ -1,7 +1,6 @@
 // A prepared template turned into functions: one Handlebars environment per
 // template (its helpers and instrumented partials), HTML-escaping on, and a render
 // that returns the letter together with every value it was missing.
-/// <reference types="handlebars" />
 import Handlebars from 'handlebars';
 import type { Catalogue } from './catalogue.ts';
 import { defaultRuntime, handlebarsHelpers, HELPERS, REQUIRE_HELPER, type MissingValue, type RenderData } from './helpers/registry.ts';

@@ -2,7 +2,6 @@
 // its front matter, its body, subject, layout and partials checked against the
 // catalogue and instrumented for strict rendering, the selection that fetches what
 // it reads, and its version (a hash of every file it is made of).
-/// <reference types="handlebars" />
 import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { didYouMean } from '../pack/did-you-mean.ts';
