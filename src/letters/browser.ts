@@ -37,7 +37,7 @@ export async function launchBrowser(env: NodeJS.ProcessEnv = process.env): Promi
   } catch (e) {
     await rm(profile, { recursive: true, force: true });
     const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    throw new Error(`could not start Chromium at ${chromiumPath(env)}: ${message} (install it: apt-get install -y chromium fonts-noto-cjk, or set BANKPACK_CHROMIUM)`);
+    throw new Error(`could not start Chromium at ${chromiumPath(env)}: ${message} (install it: apt-get install -y chromium fonts-noto-cjk, or set BANKPACK_CHROMIUM)`, { cause: e });
   }
   return {
     context,

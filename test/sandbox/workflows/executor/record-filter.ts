@@ -45,7 +45,7 @@ function stringList(value: string): string[] {
   try {
     parsed = JSON.parse(value);
   } catch (e) {
-    throw new Error((e as Error).message);
+    throw new Error((e as Error).message, { cause: e });
   }
   if (!Array.isArray(parsed) || !parsed.every((x) => typeof x === 'string')) throw new Error('Expected an array of strings');
   return parsed as string[];

@@ -34,7 +34,7 @@ export const findRecords: StepExecutor = ({ ws, step, context, countRecordOperat
   try {
     filter = recordFilters ? computeRecordFilter(recordFilters, input.filter?.recordFilterGroups ?? [], ws.fieldsOf(model.object.id)) : {};
   } catch (e) {
-    throw new Error(`Filter could not be computed: ${(e as Error).message}`);
+    throw new Error(`Filter could not be computed: ${(e as Error).message}`, { cause: e });
   }
   if (recordFilters && recordFilters.length > 0 && Object.keys(filter).length === 0) {
     throw new Error('Filter could not be resolved to a valid query. Check that filtered fields exist and that grouped filters include their recordFilterGroups.');
