@@ -11,7 +11,7 @@ const DEFINED = /\b(?:name|nameSingular|namePlural|value)\s*:\s*["']?([A-Za-z_][
 
 /** Names a broken file defines, read from its raw text (it may not parse). */
 function namesIn(root: string, file: string): Set<string> {
-  let text = '';
+  let text: string;
   try {
     text = readFileSync(join(root, file), 'latin1');
   } catch {

@@ -70,7 +70,7 @@ function comparator(keys: OrderKey[], reverse: boolean): (a: Record<string, unkn
       const y = valueAt(b, k);
       const xn = x === null || x === undefined;
       const yn = y === null || y === undefined;
-      let c = 0;
+      let c: number;
       if (xn || yn) {
         if (xn && yn) c = 0;
         else c = (xn ? -1 : 1) * (k.dir.endsWith('NullsFirst') ? 1 : -1);

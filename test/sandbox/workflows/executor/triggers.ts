@@ -98,7 +98,7 @@ export function matchDatabaseEvent(ws: Workspace, event: RecordEvent): Match[] {
     payload ??= eventPayload(ws, event);
     const filter = trigger.settings.filter as { stepFilters?: StepFilter[]; stepFilterGroups?: StepFilterGroup[] } | undefined;
     if (filter && Array.isArray(filter.stepFilters) && filter.stepFilters.length > 0) {
-      let pass = false;
+      let pass: boolean;
       try {
         pass = evaluateStepFilters(filter.stepFilterGroups ?? [], filter.stepFilters, { trigger: payload });
       } catch {

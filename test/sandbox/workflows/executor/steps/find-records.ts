@@ -4,6 +4,7 @@
 // the filter computed from recordFilters / recordFilterGroups only (a
 // gqlOperationFilter is never read), and a non-empty recordFilters that computes
 // to nothing fails the step. Answers {first, all, totalCount}.
+import type { FilterInput } from '../../../records/filter.ts';
 import { computeRecordFilter, isRecordFilterValueValid, type RecordFilter, type RecordFilterGroup } from '../record-filter.ts';
 import { findRows, modelOf } from '../records.ts';
 import { resolveInput } from '../resolve.ts';
@@ -30,7 +31,7 @@ export const findRecords: StepExecutor = ({ ws, step, context, countRecordOperat
       );
     }
   }
-  let filter = {};
+  let filter: FilterInput;
   try {
     filter = recordFilters ? computeRecordFilter(recordFilters, input.filter?.recordFilterGroups ?? [], ws.fieldsOf(model.object.id)) : {};
   } catch (e) {
