@@ -85,7 +85,7 @@ const Query: Record<string, Resolver> = {
   getViews: (_s, a, { ws }) => {
     const types = Array.isArray(a.viewTypes) ? (a.viewTypes as string[]) : undefined;
     const rows = [...ws.views.values()]
-      .filter((v) => !v.deletedAt && (a.objectMetadataId == null || v.objectMetadataId === a.objectMetadataId) && (!types || types.includes(v.type)))
+      .filter((v) => !v.deletedAt && (a.objectMetadataId === undefined || a.objectMetadataId === null || v.objectMetadataId === a.objectMetadataId) && (!types || types.includes(v.type)))
       .sort((x, y) => x.position - y.position);
     return views(ws, rows);
   },
