@@ -98,7 +98,7 @@ describe('parseProfiles', () => {
     const { profiles, problems } = parseProfiles('profiles:\n  prod:\n    url: https://x.example\n    apiKey: tw_live_123\n', 'bankpack.config.yaml');
     expect(profiles).toEqual([]);
     expect(problems).toHaveLength(1);
-    expect(formatConfigProblem(problems[0]!)).toMatch(/^bankpack\.config\.yaml:4:5  profile prod holds a key: a profile says where the key comes from, never the key itself/);
+    expect(formatConfigProblem(problems[0]!)).toMatch(/^bankpack\.config\.yaml:4:5 {2}profile prod holds a key: a profile says where the key comes from, never the key itself/);
     expect(formatConfigProblem(problems[0]!)).not.toContain('tw_live_123');
   });
 
