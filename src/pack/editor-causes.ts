@@ -20,6 +20,7 @@ export function gbkCause(bytes: Uint8Array): Cause | undefined {
   }
   if (!CJK.test(text)) return undefined;
   const lines = text.split('\n');
+  // eslint-disable-next-line no-control-regex -- \x00-\x7f is all of ASCII: the first line with anything else
   const line = lines.findIndex((l) => /[^\x00-\x7f]/.test(l));
   return {
     line: line + 1,

@@ -40,6 +40,7 @@ function transform(text: string, kind: TextTransform, line: number): Uint8Array 
     case 'crlf':
       return utf8(text.replace(/\r?\n/g, '\r\n'));
     case 'gbk':
+      // eslint-disable-next-line no-control-regex -- \x00-\x7f is all of ASCII
       if (!/[^\x00-\x7f]/.test(text)) throw new Error('an ASCII file reads the same in GBK');
       return encodeGbk(text);
     case 'tab-indent': {

@@ -154,6 +154,7 @@ export const CATALOGUE: readonly Mutation[] = [
       const v = str(s);
       if (v === undefined) return undefined;
       const n = pick([64, 256, 10_000], r);
+      // eslint-disable-next-line no-control-regex -- \x00-\x7f is all of ASCII: a non-ASCII value is padded with a CJK character
       const unit = /[^\x00-\x7f]/.test(v) ? '长' : s.kind === 'option-value' || s.kind === 'enum' ? 'A' : 'a';
       return set(s, (v + unit.repeat(n)).slice(0, n));
     },
