@@ -128,7 +128,7 @@ export async function applyPlan(client: TwentyClient, plan: Plan, actual: Actual
         })),
     },
     { name: 'workflows', concurrent: false, steps: workflows.run.map((c) => step(c, workflows.apply)) },
-    { name: 'roles', concurrent: false, steps: of('role').map((c) => step(c, (op) => (op.op === 'role' ? applyRoleOp(client, op.role) : Promise.resolve()))) },
+    { name: 'roles', concurrent: false, steps: of('role').map((c) => step(c, (op) => (op.op === 'role' ? applyRoleOp(client, op.role, report) : Promise.resolve()))) },
     {
       name: 'removals',
       concurrent: false,

@@ -75,6 +75,8 @@ export interface Plan {
   unchanged: Record<string, number>;
   /** Whether --prune turned "not in pack" entries into removals. */
   prune: boolean;
+  /** Lines a group carries whatever its changes: what this server cannot take (row-level rules). */
+  notes?: Record<string, string[]>;
 }
 
 export interface PlanCounts {
@@ -112,6 +114,7 @@ export function planToJson(plan: Plan): unknown {
     prune: plan.prune,
     counts: countPlan(plan),
     unchanged: plan.unchanged,
+    ...(plan.notes ? { notes: plan.notes } : {}),
     changes: plan.changes.map(({ apply, ...rest }) => ({ ...rest, ...(apply?.op.startsWith('remove') ? { remove: true } : {}) })),
   };
 }

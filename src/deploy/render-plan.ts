@@ -14,13 +14,14 @@ export function renderPlan(plan: Plan, options: RenderOptions): string {
   const lines: string[] = [`Twenty at ${plan.url}, labels in ${plan.locale}`, ''];
   const groups = new Map<string, Change[]>();
   for (const ch of plan.changes) groups.set(ch.object, [...(groups.get(ch.object) ?? []), ch]);
-  for (const object of Object.keys(plan.unchanged)) if (!groups.has(object)) groups.set(object, []);
+  for (const object of [...Object.keys(plan.unchanged), ...Object.keys(plan.notes ?? {})]) if (!groups.has(object)) groups.set(object, []);
 
   for (const [object, changes] of groups) {
     lines.push(c.bold(object));
     for (const ch of changes) lines.push(...renderChange(ch, c));
     const same = plan.unchanged[object] ?? 0;
     if (same > 0) lines.push(c.dim(`  = ${same} unchanged`));
+    for (const n of plan.notes?.[object] ?? []) lines.push(c.dim(`  · ${n}`));
     lines.push('');
   }
   if (plan.changes.length === 0 && groups.size === 0) lines.push('Nothing in the pack to deploy.', '');

@@ -2,7 +2,8 @@
 // Change per role that differs, grouped under "roles" with the plan's usual signs. A role
 // is found again by its id, derived from its universalIdentifier (createOneRole lets the
 // client choose it); a role of the same label that is not the pack's is a conflict.
-// Row-level rules are Twenty Enterprise: the plan says they are left out.
+// Row-level rules (Twenty Enterprise) are one more part of the role where the server
+// offers them (roles-rls.ts); elsewhere the plan says, once per role, they are not deployed.
 import type { ValidPack } from '../pack/index.ts';
 import { resolveRole, ROLE_SETTING_KEYS, type ResolvedRole } from '../roles/index.ts';
 import type { TwentyClient } from '../twenty/index.ts';
@@ -11,6 +12,7 @@ import { readObjects } from './read-actual.ts';
 import type { Change, Plan, PropertyDiff } from './plan.ts';
 import { roleOrphans } from './roles-prune.ts';
 import { readRoles, type ActualRole, type WorkspaceRoles } from './roles-read.ts';
+import { applyPredicates, livePredicates, notOfferedNote, predicateChanges, wantedPredicates, type PredicateSets } from './roles-rls.ts';
 import { idempotentWrite, safeWrite } from './safe-write.ts';
 import type { ActualObject } from './state.ts';
 
@@ -28,6 +30,9 @@ export interface RoleOp {
   objectPermissions?: NamedPerm[];
   fieldPermissions?: NamedPerm[];
   flags?: string[];
+  /** Row-level rules: the whole set of each object named (roles-rls.ts). */
+  predicates?: PredicateSets;
+  label?: string;
 }
 
 const OBJECT_FLAGS = ['canReadObjectRecords', 'canUpdateObjectRecords', 'canSoftDeleteObjectRecords', 'canDestroyObjectRecords'] as const;
@@ -58,7 +63,8 @@ export async function addRolesToPlan(plan: Plan, input: { client: TwentyClient; 
             reason: `the workspace has no ${missing.join(', ')}: a standard object Twenty workspaces have, missing here`,
             options: ['deploy to a standard Twenty workspace', `or drop ${missing.join(', ')} from ${role.source.file}`],
           }
-        : roleChange(role, workspace.roles, input.ids, input.objects);
+        : roleChange(role, workspace.roles, input.ids, input.objects, workspace.rlsOffered);
+    if (role.predicates.length > 0 && !workspace.rlsOffered) (plan.notes ??= {})[ROLE_GROUP] = [...(plan.notes?.[ROLE_GROUP] ?? []), notOfferedNote(role.label)];
     if (change) plan.changes.push(change);
     else unchanged++;
   }
@@ -77,14 +83,13 @@ export async function addRolesToPlan(plan: Plan, input: { client: TwentyClient; 
   }
 }
 
-export function roleChange(role: ResolvedRole, actual: readonly ActualRole[], ids: IdDeriver, objects: readonly ActualObject[]): Change | undefined {
+export function roleChange(role: ResolvedRole, actual: readonly ActualRole[], ids: IdDeriver, objects: readonly ActualObject[], rlsOffered: boolean): Change | undefined {
   const derived = ids('role', role.universalIdentifier);
   const title = `role "${role.label}"`;
   const base = { kind: 'role' as const, object: ROLE_GROUP, title, file: role.source.file };
   // Found by the id a deploy gives it, or (a role brought in by `bankpack pull`) by its own id.
   const live = actual.find((r) => r.id === derived || r.id === role.universalIdentifier);
   const id = live?.id ?? derived;
-  const notes = role.predicates.length > 0 ? [`${role.predicates.length} row-level rule${role.predicates.length === 1 ? '' : 's'} left out: Twenty offers them only with an Enterprise key (docs/roles.md)`] : [];
   if (!live && actual.some((r) => r.label === role.label)) {
     return { ...base, action: 'conflict', reason: `the workspace has a role named "${role.label}" that this pack did not create`, options: ['rename the pack role (label)', 'or rename or delete that role in Twenty, then deploy again'] };
   }
@@ -95,6 +100,10 @@ export function roleChange(role: ResolvedRole, actual: readonly ActualRole[], id
   const wantObjects: NamedPerm[] = role.objects.map((p) => ({ object: p.object, ...Object.fromEntries(OBJECT_FLAGS.map((k) => [k, p[k] ?? null])) }));
   const wantFields: NamedPerm[] = role.fields.map((p) => ({ object: p.object, field: p.field, canReadFieldValue: p.canReadFieldValue, canUpdateFieldValue: p.canUpdateFieldValue }));
   const sortBy = (rows: NamedPerm[]): string => key([...rows].map((r) => key(r)).sort());
+  const rules = (n: number): string => `${n} row-level rule${n === 1 ? '' : 's'}`;
+  const wantRules = rlsOffered ? wantedPredicates(role, live, ids) : [];
+  const liveRules = live ? livePredicates(live, objects) : [];
+  const predicates = rlsOffered ? predicateChanges(wantRules, liveRules, live?.rowLevelPermissionPredicateGroups, objects) : undefined;
   if (!live) {
     return {
       ...base,
@@ -102,9 +111,9 @@ export function roleChange(role: ResolvedRole, actual: readonly ActualRole[], id
       diffs: [
         { property: 'records', from: null, to: `${role.objects.length} object permission${role.objects.length === 1 ? '' : 's'}, ${role.fields.length} field restriction${role.fields.length === 1 ? '' : 's'}` },
         ...(role.flags.length > 0 ? [{ property: 'permission flags', from: null, to: role.flags.join(', ') }] : []),
+        ...(predicates ? [{ property: 'row-level rules', from: null, to: rules(wantRules.length) }] : []),
       ],
-      ...(notes.length > 0 ? { notes } : {}),
-      apply: { op: 'role', role: { id, create: true, role: wantRole, objectPermissions: wantObjects, fieldPermissions: wantFields, flags: role.flags } },
+      apply: { op: 'role', role: { id, create: true, label: role.label, role: wantRole, objectPermissions: wantObjects, fieldPermissions: wantFields, flags: role.flags, ...(predicates ? { predicates } : {}) } },
     };
   }
   const diffs: PropertyDiff[] = [];
@@ -124,12 +133,12 @@ export function roleChange(role: ResolvedRole, actual: readonly ActualRole[], id
   const liveFlags = (live.permissionFlags ?? []).map((f) => f.flag).sort();
   const flagsChanged = key(liveFlags) !== key(role.flags);
   if (flagsChanged) diffs.push({ property: 'permission flags', from: liveFlags.join(', '), to: role.flags.join(', ') });
+  if (predicates) diffs.push({ property: 'row-level rules', from: rules(liveRules.length), to: rules(wantRules.length) });
   if (diffs.length === 0) return undefined;
   return {
     ...base,
     action: 'update',
     diffs,
-    ...(notes.length > 0 ? { notes } : {}),
     apply: {
       op: 'role',
       role: {
@@ -139,14 +148,15 @@ export function roleChange(role: ResolvedRole, actual: readonly ActualRole[], id
         ...(objectsChanged ? { objectPermissions: wantObjects } : {}),
         ...(fieldsChanged ? { fieldPermissions: wantFields } : {}),
         ...(flagsChanged ? { flags: role.flags } : {}),
+        ...(predicates ? { predicates, label: role.label } : {}),
       },
     },
   };
 }
 
 /** Create or update the role, then send its permissions: objects before fields (Twenty checks a field against its object). */
-export async function applyRoleOp(client: TwentyClient, op: RoleOp): Promise<void> {
-  const objects = op.objectPermissions || op.fieldPermissions ? await readObjects(client) : [];
+export async function applyRoleOp(client: TwentyClient, op: RoleOp, report: (line: string) => void = () => undefined): Promise<void> {
+  const objects = op.objectPermissions || op.fieldPermissions || op.predicates ? await readObjects(client) : [];
   const ids = (p: NamedPerm): Perm => {
     const { object, field, ...rest } = p;
     const o = objects.find((x) => x.nameSingular === object);
@@ -178,5 +188,8 @@ export async function applyRoleOp(client: TwentyClient, op: RoleOp): Promise<voi
   }
   if (op.flags) {
     await send('mutation BankpackPermissionFlags($i: UpsertPermissionFlagsInput!) { upsertPermissionFlags(upsertPermissionFlagsInput: $i) { flag } }', { i: { roleId: op.id, permissionFlagKeys: op.flags } }, "set a role's permission flags");
+  }
+  if (op.predicates && !(await applyPredicates(client, op.id, op.predicates, objects))) {
+    report(`      · ${notOfferedNote(String(op.label ?? op.role.label ?? op.id))} (the server refused them)`);
   }
 }

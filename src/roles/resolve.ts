@@ -163,6 +163,17 @@ export function resolveRole(def: RoleDef, refs: RefIndex): { role: ResolvedRole;
       const member = refs.resolveObject('standard:workspaceMember');
       const mf = member.found ? field(p.workspaceMemberFieldUniversalIdentifier, member.object, ['rowLevelPermissionPredicates', i, 'workspaceMemberFieldUniversalIdentifier']) : undefined;
       if (!mf) return;
+      if (mf.relation?.relationType === 'ONE_TO_MANY') {
+        // Twenty reads the member's own value (a column, a composite's part, a many-to-one's
+        // id); a one-to-many has none, so the rule would be dropped and restrict nothing
+        // (build-row-level-permission-record-filter.util.ts; docs/twenty-facts.md).
+        problems.push({
+          file: def.source.file, path: [...def.source.path, 'rowLevelPermissionPredicates', i, 'workspaceMemberFieldUniversalIdentifier'], rule: 'role-rule-member-field',
+          message: `"${mf.name}" is a one-to-many relation of the workspace member: Twenty finds no value in it, so this row-level rule would restrict nothing`,
+          hint: 'compare with a value the member holds itself (a field, or a many-to-one relation), or point the record at the member: a relation to standard:workspaceMember with value { isCurrentWorkspaceMemberSelected: true, selectedRecordIds: [] }',
+        });
+        return;
+      }
       memberField = mf.name;
     }
     if (!o || !f) return;

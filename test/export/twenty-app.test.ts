@@ -86,7 +86,7 @@ describe('export twenty-app of the real pack', () => {
     expect(compareWithManifest(project.model, m)).toEqual([]);
   });
 
-  it('carries every role of the pack, with its grants and its row-level rule, beside the app\'s no-access default role', () => {
+  it('carries every role of the pack, with its grants, beside the app\'s no-access default role', () => {
     const m = manifest!;
     const roles = pack.roles ?? [];
     expect(roles.length).toBeGreaterThan(0);
@@ -95,7 +95,8 @@ describe('export twenty-app of the real pack', () => {
     const intelLead = pack.objects.find((o) => o.nameSingular === 'intelLead')!;
     expect(manager.canReadAllObjectRecords).toBe(false);
     expect(manager.objectPermissions).toContainEqual(expect.objectContaining({ objectUniversalIdentifier: intelLead.universalIdentifier, canReadObjectRecords: true, canUpdateObjectRecords: true }));
-    expect(manager.rowLevelPermissionPredicates).toEqual([expect.objectContaining({ objectUniversalIdentifier: intelLead.universalIdentifier, operand: 'IS' })]);
+    // The bank has no row-level rule its model can express (docs/roles.md, "Row-level rules").
+    expect(manager.rowLevelPermissionPredicates ?? []).toEqual([]);
   });
 
   it('keeps the relation targets: the complaint\'s company is the standard company and its inverse field', () => {

@@ -85,6 +85,24 @@ describe('a role Twenty would refuse', () => {
   });
 });
 
+describe('a row-level rule', () => {
+  const rule = (member: string): string => `universalIdentifier: 59398d59-60e6-4c50-b4fc-e39efc00c1be
+label: 试用规则
+objectPermissions:
+  - { objectUniversalIdentifier: intelLead, canReadObjectRecords: true }
+rowLevelPermissionPredicates:
+  - { universalIdentifier: 3dfd9b0e-4915-4890-91c9-ff44352d3647, objectUniversalIdentifier: intelLead, fieldUniversalIdentifier: assignedManager, operand: IS, workspaceMemberFieldUniversalIdentifier: ${member} }
+`;
+
+  it('compared with a one-to-many relation of the member is refused: Twenty finds no value there and would drop it', async () => {
+    expect(await roleProblems({ 'trial.role.yaml': rule('clientManagerProfiles') })).toMatchInlineSnapshot(`
+      [
+        "roles/trial.role.yaml:6:201  "clientManagerProfiles" is a one-to-many relation of the workspace member: Twenty finds no value in it, so this row-level rule would restrict nothing  (compare with a value the member holds itself (a field, or a many-to-one relation), or point the record at the member: a relation to standard:workspaceMember with value { isCurrentWorkspaceMemberSelected: true, selectedRecordIds: [] })",
+      ]
+    `);
+  });
+});
+
 describe('the jobs role', () => {
   it('is what the jobs declare they read and write (npm run gen:jobs-role)', async () => {
     const { pack } = await validatePack(await packWith({}));
