@@ -3,9 +3,10 @@
 //   cli, demo, scaffold  →  ops  →  engine (deploy, records, twenty, config)
 //   →  features (workflows, letters, jobs, roles)  →  pack
 // and one concern imports another only through its front door (index.ts).
-// The sandbox (test/sandbox) is Twenty's stand-in: it takes its facts from
-// Twenty, never from the engine, and product code starts it only through its
-// front door.
+// The sandbox (packages/twenty-sandbox, the workspace package `twenty-sandbox`)
+// is Twenty's stand-in: it takes its facts from Twenty, never from the engine;
+// code outside it imports it by its package name (its `exports`), and product
+// code only through its front door.
 //
 // Violations that predate these rules are listed in
 // .dependency-cruiser-known-violations.json (run `npm run lint:baseline` only
@@ -16,6 +17,7 @@ const FEATURES = '^src/(workflows|letters|jobs|roles)/';
 const ENGINE = '^src/(deploy|records|twenty|config)/';
 const OPS = '^src/ops/';
 const TOP = '^src/(cli|demo|scaffold)/';
+const SANDBOX = '^packages/twenty-sandbox/';
 
 /** A rule that forbids `from` reaching into any of `to`. */
 const upward = (name, from, to, comment) => ({
@@ -56,14 +58,22 @@ module.exports = {
       name: 'sandbox-is-its-own-package',
       severity: 'error',
       comment: "The sandbox copies Twenty, not the engine: importing the engine's constants would let it share the engine's mistakes.",
-      from: { path: '^test/sandbox/' },
+      from: { path: SANDBOX },
       to: { path: '^src/' },
+    },
+    {
+      name: 'the-sandbox-is-imported-by-its-package-name',
+      severity: 'error',
+      comment: "Outside its package, the sandbox is `twenty-sandbox` or `twenty-sandbox/fixtures` (its package.json exports), never a path into it.",
+      from: { path: '^(src|test|bench|bin)/' },
+      to: { path: SANDBOX, dependencyTypesNot: ['aliased-tsconfig-paths'] },
     },
     {
       name: 'product-starts-the-sandbox-through-its-front-door',
       severity: 'error',
+      comment: 'Product code starts the sandbox (`twenty-sandbox`) and never imports tests or test fixtures.',
       from: { path: '^src/' },
-      to: { path: '^test/', pathNot: '^test/sandbox/index\\.ts$' },
+      to: { path: '^(test|packages)/', pathNot: `${SANDBOX}src/index\\.ts$` },
     },
   ],
   options: {

@@ -1,8 +1,20 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const sandbox = (path: string): string => fileURLToPath(new URL(`./packages/twenty-sandbox/${path}`, import.meta.url));
+
 export default defineConfig({
+  resolve: {
+    // The workspace package resolves to this checkout's sources, as tsconfig's
+    // `paths` do: worktrees share one node_modules whose workspace link points
+    // at a single checkout.
+    alias: [
+      { find: /^twenty-sandbox$/, replacement: sandbox('src/index.ts') },
+      { find: /^twenty-sandbox\/fixtures$/, replacement: sandbox('src/fixtures/index.ts') },
+    ],
+  },
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
     // One line, once, when this machine cannot run the browser and PDF tests.
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,

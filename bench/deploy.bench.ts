@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { applyPlan, preparePlan } from '../src/deploy/index.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_PACING, TwentyClient, type PacingOptions } from '../src/twenty/index.ts';
 import { packSandbox } from '../test/deploy/sandbox-helpers.ts';
-import type { FaultRule, Sandbox } from '../test/sandbox/index.ts';
+import type { FaultRule, Sandbox } from 'twenty-sandbox';
 import type { BenchRow, Benchmark } from './types.ts';
 import { validPack } from '../test/support/valid-pack.ts';
 

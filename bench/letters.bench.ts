@@ -15,7 +15,7 @@ import { pickLocalised } from '../src/letters/template-set.ts';
 import { parseWhere } from '../src/letters/where.ts';
 import { TwentyClient } from '../src/twenty/index.ts';
 import { catalogueWithPack, createRecords } from '../test/letters/sandbox-pack.ts';
-import { startSandbox } from '../test/sandbox/index.ts';
+import { startSandbox } from 'twenty-sandbox';
 import { validatePack } from '../src/pack/index.ts';
 import type { BenchRow, Benchmark } from './types.ts';
 

@@ -2,7 +2,7 @@
 // written 60 per call, read back in pages of the largest size, and bulk-updated
 // 100 at a time by `id: { in: [...] }`. Paging must stay near O(page).
 import { gql } from 'graphql-request';
-import { startTestSandbox } from '../test/sandbox/fixtures/clients.ts';
+import { startTestSandbox } from 'twenty-sandbox/fixtures';
 import type { BenchRow, Benchmark } from './types.ts';
 
 const RECORDS = 100_020;

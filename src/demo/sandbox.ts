@@ -1,4 +1,4 @@
-// The embedded Twenty sandbox (test/sandbox), loaded on demand as `bankpack sandbox`
+// The embedded Twenty sandbox (packages/twenty-sandbox), loaded on demand as `bankpack sandbox`
 // loads it: the engine never imports it. Its workspace is kept in a JSON file, so the
 // next run starts where this one ended.
 
@@ -15,7 +15,7 @@ export interface DemoSandbox {
 export type SandboxStarter = (statePath: string) => Promise<DemoSandbox>;
 
 export const startDemoSandbox: SandboxStarter = async (statePath) => {
-  const { startSandbox } = await import('../../test/sandbox/index.ts');
+  const { startSandbox } = await import('twenty-sandbox');
   const sb = await startSandbox({ port: 0, statePath });
   return { url: sb.url, apiKey: sb.apiKey, userToken: sb.userToken, requests: () => sb.requests(), close: () => sb.close() };
 };

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { applyPlan, preparePlan } from '../../src/deploy/index.ts';
 import { TwentyClient } from '../../src/twenty/index.ts';
-import { startSandbox, type Sandbox } from '../sandbox/index.ts';
+import { startSandbox, type Sandbox } from 'twenty-sandbox';
 import { validPack } from '../support/valid-pack.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');

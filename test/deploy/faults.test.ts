@@ -5,7 +5,7 @@
 // records that were there before untouched.
 import { describe, expect, it } from 'vitest';
 import { hasChanges } from '../../src/deploy/index.ts';
-import type { FaultRule } from '../sandbox/index.ts';
+import type { FaultRule } from 'twenty-sandbox';
 import { clientFor, deployOnce, duplicates, loadPack, MINI_PACK, miniSandbox, packSandbox, planOf, REPO_PACK, type Sandbox } from './sandbox-helpers.ts';
 
 const COMPANIES = `{ companies(first: 60) { edges { node { id name updatedAt } } } }`;

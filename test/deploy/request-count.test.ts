@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import type { Sandbox } from '../sandbox/index.ts';
+import type { Sandbox } from 'twenty-sandbox';
 import { startWorkflowSandbox } from '../workflows/sandbox.ts';
 import { MINI_PACK } from './sandbox-helpers.ts';
 

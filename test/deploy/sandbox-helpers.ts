@@ -7,8 +7,8 @@ import { readObjects, readViews } from '../../src/deploy/read-actual.ts';
 import type { ValidPack } from '../../src/pack/index.ts';
 import { TwentyClient, type PacingOptions } from '../../src/twenty/index.ts';
 import { STANDARD_OBJECTS } from '../../src/pack/standard/index.ts';
-import { MINI_CATALOGUE } from '../sandbox/fixtures/mini-catalogue.ts';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/index.ts';
+import { MINI_CATALOGUE } from 'twenty-sandbox/fixtures';
+import { startSandbox, type Sandbox, type SandboxOptions } from 'twenty-sandbox';
 import { validPack } from '../support/valid-pack.ts';
 
 export const MINI_PACK = join(import.meta.dirname, 'fixtures', 'mini-pack');

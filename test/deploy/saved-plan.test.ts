@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CREATE_FIELD } from '../../src/deploy/mutations.ts';
 import { readObjects } from '../../src/deploy/read-actual.ts';
-import { DEFAULT_SANDBOX_USER_TOKEN } from '../sandbox/index.ts';
+import { DEFAULT_SANDBOX_USER_TOKEN } from 'twenty-sandbox';
 import { runCli } from '../support/run-cli.ts';
 import { clientFor, MINI_PACK, miniSandbox, type Sandbox } from './sandbox-helpers.ts';
 

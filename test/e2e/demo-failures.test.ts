@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoOptions, renderDemoSummary, runDemo, type DemoSummary, type SandboxStarter } from '../../src/demo/index.ts';
-import { startSandbox } from '../sandbox/index.ts';
+import { startSandbox } from 'twenty-sandbox';
 
 const REPO = join(import.meta.dirname, '..', '..');
 let tmp: string;

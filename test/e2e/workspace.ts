@@ -1,7 +1,7 @@
 // Looking into the workspace a demo run left behind: the sandbox reopened on the
 // demo's state file, read through Twenty's own APIs like any client would.
 import { GraphQLClient } from 'graphql-request';
-import { startSandbox, type Sandbox } from '../sandbox/index.ts';
+import { startSandbox, type Sandbox } from 'twenty-sandbox';
 import type { DemoSandbox, SandboxStarter } from '../../src/demo/index.ts';
 
 export interface Workspace {

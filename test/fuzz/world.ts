@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { applyPlan, countPlan, hasChanges, preparePlan } from '../../src/deploy/index.ts';
 import type { ValidPack } from '../../src/pack/index.ts';
 import { clientFor, packSandbox } from '../deploy/sandbox-helpers.ts';
-import { startSandbox, type Sandbox } from '../sandbox/index.ts';
+import { startSandbox, type Sandbox } from 'twenty-sandbox';
 
 export interface DeployOutcome {
   ok: boolean;

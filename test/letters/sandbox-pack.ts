@@ -6,8 +6,8 @@ import type { Pack } from '../../src/pack/index.ts';
 import type { StandardField, StandardObject } from '../../src/pack/standard/types.ts';
 import { recordApiNames, type ObjectNames } from '../../src/records/names.ts';
 import { TwentyClient } from '../../src/twenty/index.ts';
-import { startSandbox, type Sandbox } from '../sandbox/index.ts';
-import { MINI_CATALOGUE } from '../sandbox/fixtures/mini-catalogue.ts';
+import { startSandbox, type Sandbox } from 'twenty-sandbox';
+import { MINI_CATALOGUE } from 'twenty-sandbox/fixtures';
 
 export interface PackSandbox {
   sandbox: Sandbox;

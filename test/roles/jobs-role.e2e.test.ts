@@ -10,7 +10,7 @@ import { buildRefIndex } from '../../src/pack/refs.ts';
 import { JOBS_ROLE_ID, resolveRole } from '../../src/roles/index.ts';
 import { TwentyClient } from '../../src/twenty/index.ts';
 import { startJobSandbox, REPO, type JobSandbox } from '../jobs/e2e/sandbox-world.ts';
-import { failureOf } from '../sandbox/fixtures/clients.ts';
+import { failureOf } from 'twenty-sandbox/fixtures';
 import { validPack } from '../support/valid-pack.ts';
 
 let w: JobSandbox;

@@ -11,7 +11,7 @@ import { pullFiles } from '../../src/deploy/pull.ts';
 import { readCustomApplicationId, readObjects, readViews } from '../../src/deploy/read-actual.ts';
 import { validatePack, type ValidPack } from '../../src/pack/index.ts';
 import { TwentyClient } from '../../src/twenty/index.ts';
-import { startSandbox, type Sandbox } from '../sandbox/index.ts';
+import { startSandbox, type Sandbox } from 'twenty-sandbox';
 import { validPack } from '../support/valid-pack.ts';
 
 const REPO = new URL('../..', import.meta.url).pathname;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyPlan, planToJson, preparePlan, renderPlan } from '../../src/deploy/index.ts';
 import type { ValidPack } from '../../src/pack/index.ts';
 import { TwentyClient } from '../../src/twenty/index.ts';
-import { startSandbox, type Sandbox } from '../sandbox/index.ts';
+import { startSandbox, type Sandbox } from 'twenty-sandbox';
 import { validPack } from '../support/valid-pack.ts';
 
 const RLS_PACK = join(import.meta.dirname, 'fixtures', 'rls-pack');

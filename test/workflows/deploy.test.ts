@@ -9,7 +9,7 @@ import type { ValidPack as Pack, WorkflowDef } from '../../src/pack/index.ts';
 import { validPack } from '../support/valid-pack.ts';
 import { TwentyClient } from '../../src/twenty/client.ts';
 import { USER_TOKEN_HELP } from '../../src/workflows/index.ts';
-import type { Sandbox } from '../sandbox/index.ts';
+import type { Sandbox } from 'twenty-sandbox';
 import { gql, startWorkflowSandbox } from './sandbox.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');

@@ -8,7 +8,7 @@ import { planWorkflows } from '../../src/workflows/index.ts';
 import { TwentyClient } from '../../src/twenty/client.ts';
 import { idDeriver } from '../../src/deploy/ids.ts';
 import { STANDARD_OBJECTS } from '../../src/pack/standard/index.ts';
-import { startSandbox } from '../sandbox/index.ts';
+import { startSandbox } from 'twenty-sandbox';
 import { catalogue, packWith, workflow } from './helpers.ts';
 
 const STEPS = [

@@ -2,7 +2,7 @@
 // objects and workflows use (company, person, task…, and the workflow objects),
 // and a raw GraphQL helper that sends either the API key or the user token.
 import { STANDARD_OBJECTS } from '../../src/pack/standard/index.ts';
-import { type Sandbox, startSandbox, type SandboxOptions } from '../sandbox/index.ts';
+import { type Sandbox, startSandbox, type SandboxOptions } from 'twenty-sandbox';
 
 /**
  * The full catalogue's agent*, message* and calendar* objects currently make the

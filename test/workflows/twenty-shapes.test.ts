@@ -1,5 +1,5 @@
 // Regression harness: every compiled step of the pack's workflows, replayed against
-// the settings shapes Twenty defines (test/sandbox/workflows/twenty-shapes.ts, each
+// the settings shapes Twenty defines (packages/twenty-sandbox/src/workflows/twenty-shapes.ts, each
 // row cited to twenty-shared @41d24255) and, for FIND_RECORDS, against what Twenty's
 // executor does with a filter (find-records-filter.ts): each `where:` must become
 // recordFilters Twenty applies, on the real field ids of the workspace the pack was
@@ -16,9 +16,7 @@ import { buildCatalogue, compileWorkflow, type CompiledWorkflow, readSpec } from
 import { readConnectedAccountId } from '../../src/workflows/deploy-read.ts';
 import { comparable } from '../../src/workflows/hash.ts';
 import { fieldIdLookup } from '../../src/workflows/record-filters.ts';
-import type { Sandbox } from '../sandbox/index.ts';
-import { droppedFilterReasons } from '../sandbox/workflows/find-records-filter.ts';
-import { stepShapeErrors } from '../sandbox/workflows/twenty-shapes.ts';
+import { droppedFilterReasons, type Sandbox, stepShapeErrors } from 'twenty-sandbox';
 import { gql, startWorkflowSandbox } from './sandbox.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');

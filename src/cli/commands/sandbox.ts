@@ -1,4 +1,4 @@
-// `bankpack sandbox`: a local stand-in for a Twenty workspace (test/sandbox), for
+// `bankpack sandbox`: a local stand-in for a Twenty workspace (packages/twenty-sandbox), for
 // a first run, tests and benchmarks. Loaded on demand: the engine never imports it.
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
@@ -28,7 +28,7 @@ export function registerSandbox(program: Command, done: Done): void {
     .action(async (opts: SandboxCliOptions) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number (0-65535), got "${opts.port}"`);
-      const { startSandbox, DEFAULT_SANDBOX_API_KEY, DEFAULT_SANDBOX_USER_TOKEN } = await import('../../../test/sandbox/index.ts');
+      const { startSandbox, DEFAULT_SANDBOX_API_KEY, DEFAULT_SANDBOX_USER_TOKEN } = await import('twenty-sandbox');
       let sandbox;
       try {
         sandbox = await startSandbox({

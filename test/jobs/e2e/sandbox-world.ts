@@ -7,8 +7,8 @@ import { applyPlan, preparePlan } from '../../../src/deploy/index.ts';
 import { runJob, type RunOptions, type RunOutcome } from '../../../src/jobs/index.ts';
 import type { JobName } from '../../../src/jobs/policy.ts';
 import { TwentyClient } from '../../../src/twenty/index.ts';
-import { MINI_CATALOGUE } from '../../sandbox/fixtures/mini-catalogue.ts';
-import { startSandbox, type Sandbox } from '../../sandbox/index.ts';
+import { MINI_CATALOGUE } from 'twenty-sandbox/fixtures';
+import { startSandbox, type Sandbox } from 'twenty-sandbox';
 import { validPack } from '../../support/valid-pack.ts';
 
 export const REPO = join(import.meta.dirname, '../../..');

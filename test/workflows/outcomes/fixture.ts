@@ -11,7 +11,7 @@ import { loadSeeds } from '../../../src/deploy/index.ts';
 import { validatePack } from '../../../src/pack/index.ts';
 import { validPack } from '../../support/valid-pack.ts';
 import { TwentyClient } from '../../../src/twenty/client.ts';
-import { type Sandbox, startSandbox } from '../../sandbox/index.ts';
+import { type Sandbox, startSandbox } from 'twenty-sandbox';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const QUIET = { pacing: { perMinute: 0, burst: 1 } } as const;
@@ -42,7 +42,7 @@ async function build(file: string): Promise<string> {
 }
 
 /** What the deployed workspace depends on: the pack's files and the code that deploys and serves it. */
-const INPUTS = ['pack.yaml', 'objects', 'fields', 'views', 'workflows', 'seeds', 'src/deploy', 'src/ops', 'src/records', 'src/workflows', 'test/sandbox'];
+const INPUTS = ['pack.yaml', 'objects', 'fields', 'views', 'workflows', 'seeds', 'src/deploy', 'src/ops', 'src/records', 'src/workflows', 'packages/twenty-sandbox'];
 
 function inputsHash(): string {
   const hash = createHash('sha256');

@@ -1,8 +1,6 @@
 // Small helpers for the outcome tests: write records through the records API as a
 // user would, wait for the executor, read runs, tasks and emails back.
-import type { Sandbox } from '../../sandbox/index.ts';
-import type { RunRow } from '../../sandbox/workflows/executor/index.ts';
-import type { RecordRow } from '../../sandbox/state/types.ts';
+import type { RecordRow, RunRow, Sandbox } from 'twenty-sandbox';
 import { gql } from '../sandbox.ts';
 
 const cap = (s: string): string => s[0]!.toUpperCase() + s.slice(1);

@@ -1,7 +1,7 @@
 // The nine workflows of the pack, run by the sandbox's executor on the demo data
 // (one deployed sandbox for the file): each test names the bank's rule it proves.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../../sandbox/index.ts';
+import type { Sandbox } from 'twenty-sandbox';
 import { deployedSandbox } from './fixture.ts';
 import { create, row, rows, runsOf, stepErrors, tasksTitled, update } from './helpers.ts';
 
