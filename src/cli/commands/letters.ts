@@ -6,10 +6,9 @@ import { resolve } from 'node:path';
 import type { ConnectionCliOptions } from '../../deploy/index.ts';
 import { addConnectionOptions, CONNECTION_HELP } from '../connection-options.ts';
 import { UsageError } from '../usage-error.ts';
-import type { CommonLetterOptions, RenderLetterOptions, SendLetterOptions } from '../actions/letters.ts';
+import type { RenderLetterOptions, SendLetterOptions } from '../actions/letters.ts';
 import type { Done } from './index.ts';
 
-type CommonOptions = CommonLetterOptions & ConnectionCliOptions;
 type RenderOptions = RenderLetterOptions & ConnectionCliOptions;
 type SendOptions = SendLetterOptions & ConnectionCliOptions;
 
