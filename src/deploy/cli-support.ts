@@ -18,6 +18,7 @@ export interface ConnectionCliOptions {
 }
 
 export const err = (line: string): void => {
+  // eslint-disable-next-line no-restricted-properties -- debt: these command helpers (only src/cli/actions import them) still live in the engine
   process.stderr.write(`${line}\n`);
 };
 
