@@ -10,6 +10,7 @@ interface SandboxCliOptions {
   apiKey?: string;
   state?: string;
   throttle?: boolean;
+  enterprise?: boolean;
 }
 
 export function registerSandbox(program: Command, done: Done): void {
@@ -20,6 +21,7 @@ export function registerSandbox(program: Command, done: Done): void {
     .option('--api-key <key>', 'the API key the sandbox accepts (default: the development key it prints)')
     .option('--state <file>', 'keep the workspace in this JSON file, so work survives a restart')
     .option('--throttle', "enforce Twenty's API throttle (records root fields sent with an API key: 100 per second and per minute)")
+    .option('--enterprise', 'answer as Twenty Enterprise: row-level rules (upsertRowLevelPermissionPredicates) are taken and enforced on user sessions')
     .addHelpText(
       'after',
       '\nExamples:\n  $ bankpack sandbox\n  $ bankpack sandbox --port 3030 --state .sandbox/workspace.json --throttle\n' +
@@ -36,6 +38,7 @@ export function registerSandbox(program: Command, done: Done): void {
           ...(opts.apiKey ? { apiKey: opts.apiKey } : {}),
           ...(opts.state ? { statePath: resolve(opts.state) } : {}),
           throttle: opts.throttle === true,
+          enterprise: opts.enterprise === true,
         });
       } catch (e) {
         const code = (e as { code?: string }).code;
@@ -52,6 +55,7 @@ export function registerSandbox(program: Command, done: Done): void {
           `  user token:   ${DEFAULT_SANDBOX_USER_TOKEN} (for workflows: TWENTY_USER_TOKEN)\n` +
           (opts.state ? `  state file:   ${resolve(opts.state)}\n` : '  state:        in memory (use --state FILE to keep it)\n') +
           (opts.throttle ? "  throttle:     on (Twenty's defaults)\n" : '') +
+          (opts.enterprise ? '  enterprise:   on (row-level rules taken and enforced)\n' : '') +
           'Press Ctrl-C to stop.\n',
       );
       await new Promise<void>((stop) => {

@@ -4,6 +4,7 @@
 import type { FieldMeta, ObjectMeta, ViewChildRow, ViewRow } from '../state/types.ts';
 import type { Workspace } from '../state/workspace.ts';
 import { roleDto, roleStore } from './roles.ts';
+import { enterpriseWorkspaceFields } from './row-level.ts';
 
 export interface ObjectDto extends ObjectMeta {
   isUIEditable: boolean;
@@ -86,9 +87,7 @@ export function workspaceDto(ws: Workspace): Record<string, unknown> {
     aiModelIdByTier: {},
     billingSubscriptions: [],
     installedApplications: [],
-    billingEntitlements: [],
-    hasValidSignedEnterpriseKey: false,
-    hasValidEnterpriseValidityToken: false,
+    ...enterpriseWorkspaceFields(ws),
     workspaceUrls: { customUrl: null, subdomainUrl: 'http://127.0.0.1' },
     workspaceCustomApplicationId: ws.customApplicationId,
     // The role new members get; deploy never prunes it (src/deploy/roles-read.ts).

@@ -5,6 +5,7 @@
 // members' roles and user sessions: members.ts.
 import { randomUUID } from 'node:crypto';
 import { forbiddenError, notFoundError, TwentyError, userInputError } from '../server/twenty-errors.ts';
+import { dropPredicatesOfRole, predicateDto, predicatesOf, upsertRowLevelPermissionPredicates } from './row-level.ts';
 import type { Workspace } from '../state/workspace.ts';
 
 type Input = Record<string, unknown>;
@@ -135,7 +136,8 @@ export function roleDto(ws: Workspace, r: RoleRow): Record<string, unknown> {
     permissionFlags: r.flags.map((flag) => ({ id: `${r.id}:${flag}`, roleId: r.id, flag })),
     objectPermissions: r.objectPermissions.map((p) => ({ ...p, restrictedFields: restrictedFields(r, p.objectMetadataId), rowLevelPermissionPredicates: [], rowLevelPermissionPredicateGroups: [] })),
     fieldPermissions: r.fieldPermissions.map((p) => ({ ...p, roleId: r.id })),
-    rowLevelPermissionPredicates: [], rowLevelPermissionPredicateGroups: [],
+    // None when the sandbox is not Enterprise, as Twenty's loader answers (metadata/row-level.ts).
+    rowLevelPermissionPredicates: predicatesOf(ws, r.id).map(predicateDto), rowLevelPermissionPredicateGroups: [],
   };
 }
 
@@ -205,6 +207,7 @@ export const ROLE_MUTATIONS: Record<string, Resolver> = {
     for (const k of s.apiKeys.values()) if (k.roleId === role.id) k.roleId = s.defaultRoleId;
     for (const [member, roleId] of s.memberRoles) if (roleId === role.id) s.memberRoles.set(member, s.defaultRoleId);
     s.roles.delete(role.id);
+    dropPredicatesOfRole(ws, role.id);
     return role.id;
   },
   upsertObjectPermissions: (a, ws) => {
@@ -264,10 +267,7 @@ export const ROLE_MUTATIONS: Record<string, Resolver> = {
     role.flags = [...new Set(input.permissionFlagKeys ?? [])].sort();
     return role.flags.map((flag) => ({ id: `${role.id}:${flag}`, roleId: role.id, flag }));
   },
-  upsertRowLevelPermissionPredicates: () => {
-    // A workspace without Twenty's Enterprise key and RLS entitlement (the sandbox's case).
-    throw new TwentyError('Row level permission predicate feature is disabled', 'FORBIDDEN', { subCode: 'ROW_LEVEL_PERMISSION_FEATURE_DISABLED', userFriendlyMessage: 'Row level permission predicate feature is disabled.' });
-  },
+  upsertRowLevelPermissionPredicates: (a, ws) => upsertRowLevelPermissionPredicates(a, ws, (id) => roleStore(ws).roles.has(id)),
   createApiKey: (a, ws) => {
     const s = roleStore(ws);
     const input = (a.input ?? {}) as Input;

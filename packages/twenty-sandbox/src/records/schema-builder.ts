@@ -32,6 +32,7 @@ import * as write from './mutations.ts';
 import { resolverNames, typeName } from './naming.ts';
 import { specialRootFields } from './special-mutations.ts';
 import { checkRecordPermissions, operationOf } from './permissions.ts';
+import { applyRowLevel, rowLevelFilter } from './row-level.ts';
 import type { RoleRow } from '../metadata/roles.ts';
 import { defaultValueOf } from './values.ts';
 
@@ -44,6 +45,9 @@ export interface RecordsContext {
   beforeRecordsQuery?: (objectId: string, info: GraphQLResolveInfo) => void;
   /** The role of the API key or user session calling (metadata/roles.ts, members.ts); undefined: no restriction. */
   role?: RoleRow;
+  /** Who calls: a user session's row-level rules apply to it (records/row-level.ts), an API key's do not. */
+  principal?: 'user' | 'apiKey';
+  memberId?: string;
 }
 
 /** QUERY_MAX_RECORDS_FROM_RELATION (twenty-shared constants): nested one-to-many pages. */
@@ -223,7 +227,9 @@ function addRootFields(query: Root, mutation: Root, object: ObjectMeta, t: Objec
     resolve: (_s, a: Args, ctx, info) => {
       ctx.beforeRecordsQuery?.(object.id, info);
       checkRecordPermissions(ctx.role, m, operationOf(info.fieldName, n as unknown as Record<string, string>), info, a);
-      return resolve(a, ctx.ws);
+      if (ctx.principal !== 'user') return resolve(a, ctx.ws);
+      const verb = Object.entries(n).find(([, name]) => name === info.fieldName)?.[0] ?? '';
+      return resolve(applyRowLevel(ctx.ws, m, verb, a, rowLevelFilter(ctx.ws, m, ctx.role?.id, ctx.memberId)), ctx.ws);
     },
   });
   const filterOf = (a: Args): FilterInput | undefined => (a.filter ?? undefined) as FilterInput | undefined;

@@ -7,6 +7,7 @@ import type { StandardObject } from '../../../../src/pack/standard/types.ts';
 import { metadataFieldResolver } from '../metadata/resolvers.ts';
 import { addUser, memberOfToken, roleOfMember, type SandboxUser } from '../metadata/members.ts';
 import { firstMemberId, roleOfToken, type RoleRow } from '../metadata/roles.ts';
+import { enableEnterprise } from '../metadata/row-level.ts';
 import { recordsSchema } from '../records/schema-builder.ts';
 import { metadataSchema } from '../schema/metadata-schema.ts';
 import { loadState, StateSaver } from '../state/persistence.ts';
@@ -45,6 +46,8 @@ export interface SandboxOptions {
   clock?: Date | string;
   /** SEND_EMAIL steps deliver here (else they are only recorded). */
   smtp?: SmtpTarget;
+  /** Answer as Twenty Enterprise with the RLS entitlement: row-level rules are taken and enforced (metadata/row-level.ts). */
+  enterprise?: boolean;
 }
 
 export interface Sandbox {
@@ -93,6 +96,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const userToken = options.userToken ?? DEFAULT_SANDBOX_USER_TOKEN;
   const saved = options.statePath ? loadState(options.statePath) : undefined;
   const ws = new Workspace(saved ?? seedWorkspace(options.standardObjects ?? (await loadStandardObjects())));
+  if (options.enterprise) enableEnterprise(ws);
   const saver = options.statePath ? new StateSaver(options.statePath, ws) : undefined;
   if (saver && !saved) saver.schedule();
   const log = new RequestLog();
