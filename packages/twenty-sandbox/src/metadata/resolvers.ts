@@ -12,6 +12,7 @@ import { createField, deleteField, updateField } from './fields.ts';
 import { createObject, deleteObject, updateManyObjects, updateObject } from './objects.ts';
 import { updateWorkspaceMemberRole, type CallerContext } from './members.ts';
 import { ROLE_MUTATIONS, ROLE_QUERIES } from './roles.ts';
+import { APP_MUTATIONS, APP_QUERIES } from './app-sync/sync.ts';
 import { matchesMetadataFilter, paginateById, type Paging } from './paging.ts';
 import { childrenOf, createChildren, createView, removeChild, removeView, updateChild, updateView } from './views.ts';
 
@@ -67,6 +68,7 @@ function childQueries(kind: ViewChildKind, plural: string, single: string): Reco
 }
 
 const Query: Record<string, Resolver> = {
+  ...Object.fromEntries(Object.entries(APP_QUERIES).map(([k, r]) => [k, (_s: unknown, a: Args, ctx: MetadataContext) => r(a, ctx.ws)])),
   ...Object.fromEntries(Object.entries(ROLE_QUERIES).map(([k, r]) => [k, (_s: unknown, a: Args, ctx: MetadataContext) => r(a, ctx.ws)])),
   myConnectedAccounts: (_s, _a, ctx) => myConnectedAccounts(ctx as PrincipalContext),
   currentWorkspace: (_s, _a, { ws }) => workspaceDto(ws),
@@ -104,6 +106,7 @@ const inputOf = (a: Args): Input => (a.input ?? {}) as Input;
 const updateOf = (a: Args): Input => (inputOf(a).update ?? {}) as Input;
 
 const Mutation: Record<string, Resolver> = {
+  ...Object.fromEntries(Object.entries(APP_MUTATIONS).map(([k, r]) => [k, (_s: unknown, a: Args, ctx: MetadataContext) => r(a, ctx.ws)])),
   ...Object.fromEntries(Object.entries(ROLE_MUTATIONS).map(([k, r]) => [k, (_s: unknown, a: Args, ctx: MetadataContext) => r(a, ctx.ws)])),
   updateWorkspaceMemberRole: (_s, a, ctx) => updateWorkspaceMemberRole(a, ctx.ws, ctx as CallerContext),
   createOneObject: (_s, a, ctx) => metadataWrite(ctx, () => objectDto(createObject(ctx.ws, (inputOf(a).object ?? {}) as Input))),

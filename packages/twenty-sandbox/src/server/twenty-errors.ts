@@ -13,7 +13,8 @@ export type TwentyErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'INTERNAL_SERVER_ERROR'
-  | 'METADATA_VALIDATION_FAILED';
+  | 'METADATA_VALIDATION_FAILED'
+  | 'APPLICATION_INSTALLATION_FAILED';
 
 export interface TwentyErrorExtensions {
   subCode?: string;
