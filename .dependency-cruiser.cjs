@@ -62,6 +62,13 @@ module.exports = {
       to: { path: '^src/' },
     },
     {
+      name: 'sandbox-imports-only-itself',
+      severity: 'error',
+      comment: 'The sandbox is a package of its own: besides node and its npm dependencies it imports only its own files (no engine, no root tests or fixtures).',
+      from: { path: SANDBOX },
+      to: { pathNot: [SANDBOX, 'node_modules'], dependencyTypesNot: ['core'], couldNotResolve: false },
+    },
+    {
       name: 'the-sandbox-is-imported-by-its-package-name',
       severity: 'error',
       comment: "Outside its package, the sandbox is `twenty-sandbox` or `twenty-sandbox/fixtures` (its package.json exports), never a path into it.",

@@ -1,5 +1,4 @@
 // createOneObject / updateOneObject / deleteOneObject / updateManyObjects.
-import { CUSTOM_OBJECT_DEFAULT_FIELDS, customObjectInverseFieldName } from '../../../../src/pack/standard/index.ts';
 import { randomUUID } from 'node:crypto';
 import { notFoundError, userInputError, type TwentyError } from '../server/twenty-errors.ts';
 import type { ObjectMeta } from '../state/types.ts';
@@ -42,22 +41,22 @@ function nameAndLabelErrors(ws: Workspace, o: Pick<ObjectMeta, 'id' | 'nameSingu
 }
 
 /**
- * Relations every custom object gets, from the catalogue's CUSTOM_OBJECT_DEFAULT_FIELDS
- * (build-system-relation-flat-field-metadatas-for-object.util.ts @1afeb26: timelineActivity,
- * attachment, noteTarget, taskTarget; `favorite` is gone in 2.x). Each inverse is the leg
- * `target<NameSingular>` on the standard object (join column `target<NameSingular>Id`).
+ * Relations every custom object gets: build-system-relation-flat-field-metadatas-for-object.util.ts
+ * @1afeb26 (DEFAULT_RELATIONS_OBJECTS_STANDARD_IDS: timelineActivity, attachment, noteTarget,
+ * taskTarget; `favorite` is gone in 2.x), labels from
+ * object-metadata/constants/standard-relation-field-properties.constant.ts. Each inverse is the
+ * leg `target<NameSingular>` on the standard object (join column `target<NameSingular>Id`).
  * Approximation: Twenty makes that leg a MORPH_RELATION; the sandbox a plain RELATION.
  */
-const DEFAULT_RELATION_ICONS: Record<string, string> = {
-  timelineActivity: 'IconTimelineEvent',
-  attachment: 'IconFileImport',
-  noteTarget: 'IconNotes',
-  taskTarget: 'IconCheckbox',
-};
+const DEFAULT_RELATIONS: ReadonlyArray<{ name: string; label: string; icon: string; target: string }> = [
+  { name: 'timelineActivities', label: 'Timeline Activities', icon: 'IconTimelineEvent', target: 'timelineActivity' },
+  { name: 'attachments', label: 'Attachments', icon: 'IconFileImport', target: 'attachment' },
+  { name: 'noteTargets', label: 'Notes', icon: 'IconNotes', target: 'noteTarget' },
+  { name: 'taskTargets', label: 'Tasks', icon: 'IconCheckbox', target: 'taskTarget' },
+];
 
-const DEFAULT_RELATIONS = CUSTOM_OBJECT_DEFAULT_FIELDS.flatMap((f) =>
-  f.relation ? [{ name: f.name, label: f.label, icon: DEFAULT_RELATION_ICONS[f.relation.targetObject] ?? 'IconLink', target: f.relation.targetObject }] : [],
-);
+/** The standard side's leg for a custom object: `target` + the capitalised nameSingular. */
+const inverseFieldName = (nameSingular: string): string => `target${nameSingular.charAt(0).toUpperCase()}${nameSingular.slice(1)}`;
 
 export function createObject(ws: Workspace, input: Input): ObjectMeta {
   const nameSingular = str(input.nameSingular) ?? '';
@@ -112,7 +111,7 @@ export function createObject(ws: Workspace, input: Input): ObjectMeta {
       ws,
       { object, name: rel.name, label: rel.label, icon: rel.icon, isCustom: false, isSystem: true },
       { type: 'ONE_TO_MANY', targetObjectMetadataId: target.id, targetFieldLabel: labelSingular, targetFieldIcon: object.icon ?? 'IconBuildingSkyscraper' },
-      customObjectInverseFieldName(nameSingular),
+      inverseFieldName(nameSingular),
     );
     if ('extensions' in pair) continue;
     ws.fields.set(pair.source.id, pair.source);

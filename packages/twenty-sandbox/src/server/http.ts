@@ -3,7 +3,7 @@
 // /_sandbox/requests and /_sandbox/faults.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { StandardObject } from '../../../../src/pack/standard/types.ts';
+import type { StandardObject } from '../catalogue/types.ts';
 import { metadataFieldResolver } from '../metadata/resolvers.ts';
 import { addUser, memberOfToken, roleOfMember, type SandboxUser } from '../metadata/members.ts';
 import { firstMemberId, roleOfToken, type RoleRow } from '../metadata/roles.ts';

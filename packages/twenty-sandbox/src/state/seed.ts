@@ -1,15 +1,15 @@
-// A new workspace: Twenty's standard objects and fields from the pack's
-// read-only catalogue (src/pack/standard), relations linked both ways, an
+// A new workspace: Twenty's standard objects and fields from the sandbox's
+// own catalogue (src/catalogue), relations linked both ways, an
 // "All …" INDEX view per visible object, and one workspace member to own records.
 import { randomUUID } from 'node:crypto';
-import type { StandardObject } from '../../../../src/pack/standard/types.ts';
+import type { StandardObject } from '../catalogue/types.ts';
 import { newField, newView, nowIso } from '../metadata/rows.ts';
 import type { FieldMeta, ObjectMeta, RecordRow, ViewChildRow, ViewRow, WorkspaceData } from './types.ts';
 
-export async function loadStandardObjects(): Promise<StandardObject[]> {
-  const path = '../../../../src/pack/standard/index.ts';
-  const mod = (await import(path)) as { STANDARD_OBJECTS: StandardObject[] };
-  return mod.STANDARD_OBJECTS;
+export async function loadStandardObjects(): Promise<readonly StandardObject[]> {
+  // Loaded when first needed: tests that seed a small catalogue never parse it.
+  const { STANDARD_OBJECTS } = await import('../catalogue/index.ts');
+  return STANDARD_OBJECTS;
 }
 
 function relationSettings(type: string, name: string): Record<string, unknown> {

@@ -1,7 +1,7 @@
 // The sandbox workspace as plain, JSON-serialisable data: metadata rows shaped
 // like Twenty's flat entities (objectMetadata, fieldMetadata, view…) and the
 // records of every object, keyed by object id.
-import type { FieldType, RelationType } from '../../../../src/pack/model.ts';
+import type { FieldType, RelationType } from '../catalogue/types.ts';
 
 export type { FieldType, RelationType };
 

@@ -4,7 +4,7 @@
 // (recordFilters in their recordFilterGroups, on a real field id) activates.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/index.ts';
-import { gql, startWorkflowSandbox } from '../../../../test/workflows/sandbox.ts';
+import { gql, startWorkflowSandbox } from '../../src/fixtures/workflows.ts';
 
 let sb: Sandbox;
 let companyIdField: string;

@@ -3,7 +3,7 @@
 // does to the versions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/index.ts';
-import { type Answer, gql, startWorkflowSandbox } from '../../../../test/workflows/sandbox.ts';
+import { type Answer, gql, startWorkflowSandbox } from '../../src/fixtures/workflows.ts';
 
 let sb: Sandbox;
 beforeAll(async () => {

@@ -3,7 +3,16 @@
 // connected account (Gmail / Microsoft); the sandbox has none, so it delivers
 // through plain SMTP instead and says so in each email's `delivery`.
 import nodemailer from 'nodemailer';
-import type { SentEmail } from './types.ts';
+
+export interface SentEmail {
+  runId: string;
+  workflowId: string;
+  to: string[];
+  subject: string;
+  body: string;
+  /** 'smtp' when an SMTP catcher accepted it, 'recorded' when none is configured. */
+  delivery: 'smtp' | 'recorded';
+}
 
 export interface SmtpTarget {
   host: string;

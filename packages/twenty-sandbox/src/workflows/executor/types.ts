@@ -6,6 +6,8 @@ import type { Workspace } from '../../state/workspace.ts';
 import type { SandboxClock } from './clock.ts';
 import type { Mailer } from './mail.ts';
 
+export type { SentEmail } from './mail.ts';
+
 export type RunStatus = 'NOT_STARTED' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'ENQUEUED' | 'STOPPING' | 'STOPPED';
 export type StepStatus = 'NOT_STARTED' | 'RUNNING' | 'SUCCESS' | 'FAILED' | 'FAILED_SAFELY' | 'SKIPPED' | 'STOPPED' | 'PENDING';
 
@@ -50,16 +52,6 @@ export interface StepOutput {
 }
 
 /** An email the SEND_EMAIL step produced. */
-export interface SentEmail {
-  runId: string;
-  workflowId: string;
-  to: string[];
-  subject: string;
-  body: string;
-  /** 'smtp' when an SMTP catcher accepted it, 'recorded' when none is configured. */
-  delivery: 'smtp' | 'recorded';
-}
-
 export interface StepInput {
   ws: Workspace;
   step: Step;

@@ -1,7 +1,7 @@
 // Each step type where Twenty is lenient and where it fails, run by the executor on a
 // small workspace: a MANUAL workflow of one or two steps, started as runWorkflowVersion does.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WORKFLOW_TEST_OBJECTS } from '../../../../../test/workflows/sandbox.ts';
+import { WORKFLOW_TEST_OBJECTS } from '../../../src/fixtures/workflows.ts';
 import { createRecords } from '../../../src/records/mutations.ts';
 import { recordModel } from '../../../src/records/model.ts';
 import { type Sandbox, startSandbox } from '../../../src/index.ts';
