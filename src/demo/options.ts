@@ -14,6 +14,8 @@ export interface DemoOptions {
   fresh: boolean;
   /** Print PDFs when Chromium is installed (default true). */
   pdf: boolean;
+  /** Install the schema as a Twenty app (syncApplication) first; kept in its own workspace (`<state>/demo-app/`). */
+  asApp: boolean;
   /** The moment the jobs run at and the letters are dated (default: DEMO_NOW). */
   now: number;
 }
@@ -39,13 +41,15 @@ export function demoOptions(partial: Partial<DemoOptions> = {}): DemoOptions {
     out: resolve(dir, partial.out ?? 'out'),
     fresh: partial.fresh ?? false,
     pdf: partial.pdf ?? true,
+    asApp: partial.asApp ?? false,
     now: partial.now ?? DEMO_NOW,
   };
 }
 
 /** Where each thing lives. */
 export function demoPaths(o: DemoOptions): { root: string; workspace: string; sendLogs: string; plan: string; letters: string; emails: string } {
-  const root = join(o.state, 'demo');
+  // The app path keeps a workspace of its own: one a bankpack deploy made cannot take the app (names clash).
+  const root = join(o.state, o.asApp ? 'demo-app' : 'demo');
   return {
     root,
     workspace: join(root, 'workspace.json'),

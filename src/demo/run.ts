@@ -11,6 +11,7 @@ import type { ObjectSeedCounts } from '../deploy/index.ts';
 import { todayIn } from '../letters/index.ts';
 import { seed, type Workspace } from '../ops/index.ts';
 import { startSmtpCatcher, type SmtpCatcher } from './catcher.ts';
+import { describeAppStep, installAsApp, type AppStepResult } from './app-step.ts';
 import { countAll, deployPack, describeCounts, type DeployResult } from './deploy-step.ts';
 import { describeJob, JOB_NAMES, runDemoJob, type JobResult } from './jobs-step.ts';
 import { renderGreetings, sendInvitations, type LettersResult, type SendResult } from './letters-step.ts';
@@ -29,6 +30,8 @@ export interface DemoSummary {
   /** What this run sent to the sandbox: a second run sends reads only. */
   sandbox?: { requests: number; writes: number };
   pack?: { objects: number; fields: number; views: number; workflows: number; templates: number; seeds: number };
+  /** With --as-app: what syncApplication did. */
+  app?: AppStepResult;
   deploy?: DeployResult;
   planFile: string;
   demoData?: { created: number; unchanged: number; kept: number; byObject: Record<string, number>; problems: string[] };
@@ -96,6 +99,16 @@ export async function runDemo(o: DemoOptions, progress: (line: string) => void, 
     const userClient = new TwentyClient({ url: sandbox.url, apiKey: sandbox.userToken, ...QUIET_CLIENT });
     const workspace: Workspace = { client, userClient };
     const validated = { pack, files: [...files.values()] };
+    if (o.asApp) {
+      const app = await steps.run('install the pack as a Twenty app', ['validate the pack'], async () => {
+        summary.app = await installAsApp(workspace, o.dir, validated);
+        return { value: summary.app, detail: describeAppStep(summary.app) };
+      });
+      if (!app) {
+        steps.skip(LATER_STEPS, 'needs the app installed');
+        return summary;
+      }
+    }
     await deploySteps(steps, summary, workspace, o.dir, validated, paths.plan);
 
     await steps.run('load the demo data', ['deploy the pack'], async () => {

@@ -25,6 +25,7 @@ export function renderDemoSummary(s: DemoSummary, cwd: string = process.cwd()): 
   const lines: string[] = [];
   lines.push(`bankpack demo: ${s.ok ? 'done' : `${s.steps.filter((x) => x.status !== 'ok').length} step(s) failed or skipped`} in ${(s.ms / 1000).toFixed(1)} s, on the embedded Twenty sandbox.`, '');
 
+  if (s.app) lines.push(`App: installed through Twenty's syncApplication (${s.app.created} created, ${s.app.updated} updated, ${s.app.deleted} deleted, ${s.app.requests} requests); the deploy below carries what an app cannot.`);
   if (s.deploy) {
     const d = s.deploy;
     const planned = `${describeCounts(d.created, true)} to create${countAll(d.updated, true) > 0 ? `, ${describeCounts(d.updated, true)} to update` : ''}`;

@@ -67,10 +67,10 @@ export function diffOrphans(desired: DesiredState, actual: ActualState, prune: b
     }
   }
 
-  const packViews = new Set(desired.views.flatMap((v) => [v.id, v.universalIdentifier]));
+  const packViews = new Set(desired.views.flatMap((v) => [v.id, v.universalIdentifier.toLowerCase()]));
   for (const v of actual.views) {
     const object = actual.objects.find((o: ActualObject) => o.id === v.objectMetadataId);
-    if (!object || !packObjects.has(object.nameSingular) || v.key === 'INDEX' || packViews.has(v.id)) continue;
+    if (!object || !packObjects.has(object.nameSingular) || v.key === 'INDEX' || packViews.has(v.id) || packViews.has(v.universalIdentifier ?? '')) continue;
     changes.push({
       kind: 'view',
       action: 'not-in-pack',

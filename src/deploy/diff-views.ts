@@ -35,10 +35,12 @@ export function diffViews(views: readonly DesiredView[], actual: ActualState, sa
 
 /**
  * A view is the one with its derived id; or, for a view `bankpack pull` wrote, the one whose id is its
- * universalIdentifier (pull keeps the workspace's id there, so it is matched, not created twice).
+ * universalIdentifier (pull keeps the workspace's id there, so it is matched, not created twice); or
+ * one the pack's Twenty app installed (`deploy --as-app`), which carries the pack's universalIdentifier.
  */
 export function findView(v: DesiredView, actual: ActualState): ActualView | undefined {
-  return actual.views.find((x) => x.id === v.id) ?? actual.views.find((x) => x.id === v.universalIdentifier);
+  const uid = v.universalIdentifier.toLowerCase();
+  return actual.views.find((x) => x.id === v.id) ?? actual.views.find((x) => x.id === uid || x.universalIdentifier === uid);
 }
 
 function diffView(v: DesiredView, a: ActualView, actual: ActualState): Change | undefined {

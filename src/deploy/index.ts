@@ -14,3 +14,5 @@ export { readPulledFiles, type PullReadOptions } from './pull-read.ts';
 export type { PulledFile } from './pull.ts';
 // What the commands that talk to Twenty share when they run (src/cli/actions).
 export { connect, err, reportError, useColor, type ConnectionCliOptions } from './cli-support.ts';
+export { planAppSync, syncApp, type AppManifest, type AppSync, type SyncAction } from './app-sync.ts';
+export { countSyncActions, renderSyncActions, type AppSyncCounts } from './render-app-sync.ts';

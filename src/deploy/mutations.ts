@@ -20,7 +20,7 @@ export const CREATE_FIELD = `mutation BankpackCreateField($input: CreateOneField
 export const UPDATE_FIELD = `mutation BankpackUpdateField($input: UpdateOneFieldMetadataInput!) { updateOneField(input: $input) { id name } }`;
 export const DELETE_FIELD = `mutation BankpackDeleteField($input: DeleteOneFieldInput!) { deleteOneField(input: $input) { id } }`;
 
-const VIEW_SELECTION = `id objectMetadataId name type key icon position mainGroupByFieldMetadataId kanbanAggregateOperation
+const VIEW_SELECTION = `id universalIdentifier objectMetadataId name type key icon position mainGroupByFieldMetadataId kanbanAggregateOperation
   viewFields { id fieldMetadataId position isVisible size }
   viewGroups { id fieldValue position isVisible }
   viewSorts { id fieldMetadataId direction }

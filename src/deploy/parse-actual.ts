@@ -46,6 +46,7 @@ export interface RawObjectNode {
 
 export interface RawView {
   id: string;
+  universalIdentifier?: string | null;
   objectMetadataId: string;
   name: string;
   type: string;
@@ -128,6 +129,7 @@ function parseOptions(raw: unknown): OptionState[] | null {
 export function parseViews(views: readonly RawView[]): ActualView[] {
   return views.map((v) => ({
     id: v.id,
+    ...(v.universalIdentifier ? { universalIdentifier: v.universalIdentifier.toLowerCase() } : {}),
     objectMetadataId: v.objectMetadataId,
     name: v.name,
     type: v.type,

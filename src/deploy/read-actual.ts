@@ -26,7 +26,7 @@ export const OBJECTS_FIELD = `objects(paging: { first: ${PAGE}, after: $after })
 
 /** The `getViews` root field. */
 export const VIEWS_FIELD = `getViews {
-      id objectMetadataId name type key icon position mainGroupByFieldMetadataId kanbanAggregateOperation
+      id universalIdentifier objectMetadataId name type key icon position mainGroupByFieldMetadataId kanbanAggregateOperation
       viewFields { id fieldMetadataId position isVisible size }
       viewGroups { id fieldValue position isVisible }
       viewSorts { id fieldMetadataId direction }

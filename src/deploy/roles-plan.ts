@@ -87,8 +87,10 @@ export function roleChange(role: ResolvedRole, actual: readonly ActualRole[], id
   const derived = ids('role', role.universalIdentifier);
   const title = `role "${role.label}"`;
   const base = { kind: 'role' as const, object: ROLE_GROUP, title, file: role.source.file };
-  // Found by the id a deploy gives it, or (a role brought in by `bankpack pull`) by its own id.
-  const live = actual.find((r) => r.id === derived || r.id === role.universalIdentifier);
+  // Found by the id a deploy gives it, or (a role brought in by `bankpack pull`) by its own id, or
+  // (a role the pack's app installed) by its universalIdentifier.
+  const uid = role.universalIdentifier.toLowerCase();
+  const live = actual.find((r) => r.id === derived || r.id === role.universalIdentifier) ?? actual.find((r) => r.universalIdentifier?.toLowerCase() === uid);
   const id = live?.id ?? derived;
   if (!live && actual.some((r) => r.label === role.label)) {
     return { ...base, action: 'conflict', reason: `the workspace has a role named "${role.label}" that this pack did not create`, options: ['rename the pack role (label)', 'or rename or delete that role in Twenty, then deploy again'] };

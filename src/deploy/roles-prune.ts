@@ -7,7 +7,7 @@ import { isCustomRole, type ActualRole, type WorkspaceRoles } from './roles-read
 
 /** The workspace's custom roles that are neither one of the pack's (by id) nor hold a pack role's label (a conflict, reported apart). */
 export function roleOrphans(workspace: WorkspaceRoles, packRoleIds: ReadonlySet<string>, packLabels: ReadonlySet<string>): ActualRole[] {
-  return workspace.roles.filter((r) => isCustomRole(r, workspace) && !packRoleIds.has(r.id) && !packLabels.has(r.label));
+  return workspace.roles.filter((r) => isCustomRole(r, workspace) && !packRoleIds.has(r.id) && !packRoleIds.has(r.universalIdentifier?.toLowerCase() ?? '') && !packLabels.has(r.label));
 }
 
 export async function removeRole(client: TwentyClient, op: { id: string; label: string }): Promise<void> {

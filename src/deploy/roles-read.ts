@@ -12,7 +12,7 @@ import type { TwentyClient } from '../twenty/index.ts';
 /** The root fields of the roles read, shared with deploy's combined metadata read (read-combined.ts). */
 export const ROLES_FIELDS = /* GraphQL */ `
     getRoles {
-      id label description icon isEditable
+      id universalIdentifier label description icon isEditable
       canUpdateAllSettings canAccessAllTools canReadAllObjectRecords canUpdateAllObjectRecords canSoftDeleteAllObjectRecords
       canDestroyAllObjectRecords canBeAssignedToUsers canBeAssignedToAgents canBeAssignedToApiKeys
       permissionFlags { flag }
@@ -31,6 +31,8 @@ const ROLES = `query BankpackRoles { ${ROLES_FIELDS} }`;
 type Perm = Record<string, unknown> & { objectMetadataId: string };
 export interface ActualRole extends Record<string, unknown> {
   id: string;
+  /** A role the pack's Twenty app installed carries the pack's universalIdentifier. */
+  universalIdentifier?: string | null;
   label: string;
   description?: string | null;
   icon?: string | null;

@@ -184,6 +184,8 @@ export interface ActualObject {
 
 export interface ActualView {
   id: string;
+  /** A view an app installed carries the manifest's identifier, which is the pack's. */
+  universalIdentifier?: string;
   objectMetadataId: string;
   name: string;
   type: string;

@@ -6,3 +6,4 @@ export { compareWithManifest } from './twenty-app/compare.ts';
 export { sdkSystemFieldUid, sdkVersion, type BuiltManifest, type SdkBuild } from './twenty-app/sdk.ts';
 export { buildInTempFolder, writeProject, type WriteReport } from './twenty-app/write.ts';
 export { exportTwentyApp, type ExportTwentyAppResult } from './twenty-app/run.ts';
+export { buildCached, buildKey, type CachedBuild } from './twenty-app/build-cache.ts';

@@ -30,7 +30,8 @@ export type FailureReason =
   | 'usage'
   | 'seed'
   | 'file'
-  | 'letters';
+  | 'letters'
+  | 'app-build';
 
 export interface OpFailure {
   ok: false;

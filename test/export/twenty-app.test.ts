@@ -9,9 +9,11 @@ import { readFile } from 'node:fs/promises';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildInTempFolder, compareWithManifest, exportProject, sdkSystemFieldUid, sdkVersion, writeProject, type BuiltManifest, type ExportedProject } from '../../src/export/index.ts';
 import { validatePack, type ValidPack } from '../../src/pack/index.ts';
+import { planAppSync, preparePlan, syncApp, type AppSync, type Plan } from '../../src/deploy/index.ts';
+import { clientFor, deployOnce, miniSandbox, packSandbox, type Sandbox } from '../deploy/sandbox-helpers.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -177,5 +179,74 @@ describe('export twenty-app files', () => {
     const report = await writeProject(dir, project.files);
     expect(report.removed).toEqual(['src/objects/old.object.ts']);
     expect(await readFile(join(dir, 'notes.txt'), 'utf8')).toBe('mine');
+  });
+});
+
+// The app path end to end on the sandbox: the real pack's build installed through
+// syncApplication as twenty-sdk's CLI sends it, then the usual plan — which should find
+// only what an app cannot carry. One sandbox for the install, a small one for the clash.
+describe('the real pack installed through syncApplication', () => {
+  let sb: Sandbox;
+  let dry: AppSync;
+  let objectsBeforeSync = 0;
+  let objectsAfterDryRun = 0;
+  let installed: AppSync;
+  let installRequests = 0;
+  let again: AppSync;
+  let after: Plan;
+  const objectCount = async (s: Sandbox): Promise<number> => (await clientFor(s).metadata<{ objects: { edges: unknown[] } }>('{ objects(paging: { first: 1000 }) { edges { node { id } } } }', undefined, { operation: 'count objects' })).objects.edges.length;
+
+  beforeAll(async () => {
+    sb = await packSandbox();
+    const client = clientFor(sb);
+    objectsBeforeSync = await objectCount(sb);
+    dry = await planAppSync(client, manifest!);
+    objectsAfterDryRun = await objectCount(sb);
+    const before = client.counter.total;
+    installed = await syncApp(client, manifest!);
+    installRequests = client.counter.total - before;
+    again = await syncApp(client, manifest!);
+    after = (await preparePlan(client, pack, {})).plan;
+  }, 120_000);
+  afterAll(async () => sb?.close());
+
+  it('a dry run lists every entity to create and changes nothing', () => {
+    expect(dry.actions.length).toBeGreaterThan(0);
+    expect(dry.actions.every((a) => a.type === 'create')).toBe(true);
+    expect(objectsAfterDryRun).toBe(objectsBeforeSync);
+  });
+
+  it('installs the whole schema in four requests (registration read and create, development app, sync)', () => {
+    expect(installed.actions).toHaveLength(dry.actions.length);
+    expect(installRequests).toBe(4);
+  });
+
+  it('a second sync of the same build changes nothing', () => {
+    expect(again.actions).toEqual([]);
+  });
+
+  it("after it, bankpack's own plan finds only what an app cannot carry: workflows, reference records, English labels", () => {
+    const kinds = new Set(after.changes.filter((c) => c.action === 'create').map((c) => c.kind));
+    expect(kinds).toEqual(new Set(['workflow', 'records']));
+    expect(after.changes.filter((c) => c.action === 'conflict')).toEqual([]);
+    const updated = after.changes.filter((c) => c.action === 'update');
+    expect(updated.flatMap((c) => c.diffs ?? []).filter((d) => !d.property.endsWith('(en)'))).toEqual([]);
+    // The app brings its own no-access default role, which the pack does not define.
+    expect(after.changes.filter((c) => c.action === 'not-in-pack').map((c) => c.title)).toEqual(['role "bankpack functions (no access)"']);
+  });
+
+  it('is refused where bankpack deploy created the objects, with the message of Twenty\'s runner', async () => {
+    const mini = fixtureBuilds.get('test/deploy/fixtures/mini-pack')!;
+    const other = await miniSandbox();
+    try {
+      expect((await deployOnce(other, mini.pack)).report?.ok).toBe(true);
+      const client = clientFor(other);
+      const objects = await objectCount(other);
+      const refused = await syncApp(client, mini.manifest!).then(() => undefined, (e: unknown) => e as Error);
+      expect(refused?.message).toMatch(/Migration action 'create' for 'objectMetadata' \(universalIdentifier: [0-9a-f-]+\) failed: Metadata: duplicate key value violates unique constraint/);
+      expect(await objectCount(other)).toBe(objects);
+    } finally {
+      await other.close();
+    }
   });
 });

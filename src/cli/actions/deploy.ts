@@ -2,6 +2,7 @@
 import { createInterface } from 'node:readline/promises';
 import { connect, err, useColor, type ConnectionCliOptions, planToJson, renderPlan, type ApplyReport, type Plan } from '../../deploy/index.ts';
 import { deploy, type Confirmation } from '../../ops/index.ts';
+import { syncAsApp } from './as-app.ts';
 import { printFailure } from './print-failure.ts';
 
 export interface DeployCliOptions extends ConnectionCliOptions {
@@ -12,12 +13,21 @@ export interface DeployCliOptions extends ConnectionCliOptions {
   allowDataLoss?: boolean;
   locale?: string;
   demoSeeds?: boolean;
+  asApp?: boolean;
 }
 
 export async function runDeploy(opts: DeployCliOptions): Promise<number> {
   if (opts.plan && (opts.prune || opts.locale || opts.demoSeeds)) {
     err('bankpack: --plan applies the saved plan as it was made: give --prune, --locale or --demo-seeds to `bankpack plan --out` instead');
     return 2;
+  }
+  if (opts.asApp) {
+    if (opts.plan) {
+      err('bankpack: --as-app installs through the server\'s own sync: it takes no saved plan');
+      return 2;
+    }
+    const stopped = await syncAsApp(opts);
+    if (stopped !== undefined) return stopped;
   }
   const conn = await connect(opts);
   if (!conn) return 1;

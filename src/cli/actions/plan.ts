@@ -1,6 +1,7 @@
 // `bankpack plan` at work: calls the plan op and prints the plan.
 import { connect, err, useColor, type ConnectionCliOptions, hasChanges, planToJson, renderPlan } from '../../deploy/index.ts';
 import { plan } from '../../ops/index.ts';
+import { planAsApp } from './as-app.ts';
 import { printFailure } from './print-failure.ts';
 
 export interface PlanCliOptions extends ConnectionCliOptions {
@@ -10,9 +11,11 @@ export interface PlanCliOptions extends ConnectionCliOptions {
   prune?: boolean;
   locale?: string;
   demoSeeds?: boolean;
+  asApp?: boolean;
 }
 
 export async function runPlan(opts: PlanCliOptions): Promise<number> {
+  if (opts.asApp) return planAsApp(opts);
   const conn = await connect(opts);
   if (!conn) return 1;
   const result = await plan({

@@ -15,6 +15,7 @@ export function registerDeploy(program: Command, done: Done): void {
     .option('--allow-data-loss', 'with --prune: remove even what holds records')
     .option('--locale <locale>', "the language of the labels (default: the pack's defaultLocale)")
     .option('--demo-seeds', 'include seed files marked demo: true')
+    .option('--as-app', 'install the schema as a Twenty app through syncApplication first, then deploy what an app cannot carry')
     .addHelpText('after', `
 Examples:
   $ bankpack deploy --profile staging
@@ -23,6 +24,10 @@ Examples:
   $ bankpack plan --profile production --out plan.json       # review plan.json, then:
   $ bankpack deploy --profile production --plan plan.json --yes
 ${CONNECTION_HELP}
+--as-app: the schema (objects, fields, relations, views, roles, navigation) goes through Twenty's
+syncApplication as one app, built by twenty-sdk from \`bankpack export twenty-app\` (the build is
+kept in .bankpack/app-build and reused while the pack is unchanged); deploy then carries what an
+app cannot (workflows, seed records, translations) the usual way.
 
 With --plan, deploy reads the workspace again and applies the saved plan only if nothing it was
 made from has changed; otherwise it names what moved, changes nothing, and asks you to run plan again.

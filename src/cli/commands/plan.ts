@@ -14,6 +14,7 @@ export function registerPlan(program: Command, done: Done): void {
     .option('--prune', 'show what the pack no longer defines as removals, with the records they hold')
     .option('--locale <locale>', "the language of the labels (default: the pack's defaultLocale; the others become translations)")
     .option('--demo-seeds', 'include seed files marked demo: true')
+    .option('--as-app', "show the server's own dry run of installing the pack as a Twenty app (syncApplication)")
     .addHelpText('after', `
 Examples:
   $ TWENTY_URL=https://crm.bank.example TWENTY_API_KEY=… bankpack plan
@@ -23,6 +24,9 @@ Examples:
 A saved plan (--out) holds every change with what deploy sends for it, and a fingerprint of
 the workspace it was made against: \`deploy --plan\` refuses it once the workspace has changed.
 ${CONNECTION_HELP}
+--as-app: the schema (objects, fields, relations, views, roles, navigation) goes through Twenty's
+syncApplication as one app, built by twenty-sdk from \`bankpack export twenty-app\` (the build is
+kept in .bankpack/app-build and reused while the pack is unchanged); plan shows the server's dry run.
 
 Exit codes: 0 done (with --detailed-exitcode: no changes), 2 changes (with --detailed-exitcode), 1 error or conflicts.`)
     .action(async (opts: PlanCliOptions) => {

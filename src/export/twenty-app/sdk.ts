@@ -33,7 +33,7 @@ export interface SdkBuild {
 
 /** The parts of `.twenty/output/manifest.json` the comparison reads. */
 export interface BuiltManifest {
-  application: { universalIdentifier: string; defaultRoleUniversalIdentifier?: string };
+  application: { universalIdentifier: string; displayName: string; defaultRoleUniversalIdentifier?: string };
   objects: Array<Record<string, unknown> & { universalIdentifier: string; fields: Array<Record<string, unknown>> }>;
   fields: Array<Record<string, unknown> & { universalIdentifier: string }>;
   views: Array<Record<string, unknown> & { universalIdentifier: string }>;

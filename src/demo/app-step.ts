@@ -1,0 +1,28 @@
+// `npm start -- --as-app`: the pack's schema installed the way Twenty's own tools do it —
+// the export built by twenty-sdk (kept in <pack>/.bankpack/app-build while the pack is
+// unchanged) and synced through `syncApplication` — before the usual deploy, which then
+// only carries what an app cannot (workflows, reference records, translations).
+import { installApp, type AppInstalled, type Workspace } from '../ops/index.ts';
+import type { PackFile, ValidPack } from '../pack/index.ts';
+
+export interface AppStepResult {
+  applicationUniversalIdentifier: string;
+  created: number;
+  updated: number;
+  deleted: number;
+  /** Requests the sync sent (registration, development application, sync). */
+  requests: number;
+  build: AppInstalled['build'];
+}
+
+export async function installAsApp(workspace: Workspace, dir: string, validated: { pack: ValidPack; files: readonly PackFile[] }): Promise<AppStepResult> {
+  const r = await installApp({ dir, workspace, pack: validated });
+  if (!r.ok) throw new Error([r.message, ...r.details].join('; '));
+  return { applicationUniversalIdentifier: r.applicationUniversalIdentifier, created: r.counts.create, updated: r.counts.update, deleted: r.counts.delete, requests: r.requests, build: r.build };
+}
+
+export function describeAppStep(r: AppStepResult): string {
+  const build = r.build.cached ? 'twenty-sdk build reused' : `built by twenty-sdk in ${(r.build.ms / 1000).toFixed(1)} s`;
+  const what = r.created + r.updated + r.deleted === 0 ? 'no changes: the app already matches the manifest' : `${r.created} created, ${r.updated} updated, ${r.deleted} deleted`;
+  return `syncApplication: ${what}, in ${r.requests} request(s); ${build}`;
+}
