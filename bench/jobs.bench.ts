@@ -4,14 +4,16 @@
 // or one upsert per ≤ 200 records of any values, whichever is fewer (the liveness check an
 // upsert needs is not counted in it) — and clients per second with pacing off. The minimum
 // is counted from the workspace itself (records before vs after), not from the job.
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scoreOf, tierOf } from '../src/jobs/compute-tiers/rule.ts';
-import { loadPolicies } from '../src/jobs/policy-file.ts';
+import { policiesOf } from '../src/jobs/policy-file.ts';
+import type { ValidPack } from '../src/pack/index.ts';
 import { mulberry32 } from '../src/jobs/prng.ts';
 import { canonicalJson, MUTATION_MAXIMUM_AFFECTED_RECORDS, QUERY_MAX_RECORDS } from '../src/records/index.ts';
 import { REPO, startJobSandbox, type JobSandbox } from '../test/jobs/e2e/sandbox-world.ts';
+import { validPack } from '../test/support/valid-pack.ts';
 import type { BenchRow, Benchmark } from './types.ts';
 
 const N = 100_000;
@@ -49,10 +51,10 @@ function minimumWrites(before: Map<string, Row>, after: Map<string, Row>): { rec
 const TARGET_SCENARIO = '5% balances changed';
 const TARGET_PER_K = 15;
 
-async function measure(w: JobSandbox, name: string, packDir: string, now: number): Promise<BenchRow[]> {
+async function measure(w: JobSandbox, name: string, pack: ValidPack, now: number): Promise<BenchRow[]> {
   const before = await snapshot(w);
   const started = performance.now();
-  const { outcome, client } = await w.run('compute-tiers', { packDir, now });
+  const { outcome, client } = await w.run('compute-tiers', { pack, now });
   const seconds = (performance.now() - started) / 1000;
   const after = await snapshot(w);
   const c = client.counter.snapshot();
@@ -82,7 +84,8 @@ async function measure(w: JobSandbox, name: string, packDir: string, now: number
 const bench: Benchmark = {
   name: 'jobs: compute-tiers 100k clients',
   async run(): Promise<BenchRow[]> {
-    const loaded = await loadPolicies(REPO, ['tiers']);
+    const repo = await validPack(REPO);
+    const loaded = policiesOf(repo, ['tiers']);
     if (!loaded.ok) throw new Error(`tiers policy: ${loaded.problems[0]?.message}`);
     const policy = loaded.policies.tiers;
     const rows = policy.thresholds.company ?? [];
@@ -100,13 +103,13 @@ const bench: Benchmark = {
       const now = Date.parse('2025-07-01T00:00:00Z');
       const out: BenchRow[] = [];
 
-      out.push(...(await measure(w, 'nothing changed', REPO, now)));
+      out.push(...(await measure(w, 'nothing changed', repo, now)));
 
       // A month's balances: 5% of the clients have new deposits.
       for (let i = 0; i < CHANGED; i++) {
         await w.gql.request('mutation($id: UUID!, $d: CurrencyUpdateInput) { updateCompany(id: $id, data: { depositBalance: $d }) { id } }', { id: ids[Math.floor(random() * N)], d: cny(yuan()) });
       }
-      out.push(...(await measure(w, TARGET_SCENARIO, REPO, now + 86_400_000)));
+      out.push(...(await measure(w, TARGET_SCENARIO, repo, now + 86_400_000)));
 
       // The bank lowers GOLD's threshold by a fifth: tiers move, scores do not, so the writes group.
       await mkdir(join(scratch, 'policies'));
@@ -114,7 +117,8 @@ const bench: Benchmark = {
       const lowered = text.replace('{ tier: GOLD, minScore: 10000 }', '{ tier: GOLD, minScore: 8000 }');
       if (lowered === text) throw new Error("policies/tiers.policy.yaml no longer has `{ tier: GOLD, minScore: 10000 }`; update the benchmark's scenario");
       await writeFile(join(scratch, 'policies/tiers.policy.yaml'), lowered);
-      out.push(...(await measure(w, 'GOLD threshold lowered', scratch, now + 2 * 86_400_000)));
+      await copyFile(join(REPO, 'test/jobs/fixtures/pack/pack.yaml'), join(scratch, 'pack.yaml'));
+      out.push(...(await measure(w, 'GOLD threshold lowered', await validPack(scratch), now + 2 * 86_400_000)));
       return out;
     } finally {
       await rm(scratch, { recursive: true, force: true });

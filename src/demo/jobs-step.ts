@@ -3,7 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JOB_NAMES, renderReport, type JobName, type JobOptions } from '../jobs/index.ts';
-import { runJob, type Workspace } from '../ops/index.ts';
+import { runJob, type PackInput, type Workspace } from '../ops/index.ts';
 import { DEMO_ASSESSMENT_PERIOD } from './options.ts';
 
 export { JOB_NAMES };
@@ -21,8 +21,8 @@ export interface JobResult {
 
 const OPTIONS: Partial<Record<JobName, JobOptions>> = { 'score-assessments': { period: DEMO_ASSESSMENT_PERIOD } };
 
-export async function runDemoJob(name: JobName, workspace: Workspace, dir: string, now: number, reportsDir: string): Promise<JobResult> {
-  const ran = await runJob({ job: name, dir, workspace, now, options: OPTIONS[name] ?? {} });
+export async function runDemoJob(name: JobName, workspace: Workspace, pack: PackInput, now: number, reportsDir: string): Promise<JobResult> {
+  const ran = await runJob({ job: name, ...pack, workspace, now, options: OPTIONS[name] ?? {} });
   if (!ran.ok) throw new Error(ran.reason === 'invalid-policy' ? `its policy has problems: ${ran.details.join('; ')}` : ran.message);
   const { outcome } = ran;
   const report = join(reportsDir, `${name}.txt`);

@@ -122,7 +122,7 @@ export async function runDemo(o: DemoOptions, progress: (line: string) => void, 
 
     for (const name of JOB_NAMES) {
       const result = await steps.run(`job ${name}`, ['deploy the pack'], async () => {
-        const r = await runDemoJob(name, workspace, o.dir, o.now, join(o.out, 'jobs'));
+        const r = await runDemoJob(name, workspace, { dir: o.dir, pack: validated }, o.now, join(o.out, 'jobs'));
         return { value: r, failed: r.error !== undefined, detail: describeJob(r) };
       });
       if (result) summary.jobs.push(result);

@@ -4,5 +4,5 @@ export { JOBS } from './registry.ts';
 export { runJob, type RunOptions, type RunOutcome } from './run.ts';
 export { renderReport, reportJson, type ReportOptions } from './report.ts';
 export { JobOptionError, type JobAccess, type JobDefinition, type JobOptions, type JobPlan, type ReportItem } from './job.ts';
-export { checkJobPolicies, JOB_NAMES, JOB_POLICIES, type JobName } from './policy.ts';
-export { loadPolicies } from './policy-file.ts';
+export { checkJobPolicies, decodeJobPolicies, JOB_NAMES, JOB_POLICIES, policyPath, type JobName } from './policy.ts';
+export { policiesOf, type PoliciesResult } from './policy-file.ts';

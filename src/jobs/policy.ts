@@ -33,12 +33,23 @@ export function decodePolicy<N extends PolicyName>(name: N, file: string, data: 
   return { policy, problems: reader.problems };
 }
 
-/** For `bankpack validate`: the shape problems of every policy the jobs read. */
-export function checkJobPolicies(policies: ReadonlyArray<{ name: string; data: unknown; source: { file: string } }>): PendingProblem[] {
+type PolicyFile = { name: string; data: unknown; source: { file: string } };
+
+/** Every policy the jobs read, decoded once (by `bankpack validate`): the typed policies, and the problems of the files. */
+export function decodeJobPolicies(files: readonly PolicyFile[]): { policies: Partial<Policies>; problems: PendingProblem[] } {
   const problems: PendingProblem[] = [];
-  for (const p of policies) {
+  const policies: Partial<Record<PolicyName, Policies[PolicyName]>> = {};
+  for (const p of files) {
     const name = POLICY_NAMES.find((n) => n === p.name);
-    if (name) problems.push(...decodePolicy(name, p.source.file, p.data).problems);
+    if (!name) continue;
+    const decoded = decodePolicy(name, p.source.file, p.data);
+    problems.push(...decoded.problems);
+    if (decoded.problems.length === 0) policies[name] = decoded.policy;
   }
-  return problems;
+  return { policies: policies as Partial<Policies>, problems };
+}
+
+/** For `bankpack validate`: the shape problems of every policy the jobs read. */
+export function checkJobPolicies(files: readonly PolicyFile[]): PendingProblem[] {
+  return decodeJobPolicies(files).problems;
 }

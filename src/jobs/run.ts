@@ -1,15 +1,17 @@
-// Running one job: load its policy files, plan (read + decide), then — unless it is a dry
+// Running one job: take its policies from the validated pack, plan (read + decide), then — unless it is a dry
 // run — send the write batches. Writing only the plan's differences makes every job
 // idempotent: a second run finds nothing to change and sends no write at all.
 import { batchRequests, batchSize, QUERY_MAX_RECORDS, writeBatches, type RecordsTransport, type WriteResult } from '../records/index.ts';
 import type { Problem } from '../pack/problems.ts';
+import type { ValidPack } from '../pack/index.ts';
 import type { JobOptions, JobPlan } from './job.ts';
 import { JOBS } from './registry.ts';
-import { loadPolicies } from './policy-file.ts';
+import { policiesOf } from './policy-file.ts';
 import type { JobName } from './policy.ts';
 
 export interface RunOptions {
-  packDir: string;
+  /** The validated pack: its decoded policies are the job's. */
+  pack: ValidPack;
   transport: RecordsTransport;
   now?: number;
   dryRun: boolean;
@@ -25,7 +27,7 @@ export type RunOutcome =
 
 export async function runJob(name: JobName, o: RunOptions): Promise<RunOutcome> {
   const job = JOBS[name];
-  const loaded = await loadPolicies(o.packDir, job.policies);
+  const loaded = policiesOf(o.pack, job.policies);
   if (!loaded.ok) return { ok: false, problems: loaded.problems };
   const at = o.now ?? Date.now();
   // Reads at the largest page Twenty allows; the reader steps down if a server names a smaller cap.

@@ -1,14 +1,12 @@
-// The runJob op: one of the pack's jobs as of a moment — its policies read first (a
-// problem there stops it before anything is read), then its reads, its decisions, and
-// (unless a dry run) its writes.
-import { resolve } from 'node:path';
-import { JobOptionError, runJob as runPackJob, type JobName, type JobOptions, type RunOutcome } from '../jobs/index.ts';
+// The runJob op: one of the pack's jobs as of a moment — the pack validated first, its
+// policies with it (a problem there stops the job before anything is read), then its
+// reads, its decisions, and (unless a dry run) its writes.
+import { JOB_POLICIES, JobOptionError, policyPath, runJob as runPackJob, type JobName, type JobOptions, type RunOutcome } from '../jobs/index.ts';
 import { formatProblem } from '../pack/index.ts';
-import { failure, workspaceFailure, type OpFailure, type Workspace } from './types.ts';
+import { failure, packOf, workspaceFailure, type OpFailure, type PackInput, type Workspace } from './types.ts';
 
-export interface RunJobInput {
+export interface RunJobInput extends PackInput {
   job: JobName;
-  dir: string;
   workspace: Workspace;
   /** The moment the job runs as of (default: now). */
   now?: number;
@@ -25,10 +23,12 @@ export interface JobRan {
 }
 
 export async function runJob(input: RunJobInput): Promise<JobRan | OpFailure> {
+  const checked = await packOf(input, 'nothing was read or written');
+  if (!checked.ok) return policyFirst(input.job, checked);
   let outcome: RunOutcome;
   try {
     outcome = await runPackJob(input.job, {
-      packDir: resolve(input.dir),
+      pack: checked.pack,
       transport: input.workspace.client,
       dryRun: input.dryRun === true,
       options: input.options ?? {},
@@ -40,8 +40,15 @@ export async function runJob(input: RunJobInput): Promise<JobRan | OpFailure> {
     if (e instanceof JobOptionError) return failure('usage', e.message);
     return workspaceFailure(e);
   }
-  if (!outcome.ok) {
-    return failure('invalid-policy', `${input.job} did not run: fix its policy first (nothing was read or written)`, outcome.problems.map(formatProblem));
-  }
+  if (!outcome.ok) return policyFailure(input.job, outcome.problems.map(formatProblem));
   return { ok: true, outcome };
+}
+
+const policyFailure = (job: JobName, details: string[]): OpFailure =>
+  failure('invalid-policy', `${job} did not run: fix its policy first (nothing was read or written)`, details);
+
+/** An invalid pack whose errors include this job's policy files: said as the job's own problem. */
+function policyFirst(job: JobName, invalid: OpFailure): OpFailure {
+  const files = JOB_POLICIES[job].map(policyPath);
+  return invalid.details.some((line) => files.some((f) => line.startsWith(`${f}:`))) ? policyFailure(job, invalid.details) : invalid;
 }

@@ -21,6 +21,8 @@ export type ValidPack = LinkedPack & {
   readonly [VALID]: true;
   readonly manifest: PackManifest;
   readonly roles: RoleDef[];
+  /** What rule families decoded while validating, by family name (the jobs' policies: src/jobs). */
+  readonly decoded: ReadonlyMap<string, unknown>;
 };
 
 export interface ValidationResult {
@@ -42,12 +44,13 @@ export async function validatePack(root: string): Promise<ValidationResult> {
     if (!found.some((p) => p.severity === 'error')) schemaValid.push(file);
   }
   const pack = linkPack(buildPack(root, schemaValid));
-  const followOn = checkRules(pack).map((p) => resolveProblem(p, byPath));
+  const rules = checkRules(pack);
+  const followOn = rules.problems.map((p) => resolveProblem(p, byPath));
   const all = causeFirst(root, problems, followOn);
-  return { pack, valid: certify(pack, all), files, problems: all };
+  return { pack, valid: certify(pack, all, rules.decoded), files, problems: all };
 }
 
-function certify(pack: LinkedPack, problems: readonly Problem[]): ValidPack | undefined {
+function certify(pack: LinkedPack, problems: readonly Problem[], decoded: ReadonlyMap<string, unknown>): ValidPack | undefined {
   if (hasErrors(problems) || pack.manifest === undefined) return undefined;
-  return { ...pack, manifest: pack.manifest, roles: pack.roles ?? [] } as ValidPack;
+  return { ...pack, manifest: pack.manifest, roles: pack.roles ?? [], decoded } as ValidPack;
 }

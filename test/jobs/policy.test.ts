@@ -1,25 +1,26 @@
 // The policy files: the pack's own, the tests' stubs, and broken ones whose every mistake
-// must be reported with its file, line and a hint.
+// must be reported with its file, line and a hint — by validate, which decodes them once
+// into the ValidPack the jobs take them from.
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/pack/problems.ts';
-import { loadPolicies } from '../../src/jobs/policy-file.ts';
+import { policiesOf } from '../../src/jobs/policy-file.ts';
 import { checkJobPolicies, POLICY_NAMES } from '../../src/jobs/policy.ts';
+import { validatePack } from '../../src/pack/index.ts';
+import { validPack } from '../support/valid-pack.ts';
 
 const repo = join(import.meta.dirname, '../..');
 const fixtures = join(import.meta.dirname, 'fixtures');
 
-const problemsOf = async (dir: string): Promise<string[]> => {
-  const r = await loadPolicies(dir, POLICY_NAMES);
-  return r.ok ? [] : r.problems.map(formatProblem);
-};
+/** The policy problems validate finds in the pack at `dir`. */
+const problemsOf = async (dir: string): Promise<string[]> => (await validatePack(dir)).problems.filter((p) => p.rule === 'policy').map(formatProblem);
 
 describe('job policies', () => {
   it("reads the pack's own policy files and the tests' stubs without a problem", async () => {
     expect(await problemsOf(repo)).toEqual([]);
-    const stub = await loadPolicies(join(fixtures, 'pack'), POLICY_NAMES);
+    const stub = policiesOf(await validPack(join(fixtures, 'pack')), POLICY_NAMES);
     expect(stub.ok && stub.policies.assignment.proximity).toEqual({ earthRadiusKm: 6371.0088, maxDistanceKm: 30, toleranceKm: 0, fallbackWhenNoCoordinates: ['SAME_CITY', 'SAME_STATE'] });
   });
 
@@ -47,8 +48,22 @@ describe('job policies', () => {
     ]);
   });
 
+  it('takes the policies validate decoded, not the files as they are later', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bankpack-policy-'));
+    try {
+      await cp(join(fixtures, 'pack'), dir, { recursive: true });
+      const pack = await validPack(dir);
+      await rm(join(dir, 'policies'), { recursive: true });
+      const r = policiesOf(pack, ['tiers', 'assignment']);
+      expect(r.ok && r.files).toEqual(['policies/tiers.policy.yaml', 'policies/assignment.policy.yaml']);
+      expect(r.ok && r.policies.assignment.proximity.maxDistanceKm).toBe(30);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('says which file is missing and how to fix it', async () => {
-    const r = await loadPolicies(join(fixtures, 'nowhere'), ['tiers']);
+    const r = policiesOf(await validPack(join(repo, 'test/letters/fixtures/mini-pack')), ['tiers']);
     expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual(['policies/tiers.policy.yaml:1:1  no tiers policy  (create policies/tiers.policy.yaml (docs/jobs.md lists its keys), or pass --dir with the pack folder)']);
   });
 

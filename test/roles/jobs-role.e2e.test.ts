@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeeds } from '../../src/deploy/index.ts';
 import { DEMO_NOW } from '../../src/demo/index.ts';
 import { JOB_NAMES, runJob } from '../../src/jobs/index.ts';
+import type { ValidPack } from '../../src/pack/index.ts';
 import { buildRefIndex } from '../../src/pack/refs.ts';
 import { JOBS_ROLE_ID, resolveRole } from '../../src/roles/index.ts';
 import { TwentyClient } from '../../src/twenty/index.ts';
@@ -15,10 +16,11 @@ import { validPack } from '../support/valid-pack.ts';
 
 let w: JobSandbox;
 let jobsKey = '';
+let pack: ValidPack;
 
 beforeAll(async () => {
   w = await startJobSandbox();
-  const pack = await validPack(REPO);
+  pack = await validPack(REPO);
   const seeded = await loadSeeds(w.client(), pack, { demo: true });
   expect(seeded.failure).toBeUndefined();
 
@@ -55,7 +57,7 @@ describe('the jobs API key role', () => {
     const client = new TwentyClient({ url: w.sandbox.url, apiKey: jobsKey, pacing: { perMinute: 0, burst: 1 } });
     const written: Record<string, number> = {};
     for (const name of JOB_NAMES) {
-      const outcome = await runJob(name, { packDir: REPO, transport: client, now: DEMO_NOW, dryRun: false, options: name === 'score-assessments' ? { period: '2026Q3' } : {} });
+      const outcome = await runJob(name, { pack, transport: client, now: DEMO_NOW, dryRun: false, options: name === 'score-assessments' ? { period: '2026Q3' } : {} });
       if (!outcome.ok) throw new Error(outcome.problems.map((p) => p.message).join('; '));
       expect(outcome.written?.error?.message, name).toBeUndefined();
       expect(outcome.written?.records ?? 0, name).toBe(outcome.planned.records);

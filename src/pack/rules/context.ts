@@ -9,6 +9,11 @@ export interface RuleContext {
   pack: LinkedPack;
   /** The pack's reference index (= pack.refs). */
   refs: RefIndex;
+  /**
+   * What a family decoded while checking (the jobs' typed policies), by family name: a
+   * pack that passes carries it as ValidPack.decoded, so nothing decodes a file twice.
+   */
+  decoded: Map<string, unknown>;
 }
 
 /** One family of cross-checks (names, relations, views…), registered in rules/index.ts. */

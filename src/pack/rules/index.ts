@@ -50,7 +50,13 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   rolesFamily,
 ];
 
-export function checkRules(pack: LinkedPack, families: readonly RuleFamily[] = RULE_FAMILIES): PendingProblem[] {
-  const ctx: RuleContext = { pack, refs: pack.refs };
-  return families.flatMap((family) => family.check(ctx));
+export interface RulesOutcome {
+  problems: PendingProblem[];
+  /** What the families decoded, by family name (RuleContext.decoded). */
+  decoded: ReadonlyMap<string, unknown>;
+}
+
+export function checkRules(pack: LinkedPack, families: readonly RuleFamily[] = RULE_FAMILIES): RulesOutcome {
+  const ctx: RuleContext = { pack, refs: pack.refs, decoded: new Map() };
+  return { problems: families.flatMap((family) => family.check(ctx)), decoded: ctx.decoded };
 }

@@ -34,6 +34,7 @@ export async function startJobSandbox(): Promise<JobSandbox> {
   const sandbox = await startSandbox({ port: 0, standardObjects: MINI_CATALOGUE });
   const client = (): TwentyClient => new TwentyClient({ url: sandbox.url, apiKey: sandbox.apiKey, pacing: { perMinute: 0, burst: 1 } });
   const pack = await validPack(REPO);
+  const stubs = await validPack(STUB_PACK);
   const deployer = client();
   // Objects and fields only: what the jobs read and write (views, workflows and seeds are not theirs).
   const prepared = await preparePlan(deployer, { ...pack, seeds: [], views: [], workflows: [], roles: [] }, {});
@@ -76,7 +77,7 @@ export async function startJobSandbox(): Promise<JobSandbox> {
     async run(job, options = {}) {
       const before = sandbox.requests().length;
       const c = client();
-      const outcome = await runJob(job, { packDir: STUB_PACK, transport: c, dryRun: false, ...options });
+      const outcome = await runJob(job, { pack: stubs, transport: c, dryRun: false, ...options });
       if (!outcome.ok) throw new Error(`policy problems: ${outcome.problems.map((p) => p.message).join('; ')}`);
       const log = sandbox.requests().slice(before);
       return { outcome, writes: log.filter((r) => r.write).length, requests: log.length, client: c };
