@@ -1,8 +1,9 @@
 // The house's layering, checked by `npm run lint` (dependency-cruiser).
 // Layers only look down (../shared/ARCHITECTURE.md, docs/architecture.md):
 //   cli, demo, scaffold  →  ops  →  engine (deploy, records, twenty, config)
-//   →  features (workflows, letters, jobs, roles)  →  pack
-// and one concern imports another only through its front door (index.ts).
+//   →  validate (every rule family registered)  →  features (workflows, letters, jobs, roles)  →  pack
+// and one concern imports another only through its front door (index.ts); a feature's
+// rule family (rule-family.ts) is its second, light door, the one src/validate registers.
 // The sandbox (packages/twenty-sandbox, the workspace package `twenty-sandbox`)
 // is Twenty's stand-in: it takes its facts from Twenty, never from the engine;
 // code outside it imports it by its package name (its `exports`), and product
@@ -14,6 +15,7 @@
 
 const PACK = '^src/pack/';
 const FEATURES = '^src/(workflows|letters|jobs|roles)/';
+const VALIDATE = '^src/validate/';
 const ENGINE = '^src/(deploy|records|twenty|config)/';
 const OPS = '^src/ops/';
 const TOP = '^src/(cli|demo|scaffold)/';
@@ -37,10 +39,12 @@ module.exports = {
       from: {},
       to: { circular: true },
     },
-    upward('pack-is-the-bottom', PACK, [FEATURES, ENGINE, OPS, TOP].join('|'),
+    upward('pack-is-the-bottom', PACK, [FEATURES, VALIDATE, ENGINE, OPS, TOP].join('|'),
       'The pack model knows nothing of what acts on it: rule families are registered from above.'),
-    upward('features-look-down-only', FEATURES, [ENGINE, OPS, TOP].join('|'),
+    upward('features-look-down-only', FEATURES, [VALIDATE, ENGINE, OPS, TOP].join('|'),
       'Features are pure over the validated pack: record I/O and the network belong to the engine, composed by ops.'),
+    upward('validate-only-composes', VALIDATE, [ENGINE, OPS, TOP].join('|'),
+      'The validator registers the features\' rule families over the pack; it never acts on Twenty.'),
     upward('engine-looks-down-only', ENGINE, [OPS, TOP].join('|'),
       'The engine returns results; ops and commands call it, never the other way.'),
     upward('ops-never-print', OPS, TOP, 'Ops return results and report progress through a callback; only commands print.'),
@@ -51,7 +55,7 @@ module.exports = {
       from: { path: '^src/([^/]+)/' },
       to: {
         path: '^src/[^/]+/.+',
-        pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$'],
+        pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$', '^src/(workflows|letters|jobs|roles)/rule-family\\.ts$'],
       },
     },
     {

@@ -16,7 +16,7 @@ import { parseWhere } from '../src/letters/where.ts';
 import { TwentyClient } from '../src/twenty/index.ts';
 import { catalogueWithPack, createRecords } from '../test/letters/sandbox-pack.ts';
 import { startSandbox } from 'twenty-sandbox';
-import { validatePack } from '../src/pack/index.ts';
+import { validatePack } from '../src/validate/index.ts';
 import type { BenchRow, Benchmark } from './types.ts';
 
 const ROOT = join(import.meta.dirname, '..');

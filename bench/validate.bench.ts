@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parse as parseYamlBare } from 'yaml';
 import { loadFiles, splitFrontMatter } from '../src/pack/load-files.ts';
 import { checkFileSchema } from '../src/pack/schema-check.ts';
-import { validatePack } from '../src/pack/validate.ts';
+import { validatePack } from '../src/validate/index.ts';
 import type { BenchRow, Benchmark } from './types.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');

@@ -5,7 +5,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { formatProblem, validatePack, type PackFile, type Problem, type ValidPack } from '../pack/index.ts';
+import { formatProblem, type PackFile, type Problem, type ValidPack } from '../pack/index.ts';
+import { validatePack } from '../validate/index.ts';
 import { TwentyClient } from '../twenty/client.ts';
 import type { ObjectSeedCounts } from '../deploy/index.ts';
 import { todayIn } from '../letters/index.ts';

@@ -2,7 +2,8 @@
 // client, and printing errors as values. (Their flags are in src/cli/connection-options.ts.)
 import { resolve } from 'node:path';
 import { formatConfigProblem, resolveConnection, type Connection } from '../config/index.ts';
-import { formatProblem, hasErrors, validatePack, type PendingProblem, type ValidPack } from '../pack/index.ts';
+import { formatProblem, hasErrors, type PendingProblem, type ValidPack } from '../pack/index.ts';
+import { validatePack } from '../validate/index.ts';
 import { TwentyClient } from '../twenty/client.ts';
 import { isTwentyError } from '../twenty/errors.ts';
 import { resolveUserToken } from '../workflows/user-token.ts';

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JOBS } from '../jobs/index.ts';
-import { validatePack } from '../pack/index.ts';
+import { validatePack } from '../validate/index.ts';
 import { deriveJobsRole, JOBS_ROLE_FILE, jobsRoleYaml } from '../roles/index.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

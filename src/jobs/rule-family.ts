@@ -2,7 +2,7 @@
 // every policy file a job reads is decoded and checked for its shape, with the key's
 // line; the decoded policies travel in the ValidPack (policiesOf), so a job never
 // reads a policy file itself.
-import type { RuleFamily } from '../pack/rules/context.ts';
+import type { RuleFamily } from '../pack/index.ts';
 import { decodeJobPolicies } from './policy.ts';
 
 /** The family's name, and the key of its decoded policies in ValidPack.decoded. */

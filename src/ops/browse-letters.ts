@@ -2,7 +2,7 @@
 // `letters preview` show templates with their problems (a template with an error is
 // listed, not hidden), so they take the pack as validate read it, valid or not.
 import type { PackLetters, PreviewServer } from '../letters/index.ts';
-import { validatePack } from '../pack/index.ts';
+import { validatePack } from '../validate/index.ts';
 import { lettersModule } from './letters.ts';
 import type { Workspace } from './types.ts';
 

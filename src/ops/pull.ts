@@ -4,7 +4,8 @@
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { readPulledFiles } from '../deploy/index.ts';
-import { MANIFEST_FILE, validatePack } from '../pack/index.ts';
+import { MANIFEST_FILE } from '../pack/index.ts';
+import { validatePack } from '../validate/index.ts';
 import { silent, workspaceFailure, failure, type OpFailure, type Progress, type Workspace } from './types.ts';
 
 export interface PullInput {

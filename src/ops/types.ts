@@ -1,7 +1,8 @@
 // What every op shares: the workspace it acts on, how it reports progress, and how it
 // fails. Ops never print and never exit: a failure is a value the command prints.
 import { resolve } from 'node:path';
-import { formatProblem, hasErrors, validatePack, type PackFile, type PendingProblem, type Problem, type ValidPack } from '../pack/index.ts';
+import { formatProblem, hasErrors, type PackFile, type PendingProblem, type Problem, type ValidPack } from '../pack/index.ts';
+import { validatePack } from '../validate/index.ts';
 import { isTwentyError, type TwentyClient } from '../twenty/index.ts';
 
 /** One progress line (the CLI writes it to stderr; the demo folds it into its step line). */

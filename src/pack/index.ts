@@ -1,7 +1,9 @@
 // Front door of the pack concern: load, validate and model the YAML configuration.
-// `validatePack` returns a ValidPack when the pack has no errors: the one linked model
-// every command that acts on Twenty takes.
-export { validatePack, type ValidationResult, type ValidPack } from './validate.ts';
+// `validatePackWith` returns a ValidPack when the pack has no errors: the one linked model
+// every command that acts on Twenty takes. The features' rule families are handed in from
+// above (src/validate's validatePack registers them all).
+export { validatePackWith, type ValidationResult, type ValidPack } from './validate.ts';
+export { PACK_RULE_FAMILIES, type RuleContext, type RuleFamily } from './rules/index.ts';
 export { linkPack, defaultLocaleOf, DEFAULT_LOCALE, type LinkedPack } from './linked-pack.ts';
 export type { LinkedField, LinkedModel, LinkedObject, LinkedOption, LinkedRelation } from './linked.ts';
 export { loadFiles, resolveProblem, type PackFile, type FileKind, FOLDERS, MANIFEST_FILE, SETTINGS_FILE } from './load-files.ts';

@@ -9,7 +9,7 @@ import { loadFiles, resolveProblem, type PackFile } from './load-files.ts';
 import type { PackManifest, RoleDef } from './model.ts';
 import { causeFirst } from './fold.ts';
 import { hasErrors, type Problem } from './problems.ts';
-import { checkRules } from './rules/index.ts';
+import { checkRules, type RuleFamily } from './rules/index.ts';
 import { checkFileSchema } from './schema-check.ts';
 
 // A brand only this module can write: any other module that wants a ValidPack has to
@@ -34,7 +34,11 @@ export interface ValidationResult {
   problems: Problem[];
 }
 
-export async function validatePack(root: string): Promise<ValidationResult> {
+/**
+ * Validate the pack in `root` against `families` (the pack's own, PACK_RULE_FAMILIES, and
+ * the features' ones src/validate registers: call that one's validatePack).
+ */
+export async function validatePackWith(root: string, families: readonly RuleFamily[]): Promise<ValidationResult> {
   const { files, problems } = await loadFiles(root);
   const byPath = new Map(files.map((f) => [f.path, f]));
   const schemaValid: PackFile[] = [];
@@ -44,7 +48,7 @@ export async function validatePack(root: string): Promise<ValidationResult> {
     if (!found.some((p) => p.severity === 'error')) schemaValid.push(file);
   }
   const pack = linkPack(buildPack(root, schemaValid));
-  const rules = checkRules(pack);
+  const rules = checkRules(pack, families);
   const followOn = rules.problems.map((p) => resolveProblem(p, byPath));
   const all = causeFirst(root, problems, followOn);
   return { pack, valid: certify(pack, all, rules.decoded), files, problems: all };

@@ -4,8 +4,7 @@
 // object-permission.service.ts (write needs read), field-permission.service.ts (a field
 // permission only restricts; no field permissions on system objects; one per field),
 // permissions.exception.ts (the messages), role.service.ts (labels unique, at least one target).
-import type { PendingProblem } from '../pack/problems.ts';
-import type { RuleContext, RuleFamily } from '../pack/rules/context.ts';
+import type { PendingProblem, RuleContext, RuleFamily } from '../pack/index.ts';
 import { accessTo, resolveRole, type ResolvedFieldPermission, type ResolvedRole } from './resolve.ts';
 
 const RULE = 'role';

@@ -7,7 +7,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { defaultLocaleOf } from '../pack/index.ts';
 import { loadFiles } from '../pack/load-files.ts';
-import { validatePack } from '../pack/validate.ts';
+import { validatePack } from '../validate/index.ts';
 import type { FieldType } from '../pack/model.ts';
 import { schemaRegistry, SCHEMA_DIR } from '../pack/schema-registry.ts';
 import { toApiName, toKebab } from './names.ts';

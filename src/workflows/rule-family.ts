@@ -1,5 +1,5 @@
 // The workflow checks as a rule family of `bankpack validate` (src/pack/rules).
-import type { RuleFamily } from '../pack/rules/context.ts';
+import type { RuleFamily } from '../pack/index.ts';
 import { buildCatalogue } from './catalogue.ts';
 import { checkWorkflows } from './check.ts';
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { validatePack } from '../../src/pack/validate.ts';
+import { validatePack } from '../../src/validate/index.ts';
 import { formatProblem } from '../../src/pack/problems.ts';
 import { bareManifest } from '../support/bare-manifest.ts';
 

@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_NOW, demoOptions, demoPaths, runDemo, type DemoOptions, type DemoSummary } from '../../src/demo/index.ts';
 import { GREETING, INVITATION } from '../../src/demo/options.ts';
 import { chromiumPath } from '../../src/letters/browser.ts';
-import { validatePack, type Pack } from '../../src/pack/index.ts';
+import { type Pack } from '../../src/pack/index.ts';
+import { validatePack } from '../../src/validate/index.ts';
 import { openWorkspace, recordingStarter, type Workspace } from './workspace.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');

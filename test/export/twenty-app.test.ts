@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildInTempFolder, compareWithManifest, exportProject, sdkSystemFieldUid, sdkVersion, writeProject, type BuiltManifest, type ExportedProject } from '../../src/export/index.ts';
-import { validatePack, type ValidPack } from '../../src/pack/index.ts';
+import type { ValidPack } from '../../src/pack/index.ts';
+import { validatePack } from '../../src/validate/index.ts';
 import { planAppSync, preparePlan, syncApp, type AppSync, type Plan } from '../../src/deploy/index.ts';
 import { clientFor, deployOnce, miniSandbox, packSandbox, type Sandbox } from '../deploy/sandbox-helpers.ts';
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/pack/problems.ts';
 import { policiesOf } from '../../src/jobs/policy-file.ts';
 import { checkJobPolicies, POLICY_NAMES } from '../../src/jobs/policy.ts';
-import { validatePack } from '../../src/pack/index.ts';
+import { validatePack } from '../../src/validate/index.ts';
 import { validPack } from '../support/valid-pack.ts';
 
 const repo = join(import.meta.dirname, '../..');
@@ -83,7 +83,7 @@ describe('bankpack validate', () => {
       await cp(join(repo, 'pack.yaml'), join(dir, 'pack.yaml'));
       await mkdir(join(dir, 'policies'));
       await cp(join(fixtures, 'bad/policies/surveys.policy.yaml'), join(dir, 'policies/surveys.policy.yaml'));
-      const { validatePack } = await import('../../src/pack/index.ts');
+      const { validatePack } = await import('../../src/validate/index.ts');
       const { problems } = await validatePack(dir);
       expect(problems.filter((p) => p.rule === 'policy').map(formatProblem)).toContain('policies/surveys.policy.yaml:4:28  recentSurveyExclusionDays must be at least 0, not -1');
     } finally {
@@ -94,7 +94,7 @@ describe('bankpack validate', () => {
 
 describe("the jobs' vocabulary matches the pack's options", () => {
   it('uses the option values the pack defines for tiers, grades, stages, channels and rules', async () => {
-    const { validatePack } = await import('../../src/pack/index.ts');
+    const { validatePack } = await import('../../src/validate/index.ts');
     const { pack } = await validatePack(repo);
     const options = (object: string, field: string): string[] => {
       const inline = pack.objects.find((o) => o.nameSingular === object)?.fields.find((f) => f.name === field);

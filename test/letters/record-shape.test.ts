@@ -4,7 +4,7 @@
 import { expect, it } from 'vitest';
 import { buildCatalogue } from '../../src/letters/catalogue.ts';
 import { buildSelection } from '../../src/letters/record-shape.ts';
-import { validatePack } from '../../src/pack/validate.ts';
+import { validatePack } from '../../src/validate/index.ts';
 import { MINI_PACK } from '../deploy/sandbox-helpers.ts';
 
 it('reads company.people from a person, and refuses a one-to-many inside another', async () => {

@@ -5,7 +5,8 @@ import { mkdtemp, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, validatePack } from '../../src/pack/index.ts';
+import { formatProblem } from '../../src/pack/index.ts';
+import { validatePack } from '../../src/validate/index.ts';
 
 const BAD = join(import.meta.dirname, '..', 'fixtures', 'bad');
 const cases = readdirSync(BAD, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();

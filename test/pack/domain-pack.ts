@@ -1,7 +1,8 @@
 // Reading the pack the way a manager's questions need it: an object's fields (inline
 // and standalone), an option list, what a relation points at. Shared by domain-*.test.ts.
 import { join } from 'node:path';
-import { validatePack, type FieldDef, type Pack, type Problem, type ViewDef } from '../../src/pack/index.ts';
+import { type FieldDef, type Pack, type Problem, type ViewDef } from '../../src/pack/index.ts';
+import { validatePack } from '../../src/validate/index.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 

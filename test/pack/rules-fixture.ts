@@ -3,7 +3,8 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { formatProblem, validatePack, type Pack } from '../../src/pack/index.ts';
+import { formatProblem, type Pack } from '../../src/pack/index.ts';
+import { validatePack } from '../../src/validate/index.ts';
 
 export const PACK_YAML = 'name: rules-test\nversion: 0.1.0\ntwenty: ">=2.40.0 <2.44.0"\ndefaultLocale: zh-CN\n';
 

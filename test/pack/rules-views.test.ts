@@ -1,7 +1,8 @@
 // Views, seeds, label identifiers and icons: what `bankpack validate` prints, and the repo's
 // own pack passing every rule.
 import { describe, expect, it } from 'vitest';
-import { formatProblem, validatePack } from '../../src/pack/index.ts';
+import { formatProblem } from '../../src/pack/index.ts';
+import { validatePack } from '../../src/validate/index.ts';
 import { unknownIcon } from '../../src/pack/rules/icons.ts';
 import { ROOT } from './domain-pack.ts';
 import { NAME_FIELD, objectYaml, UID, validateLines } from './rules-fixture.ts';

@@ -5,7 +5,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FOLDERS } from '../../src/pack/load-files.ts';
 import { SCHEMA_DIR, SCHEMA_FILE, schemaRegistry } from '../../src/pack/schema-registry.ts';
-import { validatePack } from '../../src/pack/validate.ts';
+import { validatePack } from '../../src/validate/index.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 type Json = { [key: string]: unknown };

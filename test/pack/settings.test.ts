@@ -4,7 +4,8 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, validatePack } from '../../src/pack/index.ts';
+import { formatProblem } from '../../src/pack/index.ts';
+import { validatePack } from '../../src/validate/index.ts';
 import { bareManifest } from '../support/bare-manifest.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');

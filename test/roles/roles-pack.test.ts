@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 import { defineRole, SystemPermissionFlag } from 'twenty-sdk/define';
 import { describe, expect, it } from 'vitest';
 import { JOBS } from '../../src/jobs/index.ts';
-import { formatProblem, validatePack } from '../../src/pack/index.ts';
+import { formatProblem } from '../../src/pack/index.ts';
+import { validatePack } from '../../src/validate/index.ts';
 import { buildRefIndex } from '../../src/pack/refs.ts';
 import { deriveJobsRole, JOBS_ROLE_FILE, jobsRoleYaml, PERMISSION_FLAGS, resolveRole } from '../../src/roles/index.ts';
 

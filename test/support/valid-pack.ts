@@ -1,6 +1,7 @@
 // A test's way to a ValidPack: validate a pack folder, as every command does, and fail
 // the test with validate's own words when the pack has errors.
-import { formatProblem, validatePack, type ValidPack } from '../../src/pack/index.ts';
+import { formatProblem, type ValidPack } from '../../src/pack/index.ts';
+import { validatePack } from '../../src/validate/index.ts';
 
 export async function validPack(dir: string): Promise<ValidPack> {
   const { valid, problems } = await validatePack(dir);

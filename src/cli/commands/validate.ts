@@ -11,7 +11,7 @@ export function registerValidate(program: Command, done: Done): void {
     .option('--json', 'print the problems as a JSON array')
     .addHelpText('after', '\nExamples:\n  $ bankpack validate\n  $ bankpack validate --dir ./my-pack --json\n\nExit codes: 0 valid, 1 problems found, 2 wrong usage.')
     .action(async (opts: { dir: string; json?: boolean }) => {
-      const { formatProblem, hasErrors, validatePack } = await import('../../pack/index.ts');
+      const [{ formatProblem, hasErrors }, { validatePack }] = await Promise.all([import('../../pack/index.ts'), import('../../validate/index.ts')]);
       const { problems } = await validatePack(resolve(opts.dir));
       if (opts.json) process.stdout.write(`${JSON.stringify(problems, null, 2)}\n`);
       else {

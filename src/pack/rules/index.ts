@@ -2,9 +2,10 @@
 // error surfaces in `bankpack validate` and not half-way through a deploy. Only files that
 // passed their schema reach here, so shapes are given; each family checks meaning.
 //
-// To add a family (workflow field references, template variables…), write a module exporting
-// a RuleFamily and append it to RULE_FAMILIES: it receives the linked pack (../linked-pack.ts)
-// and its reference index (../refs.ts) and returns PendingProblems with the file and node path of what is wrong.
+// The pack's own families are listed here; a feature's (workflows, job policies, templates,
+// roles) is registered from above (src/validate), so the pack imports no feature. A family
+// receives the linked pack (../linked-pack.ts) and its reference index (../refs.ts) and
+// returns PendingProblems with the file and node path of what is wrong.
 import type { LinkedPack } from '../linked-pack.ts';
 import type { PendingProblem } from '../problems.ts';
 import type { RuleContext, RuleFamily } from './context.ts';
@@ -22,14 +23,11 @@ import { relationsFamily } from './relations.ts';
 import { seedsFamily } from './seeds.ts';
 import { viewsFamily } from './views.ts';
 import { viewKeysFamily } from './view-keys.ts';
-import { workflowsFamily } from '../../workflows/rule-family.ts';
-import { jobPoliciesFamily } from '../../jobs/rule-family.ts';
-import { templatesFamily } from '../../letters/rule-family.ts';
-import { rolesFamily } from '../../roles/index.ts';
 
 export type { RuleContext, RuleFamily } from './context.ts';
 
-export const RULE_FAMILIES: readonly RuleFamily[] = [
+/** The pack's own families, in the order their problems are listed. */
+export const PACK_RULE_FAMILIES: readonly RuleFamily[] = [
   identifiersFamily,
   namesFamily,
   fieldNamesFamily,
@@ -44,10 +42,6 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   viewKeysFamily,
   navigationFamily,
   seedsFamily,
-  workflowsFamily,
-  jobPoliciesFamily,
-  templatesFamily,
-  rolesFamily,
 ];
 
 export interface RulesOutcome {
@@ -56,7 +50,7 @@ export interface RulesOutcome {
   decoded: ReadonlyMap<string, unknown>;
 }
 
-export function checkRules(pack: LinkedPack, families: readonly RuleFamily[] = RULE_FAMILIES): RulesOutcome {
+export function checkRules(pack: LinkedPack, families: readonly RuleFamily[]): RulesOutcome {
   const ctx: RuleContext = { pack, refs: pack.refs, decoded: new Map() };
   return { problems: families.flatMap((family) => family.check(ctx)), decoded: ctx.decoded };
 }

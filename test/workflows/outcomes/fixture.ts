@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deployPack } from '../../../src/demo/deploy-step.ts';
 import { loadSeeds } from '../../../src/deploy/index.ts';
-import { validatePack } from '../../../src/pack/index.ts';
+import { validatePack } from '../../../src/validate/index.ts';
 import { validPack } from '../../support/valid-pack.ts';
 import { TwentyClient } from '../../../src/twenty/client.ts';
 import { type Sandbox, startSandbox } from 'twenty-sandbox';
