@@ -140,6 +140,19 @@ describe('syncApplication', () => {
   });
 });
 
+describe('uninstallApplication', () => {
+  it('removes everything the app owns, records included, and the app', async () => {
+    await t.graphql.request(gql`mutation { createVisitPlan(data: { name: "华鑫药业季度拜访" }) { id } }`);
+    const before = await objectCount(t);
+    expect(await t.metadata.request(gql`mutation { uninstallApplication(universalIdentifier: "${APP}") }`)).toEqual({ uninstallApplication: true });
+    expect(await objectCount(t)).toBe(before - 1);
+    const apps = await t.metadata.request<{ findManyApplications: unknown[] }>(gql`{ findManyApplications { id } }`);
+    expect(apps.findManyApplications).toEqual([]);
+    const menu = await t.metadata.request<{ navigationMenuItems: unknown[] }>(gql`{ navigationMenuItems { id } }`);
+    expect(menu.navigationMenuItems).toEqual([]);
+  });
+});
+
 describe('syncApplication where a workspace object holds the name', () => {
   let other: TestSandbox;
   beforeAll(async () => {

@@ -34,13 +34,15 @@ interface Ctx {
   newObjects: Set<string>;
   /** Roles whose permissions are written once all actions ran. */
   touchedRoles: Set<string>;
+  /** What this sync deletes: a field of an object that goes goes with it. */
+  deleting: Set<string>;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const pick = (o: Json, keys: readonly string[]): Json => Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]));
 
 export function applyActions(ws: Workspace, app: AppRow, desired: readonly DesiredEntity[], actions: readonly SyncAction[]): void {
-  const ctx: Ctx = { ws, app, desired: new Map(desired.map((e) => [e.uid, e])), done: new Set(), newObjects: new Set(), touchedRoles: new Set() };
+  const ctx: Ctx = { ws, app, desired: new Map(desired.map((e) => [e.uid, e])), done: new Set(), newObjects: new Set(), touchedRoles: new Set(), deleting: new Set(actions.filter((a) => a.type === 'delete').map((a) => a.universalIdentifier)) };
   for (const a of actions) {
     const e = ctx.desired.get(a.universalIdentifier);
     if (a.type === 'delete') remove(ctx, a);
@@ -253,11 +255,13 @@ function remove(ctx: Ctx, a: SyncAction): void {
       updateObject(ws, id, { isActive: false });
       deleteObject(ws, id);
       return;
-    case 'fieldMetadata':
-      if (!ws.fields.has(id)) return;
+    case 'fieldMetadata': {
+      const field = ws.fields.get(id);
+      if (!field || ctx.deleting.has(ws.objects.get(field.objectMetadataId)?.universalIdentifier ?? '')) return;
       updateField(ws, id, { isActive: false });
       deleteField(ws, id);
       return;
+    }
     case 'view':
       if (ws.views.has(id)) removeView(ws, id, true);
       return;

@@ -1,7 +1,8 @@
 // Twenty's application development API on /metadata, as twenty-sdk 2.43's CLI uses it
 // (docs/twenty-facts.md "Applications"): createApplicationRegistration,
 // findApplicationRegistrationByUniversalIdentifier, createDevelopmentApplication and
-// syncApplication(manifest, dryRun, inferDeletionFromMissingEntities) — the manifest
+// syncApplication(manifest, dryRun, inferDeletionFromMissingEntities) and
+// uninstallApplication — the manifest
 // diffed against what the app owns, applied through the sandbox's metadata rules as one
 // migration. Reads: navigationMenuItems and findManyApplications show what apps own.
 import { randomUUID } from 'node:crypto';
@@ -91,6 +92,28 @@ function syncApplication(args: Json, ws: Workspace): Json {
   return { applicationUniversalIdentifier: uid, actions };
 }
 
+/**
+ * Uninstalling migrates everything the app owns to an empty set, records with it, then
+ * deletes the application; its registration stays (application-sync.service.ts @00b04947,
+ * uninstallApplication). The not-found wording is the sandbox's (Twenty's is unconfirmed).
+ */
+function uninstallApplication(args: Json, ws: Workspace): boolean {
+  const uid = String(args.universalIdentifier);
+  const store = appStore(ws);
+  const app = store.apps.get(uid);
+  if (!app) throw notFoundError(`Application "${uid}" not found in workspace "${ws.workspaceId}".`, { subCode: 'APPLICATION_NOT_FOUND' });
+  const restore = snapshot(ws);
+  try {
+    applyActions(ws, app, [], syncActions([], app.owned, true));
+  } catch (e) {
+    restore();
+    throw e;
+  }
+  store.apps.delete(uid);
+  ws.metadataChanged();
+  return true;
+}
+
 export const APP_QUERIES: Record<string, Resolver> = {
   findApplicationRegistrationByUniversalIdentifier: (a, ws) => {
     const r = appStore(ws).registrations.get(String(a.universalIdentifier));
@@ -125,4 +148,5 @@ export const APP_MUTATIONS: Record<string, Resolver> = {
     return { id: app.id, universalIdentifier: app.universalIdentifier };
   },
   syncApplication,
+  uninstallApplication,
 };
