@@ -1,14 +1,8 @@
 #!/usr/bin/env node
-// Entry point for `npx bankpack`: registers tsx so the TypeScript sources run as they are.
+// `bankpack` from a checkout: runs the TypeScript sources as they are, through tsx (a dev
+// dependency), so tests, `npm start` and `npm run bankpack` never run a stale build.
+// The installed command is the build: package.json `bin` → dist/cli/bin.js (`npm run build`).
 import { register } from 'tsx/esm/api';
 
 register();
-// A reader that stops early (`bankpack … | head`) closes the pipe: that is not an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-}
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+await import('../src/cli/bin.ts');
