@@ -15,8 +15,10 @@ export interface AppStepResult {
   build: AppInstalled['build'];
 }
 
+/** The server's dry run first, as twenty-sdk's CLI does: an app that already matches is not synced again (a second run writes nothing). */
 export async function installAsApp(workspace: Workspace, dir: string, validated: { pack: ValidPack; files: readonly PackFile[] }): Promise<AppStepResult> {
-  const r = await installApp({ dir, workspace, pack: validated });
+  const planned = await installApp({ dir, workspace, pack: validated, dryRun: true });
+  const r = planned.ok && planned.actions.length === 0 ? planned : await installApp({ dir, workspace, pack: validated });
   if (!r.ok) throw new Error([r.message, ...r.details].join('; '));
   return { applicationUniversalIdentifier: r.applicationUniversalIdentifier, created: r.counts.create, updated: r.counts.update, deleted: r.counts.delete, requests: r.requests, build: r.build };
 }
