@@ -7,7 +7,7 @@ import { pacer, parseRate } from '../../src/letters/send/rate.ts';
 import { SendLog, sendKey } from '../../src/letters/send/send-log.ts';
 import { describeSmtp, resolveSmtp } from '../../src/letters/send/smtp-settings.ts';
 import { emptyReport, staleUnknown } from '../../src/letters/send/send-report.ts';
-import { sendSummary } from '../../src/letters/report.ts';
+import { sendSummary } from '../../src/cli/actions/letters-report.ts';
 import { tempDir } from './pack-fixture.ts';
 
 const files = (map: Record<string, string>) => async (path: string): Promise<string> => {

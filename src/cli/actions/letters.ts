@@ -2,10 +2,11 @@
 // inside the command's actions only, so `bankpack --help` never loads the letters
 // (Chromium's driver, pdf-lib, nodemailer).
 import { join, resolve } from 'node:path';
-import { parseRate, renderSummary, sendSummary, type RenderBatchResult } from '../../letters/index.ts';
+import { parseRate, type RenderBatchResult } from '../../letters/index.ts';
 import { listLetters, previewLetters, renderLetters, sendLetters, type LettersInput, type Workspace } from '../../ops/index.ts';
 import { plural } from '../output.ts';
 import { progressBar } from '../progress-bar.ts';
+import { renderSummary, sendSummary } from './letters-report.ts';
 import { printFailure } from './print-failure.ts';
 
 export interface CommonLetterOptions {

@@ -8,7 +8,7 @@ import type { RecordsTransport } from '../../records/transport.ts';
 import type { CompiledTemplate } from '../compile.ts';
 import { readLists, readRecipients, recipientName, type Recipient } from '../recipients.ts';
 import { buildSelection, flattenRecord } from '../record-shape.ts';
-import { describeMissing } from '../report.ts';
+import { describeMissing } from '../missing.ts';
 import { chooseTemplate, type PackLetters } from '../setup.ts';
 import { prepareTemplate } from '../prepare.ts';
 import { PREVIEW_PAGE } from './page.ts';

@@ -1,13 +1,7 @@
-// The summaries `letters render` and `letters send` print at the end of a run.
-import { plural } from '../cli/output.ts';
-import type { MissingValue } from './helpers/registry.ts';
-import type { RenderBatchResult } from './render-batch.ts';
-import { staleUnknown, type RecipientRef, type SendReport, type UnknownOutcome } from './send/send-report.ts';
-
-export function describeMissing(m: MissingValue): string {
-  const where = m.file ? ` — ${m.file}:${m.line}:${m.col}` : '';
-  return m.reason ? `${m.variable}: ${m.reason}${where}` : `${m.variable} is empty${where}`;
-}
+// The summaries `letters render` and `letters send` print at the end of a run: the
+// command's words, so they live with the command, not in the letters feature.
+import { describeMissing, staleUnknown, type MissingValue, type RecipientRef, type RenderBatchResult, type SendReport, type UnknownOutcome } from '../../letters/index.ts';
+import { plural } from '../output.ts';
 
 const who = (r: RecipientRef): string => `${r.name} (${r.id.slice(0, 8)})${r.address ? ` <${r.address}>` : ''}`;
 
