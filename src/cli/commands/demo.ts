@@ -1,7 +1,7 @@
 // `bankpack demo` (what `npm start` runs): the whole mechanism end to end on the embedded
 // Twenty sandbox. Progress on stderr, one line per step; the summary on stdout.
 import type { Command } from 'commander';
-import type { Done } from './index.ts';
+import type { Done } from './types.ts';
 
 interface DemoCliOptions {
   dir: string;

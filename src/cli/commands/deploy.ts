@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { DeployCliOptions } from '../actions/deploy.ts';
 import { addConnectionOptions, CONNECTION_HELP } from '../connection-options.ts';
-import type { Done } from './index.ts';
+import type { Done } from './types.ts';
 
 export function registerDeploy(program: Command, done: Done): void {
   const cmd = program

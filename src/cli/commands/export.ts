@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { ExportCliOptions } from '../actions/export.ts';
 import { UsageError } from '../usage-error.ts';
-import type { Done } from './index.ts';
+import type { Done } from './types.ts';
 
 export function registerExport(program: Command, done: Done): void {
   const exportCmd = program.command('export').description('Write the pack in another tool\'s format.');

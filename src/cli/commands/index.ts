@@ -14,10 +14,9 @@ import { registerDemo } from './demo.ts';
 import { registerSeed } from './seed.ts';
 import { registerExport } from './export.ts';
 
-export type Done = (exitCode: number) => void;
+import type { Complete, Done } from './types.ts';
 
-/** Finishes registering a command whose sub-commands or choices come from a heavy module. */
-export type Complete = () => Promise<void>;
+export type { Complete, Done } from './types.ts';
 
 /** Registers every command; returns, by command name, what completes the ones that need it. */
 export function registerCommands(program: Command, done: Done): Map<string, Complete> {

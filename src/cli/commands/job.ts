@@ -5,7 +5,7 @@ import type { JobName } from '../../jobs/index.ts';
 import type { JobCliOptions } from '../actions/job.ts';
 import { addConnectionOptions, CONNECTION_HELP } from '../connection-options.ts';
 import { UsageError } from '../usage-error.ts';
-import type { Complete, Done } from './index.ts';
+import type { Complete, Done } from './types.ts';
 
 const wholeNumber = (name: string, min: number) => (value: string): number => {
   const n = Number(value);

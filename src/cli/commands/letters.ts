@@ -7,7 +7,7 @@ import type { ConnectionCliOptions } from '../../deploy/index.ts';
 import { addConnectionOptions, CONNECTION_HELP } from '../connection-options.ts';
 import { UsageError } from '../usage-error.ts';
 import type { RenderLetterOptions, SendLetterOptions } from '../actions/letters.ts';
-import type { Done } from './index.ts';
+import type { Done } from './types.ts';
 
 type RenderOptions = RenderLetterOptions & ConnectionCliOptions;
 type SendOptions = SendLetterOptions & ConnectionCliOptions;

@@ -2,7 +2,7 @@ import { Argument, type Command } from 'commander';
 import { resolve } from 'node:path';
 import type { ScaffoldKind } from '../../scaffold/index.ts';
 import { UsageError } from '../usage-error.ts';
-import type { Complete, Done } from './index.ts';
+import type { Complete, Done } from './types.ts';
 
 /** Registers `new`; the kinds it accepts come from the scaffolder (which loads the pack's
  *  validation), so they are added (the returned Complete) only when `new` is named. */

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { PullCliOptions } from '../actions/pull.ts';
 import { addConnectionOptions, CONNECTION_HELP } from '../connection-options.ts';
-import type { Done } from './index.ts';
+import type { Done } from './types.ts';
 
 export function registerPull(program: Command, done: Done): void {
   const cmd = program

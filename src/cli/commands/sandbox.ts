@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { UsageError } from '../usage-error.ts';
-import type { Done } from './index.ts';
+import type { Done } from './types.ts';
 
 interface SandboxCliOptions {
   port: string;

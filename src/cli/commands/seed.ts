@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import type { SeedCliOptions } from '../actions/seed.ts';
 import { addConnectionOptions, CONNECTION_HELP } from '../connection-options.ts';
-import type { Done } from './index.ts';
+import type { Done } from './types.ts';
 
 export function registerSeed(program: Command, done: Done): void {
   const cmd = program.command('seed').description("Load the pack's seed records: reference data (branches, products…), and with --demo the demo set.");

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { summarizeProblems } from '../output.ts';
-import type { Done } from './index.ts';
+import type { Done } from './types.ts';
 
 export function registerValidate(program: Command, done: Done): void {
   program
