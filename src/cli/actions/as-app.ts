@@ -1,9 +1,9 @@
 // `plan --as-app` and `deploy --as-app` at work: the pack installed as a Twenty application
 // through the server's own `syncApplication`, shown as the server's own dry run.
 // deploy then carries what an app cannot (workflows, seed records) the usual way.
-import { createInterface } from 'node:readline/promises';
 import { connect, err, renderSyncActions, useColor, type ConnectionCliOptions } from '../../deploy/index.ts';
-import { installApp, type AppInstalled } from '../../ops/index.ts';
+import { installApp, type AppInstalled, type PackInput, type Workspace } from '../../ops/index.ts';
+import { askYes } from './ask-yes.ts';
 import { printFailure } from './print-failure.ts';
 
 const buildNote = (r: AppInstalled): string => (r.build.cached ? 'twenty-sdk build reused' : `built by twenty-sdk in ${(r.build.ms / 1000).toFixed(1)} s`);
@@ -20,28 +20,25 @@ export async function planAsApp(opts: ConnectionCliOptions & { json?: boolean; d
   return opts.detailedExitcode && result.actions.length > 0 ? 2 : 0;
 }
 
-/** The dry run shown, confirmed, then the sync. Returns an exit code, or undefined to go on with deploy. */
-export async function syncAsApp(opts: ConnectionCliOptions & { yes?: boolean }): Promise<number | undefined> {
-  const conn = await connect(opts);
-  if (!conn) return 1;
-  const planned = await installApp({ dir: opts.dir, workspace: conn, dryRun: true, onProgress: err });
+/**
+ * The dry run shown, confirmed, then the sync, on the workspace and the pack deploy goes
+ * on with (validated and connected once). Returns an exit code, or undefined to go on.
+ */
+export async function syncAsApp(conn: Workspace, pack: PackInput, yes: boolean): Promise<number | undefined> {
+  const planned = await installApp({ ...pack, workspace: conn, dryRun: true, onProgress: err });
   if (!planned.ok) return printFailure(planned);
   process.stdout.write(renderSyncActions(planned.actions, { color: useColor(process.stdout) }));
   if (planned.actions.length === 0) return undefined;
-  if (!opts.yes) {
-    if (!process.stdin.isTTY) {
-      err('bankpack: not on a terminal: pass --yes to install the app');
-      return 2;
-    }
-    const rl = createInterface({ input: process.stdin, output: process.stderr });
-    const answer = await rl.question(`Sync the app into ${conn.client.url}? Only "yes" is accepted: `);
-    rl.close();
-    if (answer.trim() !== 'yes') {
-      err('Nothing was changed.');
-      return 1;
-    }
+  const answer = await askYes(`Sync the app into ${conn.client.url}?`, yes);
+  if (answer === 'cannot-ask') {
+    err('bankpack: not on a terminal: pass --yes to install the app');
+    return 2;
   }
-  const synced = await installApp({ dir: opts.dir, workspace: conn, onProgress: err });
+  if (answer === 'no') {
+    err('Nothing was changed.');
+    return 1;
+  }
+  const synced = await installApp({ ...pack, workspace: conn, onProgress: err });
   if (!synced.ok) return printFailure(synced);
   const n = synced.counts;
   err(`App synced into ${conn.client.url}: ${n.create} created, ${n.update} updated, ${n.delete} deleted, in ${synced.requests} request(s); ${buildNote(synced)}. Now the parts an app cannot carry:`);

@@ -1,7 +1,7 @@
 // `bankpack deploy` at work: calls the deploy op, asks before applying, prints the outcome.
-import { createInterface } from 'node:readline/promises';
 import { connect, err, useColor, type ConnectionCliOptions, planToJson, renderPlan, type ApplyReport, type Plan } from '../../deploy/index.ts';
-import { deploy, type Confirmation } from '../../ops/index.ts';
+import { deploy, validated, type PackInput } from '../../ops/index.ts';
+import { askYes } from './ask-yes.ts';
 import { syncAsApp } from './as-app.ts';
 import { printFailure } from './print-failure.ts';
 
@@ -21,16 +21,21 @@ export async function runDeploy(opts: DeployCliOptions): Promise<number> {
     err('bankpack: --plan applies the saved plan as it was made: give --prune, --locale or --demo-seeds to `bankpack plan --out` instead');
     return 2;
   }
-  if (opts.asApp) {
-    if (opts.plan) {
-      err('bankpack: --as-app installs through the server\'s own sync: it takes no saved plan');
-      return 2;
-    }
-    const stopped = await syncAsApp(opts);
-    if (stopped !== undefined) return stopped;
+  if (opts.asApp && opts.plan) {
+    err('bankpack: --as-app installs through the server\'s own sync: it takes no saved plan');
+    return 2;
   }
   const conn = await connect(opts);
   if (!conn) return 1;
+  // --as-app: the app sync and the deploy after it act on one validated pack.
+  let pack: PackInput = { dir: opts.dir };
+  if (opts.asApp) {
+    const checked = await validated(opts.dir);
+    if (!checked.ok) return printFailure(checked);
+    pack = { dir: opts.dir, pack: { pack: checked.pack, files: checked.files } };
+    const stopped = await syncAsApp(conn, pack, opts.yes === true);
+    if (stopped !== undefined) return stopped;
+  }
   const planOut = opts.json ? process.stderr : process.stdout;
   const controller = new AbortController();
   const onSigint = (): void => {
@@ -42,7 +47,7 @@ export async function runDeploy(opts: DeployCliOptions): Promise<number> {
   let result;
   try {
     result = await deploy({
-      dir: opts.dir,
+      ...pack,
       workspace: conn,
       ...(opts.plan ? { planFile: opts.plan } : {}),
       prune: opts.prune === true,
@@ -52,7 +57,7 @@ export async function runDeploy(opts: DeployCliOptions): Promise<number> {
       signal: controller.signal,
       onProgress: err,
       onPlan: (plan) => planOut.write(renderPlan(plan, { color: useColor(planOut) })),
-      confirm: (plan) => confirm(plan, opts.yes === true),
+      confirm: (plan) => askYes(`Apply these changes to ${plan.url}?`, opts.yes === true),
     });
   } finally {
     process.off('SIGINT', onSigint);
@@ -78,15 +83,6 @@ export async function runDeploy(opts: DeployCliOptions): Promise<number> {
   }
   if (result.reason === 'conflicts') emit(result.plan, { ok: false, refused: 'conflicts' });
   return printFailure(result);
-}
-
-async function confirm(plan: Plan, yes: boolean): Promise<Confirmation> {
-  if (yes) return 'yes';
-  if (!process.stdin.isTTY) return 'cannot-ask';
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  const answer = await rl.question(`Apply these changes to ${plan.url}? Only "yes" is accepted: `);
-  rl.close();
-  return answer.trim() === 'yes' ? 'yes' : 'no';
 }
 
 /** `again`: what finishes the job (a saved plan is stale once part of it is applied). */
