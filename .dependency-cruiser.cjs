@@ -39,19 +39,35 @@ module.exports = {
       from: {},
       to: { circular: true },
     },
-    upward('pack-is-the-bottom', PACK, [FEATURES, VALIDATE, ENGINE, OPS, TOP].join('|'),
-      'The pack model knows nothing of what acts on it: rule families are registered from above.'),
-    upward('features-look-down-only', FEATURES, [VALIDATE, ENGINE, OPS, TOP].join('|'),
-      'Features are pure over the validated pack: record I/O and the network belong to the engine, composed by ops.'),
-    upward('validate-only-composes', VALIDATE, [ENGINE, OPS, TOP].join('|'),
-      'The validator registers the features\' rule families over the pack; it never acts on Twenty.'),
-    upward('engine-looks-down-only', ENGINE, [OPS, TOP].join('|'),
-      'The engine returns results; ops and commands call it, never the other way.'),
+    upward(
+      'pack-is-the-bottom',
+      PACK,
+      [FEATURES, VALIDATE, ENGINE, OPS, TOP].join('|'),
+      'The pack model knows nothing of what acts on it: rule families are registered from above.',
+    ),
+    upward(
+      'features-look-down-only',
+      FEATURES,
+      [VALIDATE, ENGINE, OPS, TOP].join('|'),
+      'Features are pure over the validated pack: record I/O and the network belong to the engine, composed by ops.',
+    ),
+    upward(
+      'validate-only-composes',
+      VALIDATE,
+      [ENGINE, OPS, TOP].join('|'),
+      "The validator registers the features' rule families over the pack; it never acts on Twenty.",
+    ),
+    upward(
+      'engine-looks-down-only',
+      ENGINE,
+      [OPS, TOP].join('|'),
+      'The engine returns results; ops and commands call it, never the other way.',
+    ),
     upward('ops-never-print', OPS, TOP, 'Ops return results and report progress through a callback; only commands print.'),
     {
       name: 'front-doors-only',
       severity: 'error',
-      comment: "Import another concern only through its index.ts, so its inside can change without touching its callers.",
+      comment: 'Import another concern only through its index.ts, so its inside can change without touching its callers.',
       from: { path: '^src/([^/]+)/' },
       to: {
         path: '^src/[^/]+/.+',
@@ -68,14 +84,16 @@ module.exports = {
     {
       name: 'sandbox-imports-only-itself',
       severity: 'error',
-      comment: 'The sandbox is a package of its own: besides node and its npm dependencies it imports only its own files (no engine, no root tests or fixtures).',
+      comment:
+        'The sandbox is a package of its own: besides node and its npm dependencies it imports only its own files (no engine, no root tests or fixtures).',
       from: { path: SANDBOX },
       to: { pathNot: [SANDBOX, 'node_modules'], dependencyTypesNot: ['core'], couldNotResolve: false },
     },
     {
       name: 'the-sandbox-is-imported-by-its-package-name',
       severity: 'error',
-      comment: "Outside its package, the sandbox is `twenty-sandbox` or `twenty-sandbox/fixtures` (its package.json exports), never a path into it.",
+      comment:
+        'Outside its package, the sandbox is `twenty-sandbox` or `twenty-sandbox/fixtures` (its package.json exports), never a path into it.',
       from: { path: '^(src|test|bench|bin)/' },
       to: { path: SANDBOX, dependencyTypesNot: ['aliased-tsconfig-paths'] },
     },

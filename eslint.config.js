@@ -1,6 +1,6 @@
 // The house's linter, run by `npm run lint` after tsc and before dependency-cruiser.
 // Rules that catch real bugs and that the code already follows; tsc checks the types,
-// dependency-cruiser the layering, prettier (later) the layout — none of that is here.
+// dependency-cruiser the layering, prettier the layout — none of that is here.
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import globals from 'globals';
@@ -34,12 +34,15 @@ export default defineConfig(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       // `_name` says "unused on purpose" (a callback's fixed signature, a skipped tuple slot).
-      '@typescript-eslint/no-unused-vars': ['error', {
-        argsIgnorePattern: '^_',
-        varsIgnorePattern: '^_',
-        caughtErrorsIgnorePattern: '^_',
-        destructuredArrayIgnorePattern: '^_',
-      }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrorsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+        },
+      ],
     },
   },
   {
@@ -50,7 +53,8 @@ export default defineConfig(
     ignores: ['src/cli/**', 'src/demo/**', 'src/gen/**'],
     rules: {
       'no-console': 'error',
-      'no-restricted-properties': ['error',
+      'no-restricted-properties': [
+        'error',
         { object: 'process', property: 'stdout', message: 'Only commands print: return the text, or report it through a callback.' },
         { object: 'process', property: 'stderr', message: 'Only commands print: return the text, or report it through a callback.' },
       ],

@@ -17,7 +17,11 @@ function client(sb: Sandbox, concurrency?: number, pacing: PacingOptions = { per
   return new TwentyClient({ url: sb.url, apiKey: sb.apiKey, pacing, ...(concurrency ? { concurrency } : {}) });
 }
 
-async function deploy(sb: Sandbox, concurrency?: number, pacing?: PacingOptions): Promise<{ c: TwentyClient; ms: number; packEntities: number; locales: number }> {
+async function deploy(
+  sb: Sandbox,
+  concurrency?: number,
+  pacing?: PacingOptions,
+): Promise<{ c: TwentyClient; ms: number; packEntities: number; locales: number }> {
   const pack = await validPack(ROOT);
   const c = client(sb, concurrency, pacing);
   const start = performance.now();
@@ -26,7 +30,10 @@ async function deploy(sb: Sandbox, concurrency?: number, pacing?: PacingOptions)
   const report = await applyPlan(c, prepared.plan, prepared.actual, prepared.caps);
   if (!report.ok) throw new Error(`deploy failed: ${report.failure?.message}`);
   const d = prepared.desired;
-  const packEntities = d.objects.length + d.fields.length + d.seeds.reduce((n, s) => n + s.records.length, 0) +
+  const packEntities =
+    d.objects.length +
+    d.fields.length +
+    d.seeds.reduce((n, s) => n + s.records.length, 0) +
     d.views.reduce((n, v) => n + 1 + v.fields.length + v.groups.length + v.sorts.length, 0);
   return { c, ms: performance.now() - start, packEntities, locales: prepared.actual.locales.length };
 }
@@ -62,7 +69,9 @@ const bench: Benchmark = {
     const otherLocales = again.locales;
     const noopWrites = noop.writes.metadata + noop.writes.core;
     rows.push({
-      name: `no-op re-deploy: requests (${Object.entries(noop.readsByKind).map(([k, n]) => `${k} ${n}`).join(', ')})`,
+      name: `no-op re-deploy: requests (${Object.entries(noop.readsByKind)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ')})`,
       value: again.c.counter.total,
       unit: 'requests',
       baseline: 3 + otherLocales,

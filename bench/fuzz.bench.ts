@@ -17,7 +17,13 @@ const bench: Benchmark = {
       { name: name('mutants tried'), value: t.tried, unit: 'mutants', target: '>= 500', ok: t.tried >= 500 },
       { name: name('rejected by validate with file:line:col'), value: t.rejected, unit: 'mutants' },
       { name: name('accepted, deployed into the sandbox, plan clean after'), value: t.deployed, unit: 'mutants' },
-      { name: name('violations (accepted but not deployable, or an error pointing nowhere)'), value: t.violations, unit: 'mutants', target: '0', ok: t.violations === 0 },
+      {
+        name: name('violations (accepted but not deployable, or an error pointing nowhere)'),
+        value: t.violations,
+        unit: 'mutants',
+        target: '0',
+        ok: t.violations === 0,
+      },
     ];
   },
 };

@@ -63,7 +63,9 @@ async function measure(w: JobSandbox, name: string, pack: ValidPack, now: number
   const minReads = Math.ceil(N / QUERY_MAX_RECORDS) + 1;
   const min = minimumWrites(before, after);
   const perK = (n: number): number => Math.round((n / (N / 1000)) * 100) / 100;
-  const changed = outcome.plan.counts.filter(([k]) => ['upgrades', 'downgrades', 'first tiers', 'score changes'].includes(k)).reduce((n, [, v]) => n + v, 0);
+  const changed = outcome.plan.counts
+    .filter(([k]) => ['upgrades', 'downgrades', 'first tiers', 'score changes'].includes(k))
+    .reduce((n, [, v]) => n + v, 0);
   return [
     {
       name: `compute-tiers 100k, ${name}: requests per 1,000 clients (${c.reads.core} reads + ${c.writes.core} writes for ${changed} changed)`,
@@ -77,7 +79,11 @@ async function measure(w: JobSandbox, name: string, pack: ValidPack, now: number
         : { target: 'ratio reported', ok: min.records === changed }),
     },
     { name: `compute-tiers 100k, ${name}: clients per second (sandbox, pacing off)`, value: Math.round(N / seconds), unit: 'clients/s' },
-    { name: `compute-tiers 100k, ${name}: minutes at Twenty's API-key limit (100 requests/min)`, value: Math.round((requests / 100) * 10) / 10, unit: 'minutes' },
+    {
+      name: `compute-tiers 100k, ${name}: minutes at Twenty's API-key limit (100 requests/min)`,
+      value: Math.round((requests / 100) * 10) / 10,
+      unit: 'minutes',
+    },
   ];
 }
 
@@ -95,7 +101,19 @@ const bench: Benchmark = {
       // The book as a previous run left it: every company scored and tiered.
       const companies = Array.from({ length: N }, (_, i) => {
         const c = { depositBalance: cny(yuan()), loanBalance: cny(random() < 0.5 ? yuan() : 0), feeIncome: cny(Math.round(yuan() / 100)) };
-        const scored = scoreOf({ object: 'company', id: '', name: '', depositBalance: { amount: c.depositBalance.amountMicros / 1e6, currencyCode: 'CNY' }, loanBalance: { amount: c.loanBalance.amountMicros / 1e6, currencyCode: 'CNY' }, feeIncome: { amount: c.feeIncome.amountMicros / 1e6, currencyCode: 'CNY' }, tier: null, score: null }, policy);
+        const scored = scoreOf(
+          {
+            object: 'company',
+            id: '',
+            name: '',
+            depositBalance: { amount: c.depositBalance.amountMicros / 1e6, currencyCode: 'CNY' },
+            loanBalance: { amount: c.loanBalance.amountMicros / 1e6, currencyCode: 'CNY' },
+            feeIncome: { amount: c.feeIncome.amountMicros / 1e6, currencyCode: 'CNY' },
+            tier: null,
+            score: null,
+          },
+          policy,
+        );
         const score = 'score' in scored ? scored.score : 0;
         return { name: `Company ${i}`, ...c, contributionScore: score, clientTier: tierOf(score, rows)?.tier ?? 'STANDARD' };
       });
@@ -107,7 +125,10 @@ const bench: Benchmark = {
 
       // A month's balances: 5% of the clients have new deposits.
       for (let i = 0; i < CHANGED; i++) {
-        await w.gql.request('mutation($id: UUID!, $d: CurrencyUpdateInput) { updateCompany(id: $id, data: { depositBalance: $d }) { id } }', { id: ids[Math.floor(random() * N)], d: cny(yuan()) });
+        await w.gql.request(
+          'mutation($id: UUID!, $d: CurrencyUpdateInput) { updateCompany(id: $id, data: { depositBalance: $d }) { id } }',
+          { id: ids[Math.floor(random() * N)], d: cny(yuan()) },
+        );
       }
       out.push(...(await measure(w, TARGET_SCENARIO, repo, now + 86_400_000)));
 
@@ -115,7 +136,8 @@ const bench: Benchmark = {
       await mkdir(join(scratch, 'policies'));
       const text = await readFile(join(REPO, 'policies/tiers.policy.yaml'), 'utf8');
       const lowered = text.replace('{ tier: GOLD, minScore: 10000 }', '{ tier: GOLD, minScore: 8000 }');
-      if (lowered === text) throw new Error("policies/tiers.policy.yaml no longer has `{ tier: GOLD, minScore: 10000 }`; update the benchmark's scenario");
+      if (lowered === text)
+        throw new Error("policies/tiers.policy.yaml no longer has `{ tier: GOLD, minScore: 10000 }`; update the benchmark's scenario");
       await writeFile(join(scratch, 'policies/tiers.policy.yaml'), lowered);
       await copyFile(join(REPO, 'test/jobs/fixtures/pack/pack.yaml'), join(scratch, 'pack.yaml'));
       out.push(...(await measure(w, 'GOLD threshold lowered', await validPack(scratch), now + 2 * 86_400_000)));

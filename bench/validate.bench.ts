@@ -66,7 +66,8 @@ async function copyPackTimes(root: string, dest: string, times: number): Promise
   const uuids = new Set<string>();
   const names = new Set<string>();
   for (const f of files) {
-    for (const m of f.text.matchAll(/universalIdentifier:\s*([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/gi)) uuids.add(m[1]!);
+    for (const m of f.text.matchAll(/universalIdentifier:\s*([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/gi))
+      uuids.add(m[1]!);
     const data = f.data as Record<string, unknown>;
     if (f.kind === 'object') for (const k of ['nameSingular', 'namePlural']) if (typeof data[k] === 'string') names.add(data[k]);
     if (f.kind === 'field' && typeof data.name === 'string') names.add(data.name);
@@ -106,7 +107,13 @@ const bench: Benchmark = {
     const cold = performance.now() - t;
     t = performance.now();
     parseOnce();
-    rows.push({ name: `validate: whole pack (${texts.length} files), first run, compiling the schemas`, value: Math.round(cold), unit: 'ms', baseline: Math.round((performance.now() - t) * 100) / 100, baselineName: 'first yaml parse' });
+    rows.push({
+      name: `validate: whole pack (${texts.length} files), first run, compiling the schemas`,
+      value: Math.round(cold),
+      unit: 'ms',
+      baseline: Math.round((performance.now() - t) * 100) / 100,
+      baselineName: 'first yaml parse',
+    });
 
     const [validateMs, parseMs] = await medians(() => validatePack(ROOT), parseOnce, 7, 3000);
     rows.push(row(`validate: whole pack (${texts.length} files)`, validateMs, parseMs, first.problems.length));
@@ -121,7 +128,12 @@ const bench: Benchmark = {
       await copyPackTimes(ROOT, copy, COPIES);
       const bigTexts = await yamlTexts(copy);
       const big = await validatePack(copy);
-      const [bigMs, bigParse] = await medians(() => validatePack(copy), () => bigTexts.forEach((x) => parseYamlBare(x)), 3, 0);
+      const [bigMs, bigParse] = await medians(
+        () => validatePack(copy),
+        () => bigTexts.forEach((x) => parseYamlBare(x)),
+        3,
+        0,
+      );
       rows.push(row(`validate: pack x${COPIES} (${bigTexts.length} files)`, bigMs, bigParse, big.problems.length));
     } finally {
       await rm(copy, { recursive: true, force: true });

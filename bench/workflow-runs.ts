@@ -28,23 +28,49 @@ export async function workflowRunRows(): Promise<BenchRow[]> {
     // One run of every workflow, as the outcome tests start them.
     const lead = await create(sb, 'intelLead', { name: 'bench-assign', targetCompanyId: companies[0]!.id });
     await update(sb, 'intelLead', lead, { assignedManagerId: managers[0]!.id });
-    const complaint = await create(sb, 'complaint', { name: 'bench-complaint', step: 'RECORDED', severity: 'LOW', companyId: companies[0]!.id, responsibleManagerId: managers[0]!.id });
+    const complaint = await create(sb, 'complaint', {
+      name: 'bench-complaint',
+      step: 'RECORDED',
+      severity: 'LOW',
+      companyId: companies[0]!.id,
+      responsibleManagerId: managers[0]!.id,
+    });
     const person = rows(sb, 'person').find((p) => (p.emails as { primaryEmail?: string } | null)?.primaryEmail)!;
     await update(sb, 'complaint', complaint, { personId: person.id, step: 'FEEDBACK_GIVEN' });
     await create(sb, 'bounty', { name: 'bench-bounty', status: 'POSTED', minimumGrade: 'JUNIOR', companyId: companies[0]!.id });
-    const rate = await create(sb, 'rateRequest', { name: 'bench-rate', decision: 'APPROVED', creditAdmission: 'PENDING', companyId: companies[0]!.id });
+    const rate = await create(sb, 'rateRequest', {
+      name: 'bench-rate',
+      decision: 'APPROVED',
+      creditAdmission: 'PENDING',
+      companyId: companies[0]!.id,
+    });
     await update(sb, 'rateRequest', rate, { decision: 'SUBMITTED' });
-    await create(sb, 'satisfactionSurvey', { name: 'bench-survey', channel: 'PHONE', status: 'SAMPLED', interviewerId: managers[0]!.id, companyId: companies[0]!.id });
+    await create(sb, 'satisfactionSurvey', {
+      name: 'bench-survey',
+      channel: 'PHONE',
+      status: 'SAMPLED',
+      interviewerId: managers[0]!.id,
+      companyId: companies[0]!.id,
+    });
     await sb.workflows.advance(40 * DAY); // the weekly meetings, the quarter's assessments (1 January), the complaint's delay
 
     const names = new Map(rows(sb, 'workflow').map((w) => [w.id, String(w.name)]));
     const per = new Map<string, number[]>();
-    for (const r of sb.workflows.runs().slice(before + runs)) per.set(r.workflowId, [...(per.get(r.workflowId) ?? []), sb.workflows.recordOperations(r.id)]);
+    for (const r of sb.workflows.runs().slice(before + runs))
+      per.set(r.workflowId, [...(per.get(r.workflowId) ?? []), sb.workflows.recordOperations(r.id)]);
     const out: BenchRow[] = [
-      { name: 'workflows: runs of the new-lead workflow per second in the sandbox (60 leads, one request)', value: Number(((runs / ms) * 1000).toFixed(1)), unit: 'runs/s' },
+      {
+        name: 'workflows: runs of the new-lead workflow per second in the sandbox (60 leads, one request)',
+        value: Number(((runs / ms) * 1000).toFixed(1)),
+        unit: 'runs/s',
+      },
     ];
     for (const [id, ops] of [...per].sort((a, b) => String(names.get(a[0])).localeCompare(String(names.get(b[0]))))) {
-      out.push({ name: `workflows: records operations per run on Twenty — ${names.get(id)}`, value: Math.max(...ops), unit: `ops/run (max of ${ops.length})` });
+      out.push({
+        name: `workflows: records operations per run on Twenty — ${names.get(id)}`,
+        value: Math.max(...ops),
+        unit: `ops/run (max of ${ops.length})`,
+      });
     }
     return out;
   } finally {

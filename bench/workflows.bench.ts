@@ -28,7 +28,10 @@ const bench: Benchmark = {
     const compiled = pack.workflows.map((w) => compileWorkflow(w, { catalogue }));
     // The least a new workflow costs: createWorkflow, each step created and set up, the trigger, activation,
     // plus one deletion per placeholder Twenty adds to an IF_ELSE (2) or ITERATOR (1).
-    const minimum = compiled.reduce((n, c) => n + 3 + 2 * c.steps.length + c.steps.reduce((p, s) => p + (s.type === 'IF_ELSE' ? 2 : s.type === 'ITERATOR' ? 1 : 0), 0), 0);
+    const minimum = compiled.reduce(
+      (n, c) => n + 3 + 2 * c.steps.length + c.steps.reduce((p, s) => p + (s.type === 'IF_ELSE' ? 2 : s.type === 'ITERATOR' ? 1 : 0), 0),
+      0,
+    );
 
     const sb = await startWorkflowSandbox();
     try {
@@ -41,8 +44,18 @@ const bench: Benchmark = {
       };
       await deploy(); // objects, fields, views, seeds, workflows
       // Workflows alone: a workspace that has the data model but none of the workflows.
-      for (const w of (await client.core<{ workflows: { edges: Array<{ node: { id: string } }> } }>('{ workflows(first: 60) { edges { node { id } } } }', {}, { operation: 'list' })).workflows.edges) {
-        await client.core('mutation($id: UUID!) { destroyWorkflow(id: $id) { id } }', { id: w.node.id }, { operation: 'destroy', write: true });
+      for (const w of (
+        await client.core<{ workflows: { edges: Array<{ node: { id: string } }> } }>(
+          '{ workflows(first: 60) { edges { node { id } } } }',
+          {},
+          { operation: 'list' },
+        )
+      ).workflows.edges) {
+        await client.core(
+          'mutation($id: UUID!) { destroyWorkflow(id: $id) { id } }',
+          { id: w.node.id },
+          { operation: 'destroy', write: true },
+        );
       }
       const mark = sb.requests().length;
       started = performance.now();
@@ -54,7 +67,11 @@ const bench: Benchmark = {
       await deploy();
       const noop = sb.requests().slice(again);
       return [
-        { name: `workflows: check + compile the pack's ${pack.workflows.length} workflows`, value: Number(compileMs.toFixed(2)), unit: 'ms' },
+        {
+          name: `workflows: check + compile the pack's ${pack.workflows.length} workflows`,
+          value: Number(compileMs.toFixed(2)),
+          unit: 'ms',
+        },
         {
           name: `workflows: writes of a fresh deploy of ${pack.workflows.length} workflows (${compiled.reduce((n, c) => n + c.steps.length, 0)} steps)`,
           value: workflowWrites,

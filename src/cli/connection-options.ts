@@ -3,11 +3,13 @@
 // the flags mean is decided by deploy/cli-support.ts's `connect`, loaded when a command runs.
 import type { Command } from 'commander';
 
-const integer = (name: string) => (value: string): number => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number ≥ 0`);
-  return n;
-};
+const integer =
+  (name: string) =>
+  (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number ≥ 0`);
+    return n;
+  };
 
 /** The options every command that talks to Twenty takes. */
 export function addConnectionOptions(cmd: Command): Command {
@@ -16,7 +18,11 @@ export function addConnectionOptions(cmd: Command): Command {
     .option('--profile <name>', 'a named connection from bankpack.config.yaml or ~/.config/bankpack/profiles.yaml')
     .option('--url <url>', 'the Twenty server (default: TWENTY_URL)')
     .option('--api-key-file <path>', 'a file holding the API key (default: the TWENTY_API_KEY variable)')
-    .option('--rate-limit <n>', 'throttled requests per minute (records with the API key; Twenty throttles nothing else), 0 = no pacing (default 90, under Twenty\'s 100)', integer('--rate-limit'))
+    .option(
+      '--rate-limit <n>',
+      "throttled requests per minute (records with the API key; Twenty throttles nothing else), 0 = no pacing (default 90, under Twenty's 100)",
+      integer('--rate-limit'),
+    )
     .option('--concurrency <n>', 'independent writes in flight at once (default 4)', integer('--concurrency'))
     .option('--user-token-file <path>', 'a file holding a user token, for the workflows (default: the TWENTY_USER_TOKEN variable)');
 }

@@ -74,7 +74,10 @@ export async function resolveConnection(ctx: ConnectionContext): Promise<Connect
       apiKey: key.value,
       keySource: key.source,
       ...(profile ? { profile: profile.name } : {}),
-      pacing: rateLimit === undefined ? DEFAULT_PACING : { perMinute: rateLimit, burst: Math.max(1, Math.min(DEFAULT_PACING.burst, Math.floor(rateLimit / 6) || 1)) },
+      pacing:
+        rateLimit === undefined
+          ? DEFAULT_PACING
+          : { perMinute: rateLimit, burst: Math.max(1, Math.min(DEFAULT_PACING.burst, Math.floor(rateLimit / 6) || 1)) },
       ...(concurrency !== undefined ? { concurrency } : {}),
     },
   };
@@ -93,7 +96,10 @@ function checkUrl(raw: string, problems: ConfigProblem[]): string | undefined {
     return undefined;
   }
   if (parsed.username || parsed.password) {
-    problems.push({ message: 'the Twenty URL must not carry credentials', hint: 'give the API key through TWENTY_API_KEY or --api-key-file' });
+    problems.push({
+      message: 'the Twenty URL must not carry credentials',
+      hint: 'give the API key through TWENTY_API_KEY or --api-key-file',
+    });
     return undefined;
   }
   // The client adds /metadata and /graphql itself; accept a URL that already ends in one.

@@ -62,7 +62,12 @@ export function parseProfiles(text: string, file: string): { profiles: Profile[]
     for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
       const path = ['profiles', name, key];
       if (LOOKS_LIKE_A_SECRET.test(key)) {
-        at(path, `profile ${name} holds a key: a profile says where the key comes from, never the key itself`, 'put the key in a file (apiKeyFile: PATH) or an environment variable (apiKeyEnv: NAME), and rotate it if this file was shared', true);
+        at(
+          path,
+          `profile ${name} holds a key: a profile says where the key comes from, never the key itself`,
+          'put the key in a file (apiKeyFile: PATH) or an environment variable (apiKeyEnv: NAME), and rotate it if this file was shared',
+          true,
+        );
         ok = false;
       } else if (!KNOWN.has(key)) {
         at(path, `unknown setting \`${key}\` in profile ${name}`, `use ${[...KNOWN].join(', ')}`, true);
@@ -111,7 +116,8 @@ export async function findProfile(
     problems: [
       {
         message: `no profile named "${name}"`,
-        hint: known.length > 0 ? `known profiles: ${[...new Set(known)].join(', ')}` : `define it under \`profiles:\` in ${files.join(' or ')}`,
+        hint:
+          known.length > 0 ? `known profiles: ${[...new Set(known)].join(', ')}` : `define it under \`profiles:\` in ${files.join(' or ')}`,
       },
     ],
   };

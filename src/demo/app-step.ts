@@ -16,15 +16,29 @@ export interface AppStepResult {
 }
 
 /** The server's dry run first, as twenty-sdk's CLI does: an app that already matches is not synced again (a second run writes nothing). */
-export async function installAsApp(workspace: Workspace, dir: string, validated: { pack: ValidPack; files: readonly PackFile[] }): Promise<AppStepResult> {
+export async function installAsApp(
+  workspace: Workspace,
+  dir: string,
+  validated: { pack: ValidPack; files: readonly PackFile[] },
+): Promise<AppStepResult> {
   const planned = await installApp({ dir, workspace, pack: validated, dryRun: true });
   const r = planned.ok && planned.actions.length === 0 ? planned : await installApp({ dir, workspace, pack: validated });
   if (!r.ok) throw new Error([r.message, ...r.details].join('; '));
-  return { applicationUniversalIdentifier: r.applicationUniversalIdentifier, created: r.counts.create, updated: r.counts.update, deleted: r.counts.delete, requests: r.requests, build: r.build };
+  return {
+    applicationUniversalIdentifier: r.applicationUniversalIdentifier,
+    created: r.counts.create,
+    updated: r.counts.update,
+    deleted: r.counts.delete,
+    requests: r.requests,
+    build: r.build,
+  };
 }
 
 export function describeAppStep(r: AppStepResult): string {
   const build = r.build.cached ? 'twenty-sdk build reused' : `built by twenty-sdk in ${(r.build.ms / 1000).toFixed(1)} s`;
-  const what = r.created + r.updated + r.deleted === 0 ? 'no changes: the app already matches the manifest' : `${r.created} created, ${r.updated} updated, ${r.deleted} deleted`;
+  const what =
+    r.created + r.updated + r.deleted === 0
+      ? 'no changes: the app already matches the manifest'
+      : `${r.created} created, ${r.updated} updated, ${r.deleted} deleted`;
   return `syncApplication: ${what}, in ${r.requests} request(s); ${build}`;
 }

@@ -43,28 +43,57 @@ export function countChanges(plan: Plan): { created: KindCounts; updated: KindCo
   return { created, updated };
 }
 
-const LABELS: Record<keyof KindCounts, string> = { object: 'objects', field: 'fields', relation: 'relations', view: 'views', records: 'reference records', workflow: 'workflows', role: 'roles' };
+const LABELS: Record<keyof KindCounts, string> = {
+  object: 'objects',
+  field: 'fields',
+  relation: 'relations',
+  view: 'views',
+  records: 'reference records',
+  workflow: 'workflows',
+  role: 'roles',
+};
 
 export function countAll(c: KindCounts, withWorkflows: boolean): number {
   return Object.entries(c).reduce((n, [k, v]) => (k === 'workflow' && !withWorkflows ? n : n + v), 0);
 }
 
 export function describeCounts(c: KindCounts, withWorkflows: boolean): string {
-  const parts = (Object.keys(LABELS) as Array<keyof KindCounts>).filter((k) => (withWorkflows || k !== 'workflow') && c[k] > 0).map((k) => `${c[k]} ${LABELS[k]}`);
+  const parts = (Object.keys(LABELS) as Array<keyof KindCounts>)
+    .filter((k) => (withWorkflows || k !== 'workflow') && c[k] > 0)
+    .map((k) => `${c[k]} ${LABELS[k]}`);
   return parts.length > 0 ? parts.join(', ') : 'nothing';
 }
 
-export async function deployPack(workspace: Workspace, dir: string, validated: { pack: ValidPack; files: readonly PackFile[] }, planFile: string): Promise<DeployResult> {
+export async function deployPack(
+  workspace: Workspace,
+  dir: string,
+  validated: { pack: ValidPack; files: readonly PackFile[] },
+  planFile: string,
+): Promise<DeployResult> {
   const result = await deploy({ dir, pack: validated, workspace });
   const requests = (): number => workspace.client.counter.total + (workspace.userClient?.counter.total ?? 0);
   const { plan } = result;
-  if (!plan) return { created: zero(), updated: zero(), unchanged: 0, applied: 0, total: 0, requests: requests(), failure: result.ok ? 'no plan' : result.message };
+  if (!plan)
+    return {
+      created: zero(),
+      updated: zero(),
+      unchanged: 0,
+      applied: 0,
+      total: 0,
+      requests: requests(),
+      failure: result.ok ? 'no plan' : result.message,
+    };
   await writeFile(planFile, renderPlan(plan, { color: false }));
   const counts = countPlan(plan);
   const base = { ...countChanges(plan), unchanged: counts.unchanged, total: plan.changes.filter((c) => c.apply).length };
   if (!result.ok && result.reason === 'conflicts') {
     const first = plan.changes.find((c) => c.action === 'conflict');
-    return { ...base, applied: 0, requests: requests(), failure: `${counts.conflict} conflict(s) need an admin's decision, first ${first ? titleOf(first) : ''}: ${first?.reason ?? ''} (see ${planFile})` };
+    return {
+      ...base,
+      applied: 0,
+      requests: requests(),
+      failure: `${counts.conflict} conflict(s) need an admin's decision, first ${first ? titleOf(first) : ''}: ${first?.reason ?? ''} (see ${planFile})`,
+    };
   }
   const { report } = result;
   const out: DeployResult = { ...base, applied: report?.done ?? 0, requests: requests() };

@@ -21,7 +21,13 @@ export interface JobResult {
 
 const OPTIONS: Partial<Record<JobName, JobOptions>> = { 'score-assessments': { period: DEMO_ASSESSMENT_PERIOD } };
 
-export async function runDemoJob(name: JobName, workspace: Workspace, pack: PackInput, now: number, reportsDir: string): Promise<JobResult> {
+export async function runDemoJob(
+  name: JobName,
+  workspace: Workspace,
+  pack: PackInput,
+  now: number,
+  reportsDir: string,
+): Promise<JobResult> {
   const ran = await runJob({ job: name, ...pack, workspace, now, options: OPTIONS[name] ?? {} });
   if (!ran.ok) throw new Error(ran.reason === 'invalid-policy' ? `its policy has problems: ${ran.details.join('; ')}` : ran.message);
   const { outcome } = ran;
@@ -40,7 +46,10 @@ export async function runDemoJob(name: JobName, workspace: Workspace, pack: Pack
 
 /** `leads to assign 9, by first claim 3, …; 9 records written`. */
 export function describeJob(r: JobResult): string {
-  const counts = Object.entries(r.counts).map(([k, v]) => `${k} ${v}`).join(', ');
-  const written = r.written.records === 0 ? 'nothing written' : `${r.written.records} record(s) written in ${r.written.requests} request(s)`;
+  const counts = Object.entries(r.counts)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  const written =
+    r.written.records === 0 ? 'nothing written' : `${r.written.records} record(s) written in ${r.written.requests} request(s)`;
   return `${counts}; ${written}${r.error ? `; a write failed: ${r.error}` : ''}`;
 }

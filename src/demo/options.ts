@@ -29,7 +29,12 @@ export const DEMO_NOW = Date.parse('2026-11-30T01:00:00Z');
 /** The quarter whose qualitative assessments the demo scores. */
 export const DEMO_ASSESSMENT_PERIOD = '2026Q3';
 
-export const GREETING = { template: 'letters/greeting', where: 'clientTier=PLATINUM', campaign: 'demo-greeting', folder: 'greeting-platinum' } as const;
+export const GREETING = {
+  template: 'letters/greeting',
+  where: 'clientTier=PLATINUM',
+  campaign: 'demo-greeting',
+  folder: 'greeting-platinum',
+} as const;
 export const INVITATION = { template: 'emails/launch-invitation', where: 'status=INVITED', campaign: 'demo-launch-invitation' } as const;
 export const DEMO_SENDER = '鸿远商业银行 <marketing@bank.example>';
 
@@ -47,7 +52,14 @@ export function demoOptions(partial: Partial<DemoOptions> = {}): DemoOptions {
 }
 
 /** Where each thing lives. */
-export function demoPaths(o: DemoOptions): { root: string; workspace: string; sendLogs: string; plan: string; letters: string; emails: string } {
+export function demoPaths(o: DemoOptions): {
+  root: string;
+  workspace: string;
+  sendLogs: string;
+  plan: string;
+  letters: string;
+  emails: string;
+} {
   // The app path keeps a workspace of its own: one a bankpack deploy made cannot take the app (names clash).
   const root = join(o.state, o.asApp ? 'demo-app' : 'demo');
   return {

@@ -69,7 +69,16 @@ export async function runDemo(o: DemoOptions, progress: (line: string) => void, 
   const started = Date.now();
   const paths = demoPaths(o);
   const steps = new Steps(progress);
-  const summary: DemoSummary = { ok: false, ms: 0, at: new Date(o.now).toISOString(), state: paths.root, workspace: { file: paths.workspace, reused: false }, planFile: paths.plan, jobs: [], steps: steps.results };
+  const summary: DemoSummary = {
+    ok: false,
+    ms: 0,
+    at: new Date(o.now).toISOString(),
+    state: paths.root,
+    workspace: { file: paths.workspace, reused: false },
+    planFile: paths.plan,
+    jobs: [],
+    steps: steps.results,
+  };
   let sandbox: DemoSandbox | undefined;
   let catcher: SmtpCatcher | undefined;
   let files = new Map<string, PackFile>();
@@ -79,9 +88,21 @@ export async function runDemo(o: DemoOptions, progress: (line: string) => void, 
       const { pack, problems } = validated;
       files = new Map(validated.files.map((f) => [f.path, f]));
       const errors = problems.filter((p) => p.severity === 'error');
-      summary.pack = { objects: pack.objects.length, fields: pack.objects.reduce((n, x) => n + x.fields.length, pack.fields.length), views: pack.views.length, workflows: pack.workflows.length, templates: pack.templates.length, seeds: pack.seeds.length };
+      summary.pack = {
+        objects: pack.objects.length,
+        fields: pack.objects.reduce((n, x) => n + x.fields.length, pack.fields.length),
+        views: pack.views.length,
+        workflows: pack.workflows.length,
+        templates: pack.templates.length,
+        seeds: pack.seeds.length,
+      };
       const what = `${summary.pack.objects} objects, ${summary.pack.fields} fields, ${summary.pack.views} views, ${summary.pack.workflows} workflows, ${summary.pack.templates} templates, ${summary.pack.seeds} seed files`;
-      if (errors.length > 0 || !validated.valid) return { value: validated.valid, failed: true, detail: `${errors.length} error(s), first ${firstProblems(errors)} (run \`bankpack validate\`)` };
+      if (errors.length > 0 || !validated.valid)
+        return {
+          value: validated.valid,
+          failed: true,
+          detail: `${errors.length} error(s), first ${firstProblems(errors)} (run \`bankpack validate\`)`,
+        };
       return { value: validated.valid, detail: `${what}; valid${problems.length > 0 ? ` (${problems.length} warning(s))` : ''}` };
     });
 
@@ -90,7 +111,10 @@ export async function runDemo(o: DemoOptions, progress: (line: string) => void, 
       await mkdir(paths.root, { recursive: true });
       summary.workspace.reused = existsSync(paths.workspace);
       const sb = await (hooks.startSandbox ?? startDemoSandbox)(paths.workspace);
-      return { value: sb, detail: `${sb.url}, ${summary.workspace.reused ? 'workspace kept from the last run' : 'a new workspace'} (${shown(paths.workspace)})` };
+      return {
+        value: sb,
+        detail: `${sb.url}, ${summary.workspace.reused ? 'workspace kept from the last run' : 'a new workspace'} (${shown(paths.workspace)})`,
+      };
     });
     if (!sandbox || !pack) {
       steps.skip(LATER_STEPS, `needs ${pack ? 'the sandbox' : 'a valid pack'}`);
@@ -117,8 +141,19 @@ export async function runDemo(o: DemoOptions, progress: (line: string) => void, 
       if (!('counts' in loaded)) throw new Error(loaded.message);
       summary.demoData = demoDataSummary(loaded.counts, loaded.problems);
       const d = summary.demoData;
-      const detail = ('stopped' in loaded ? loaded.stopped : undefined) ?? (d.created > 0 ? `${d.created} records created in ${Object.keys(d.byObject).length} objects` : `nothing to create: all ${d.unchanged + d.kept} demo records are there${d.kept > 0 ? ` (${d.kept} changed since by the jobs, kept as they are)` : ''}`);
-      return { value: loaded, failed: !loaded.ok, detail: loaded.problems.length > 0 ? `${detail}; ${loaded.problems.length} record(s) not loaded: ${d.problems.slice(0, 2).join('; ')}` : detail };
+      const detail =
+        ('stopped' in loaded ? loaded.stopped : undefined) ??
+        (d.created > 0
+          ? `${d.created} records created in ${Object.keys(d.byObject).length} objects`
+          : `nothing to create: all ${d.unchanged + d.kept} demo records are there${d.kept > 0 ? ` (${d.kept} changed since by the jobs, kept as they are)` : ''}`);
+      return {
+        value: loaded,
+        failed: !loaded.ok,
+        detail:
+          loaded.problems.length > 0
+            ? `${detail}; ${loaded.problems.length} record(s) not loaded: ${d.problems.slice(0, 2).join('; ')}`
+            : detail,
+      };
     });
 
     for (const name of JOB_NAMES) {
@@ -140,15 +175,24 @@ export async function runDemo(o: DemoOptions, progress: (line: string) => void, 
       const r = await renderGreetings(letters, paths.letters, o.pdf);
       summary.letters = r;
       const pdf = r.pdf > 0 ? `, ${r.pdf} PDF + ${r.merged}` : '';
-      const stopped = r.stopped.length > 0 ? `; ${r.stopped.length} not rendered (a value is missing): ${r.stopped.slice(0, 2).join('; ')}` : '';
-      return { value: r, failed: r.pdfFailed === true, detail: `${r.html} HTML${pdf} in ${shown(r.dir)}${r.pdfNote ? ` — ${r.pdfNote}` : ''}; ${r.logged} posted letter(s) logged${stopped}` };
+      const stopped =
+        r.stopped.length > 0 ? `; ${r.stopped.length} not rendered (a value is missing): ${r.stopped.slice(0, 2).join('; ')}` : '';
+      return {
+        value: r,
+        failed: r.pdfFailed === true,
+        detail: `${r.html} HTML${pdf} in ${shown(r.dir)}${r.pdfNote ? ` — ${r.pdfNote}` : ''}; ${r.logged} posted letter(s) logged${stopped}`,
+      };
     });
 
     await steps.run('send the invitation emails', ['deploy the pack'], async () => {
       catcher = await startSmtpCatcher(paths.emails);
       const r = await sendInvitations(letters, catcher, join(paths.sendLogs, `${INVITATION.campaign}.jsonl`));
       summary.emails = { ...r, caught: catcher.caught.length, dir: paths.emails, recipients: catcher.caught.flatMap((m) => m.to) };
-      const skipped = [r.noAddress > 0 ? `${r.noAddress} without an address` : '', r.optedOut > 0 ? `${r.optedOut} opted out` : '', r.stopped > 0 ? `${r.stopped} missing a value` : ''].filter(Boolean);
+      const skipped = [
+        r.noAddress > 0 ? `${r.noAddress} without an address` : '',
+        r.optedOut > 0 ? `${r.optedOut} opted out` : '',
+        r.stopped > 0 ? `${r.stopped} missing a value` : '',
+      ].filter(Boolean);
       const detail = [
         `${r.sent} sent, ${catcher.caught.length} caught by the local SMTP catcher (${shown(paths.emails)})`,
         r.alreadySent > 0 ? `${r.alreadySent} already sent in this campaign` : '',
@@ -172,21 +216,43 @@ export async function runDemo(o: DemoOptions, progress: (line: string) => void, 
   return summary;
 }
 
-async function deploySteps(steps: Steps, summary: DemoSummary, workspace: Workspace, dir: string, validated: { pack: ValidPack; files: PackFile[] }, planFile: string): Promise<void> {
+async function deploySteps(
+  steps: Steps,
+  summary: DemoSummary,
+  workspace: Workspace,
+  dir: string,
+  validated: { pack: ValidPack; files: PackFile[] },
+  planFile: string,
+): Promise<void> {
   const deployed = await steps.run('deploy the pack', ['validate the pack'], async () => {
     const r = await deployPack(workspace, dir, validated, planFile);
     summary.deploy = r;
     if (r.failure) return { value: r, failed: true, detail: `stopped after ${r.applied} of ${r.total} changes: ${r.failure}` };
     const schemaChanges = r.total - r.created.workflow - r.updated.workflow;
-    if (schemaChanges === 0) return { value: r, detail: `no changes: the workspace already matches the pack (${r.unchanged} unchanged; plan in ${shown(planFile)})` };
-    return { value: r, detail: `created ${describeCounts(r.created, false)}${countAll(r.updated, false) > 0 ? `; updated ${describeCounts(r.updated, false)}` : ''} (plan in ${shown(planFile)})` };
+    if (schemaChanges === 0)
+      return {
+        value: r,
+        detail: `no changes: the workspace already matches the pack (${r.unchanged} unchanged; plan in ${shown(planFile)})`,
+      };
+    return {
+      value: r,
+      detail: `created ${describeCounts(r.created, false)}${countAll(r.updated, false) > 0 ? `; updated ${describeCounts(r.updated, false)}` : ''} (plan in ${shown(planFile)})`,
+    };
   });
-  await steps.run('deploy the workflows', ['deploy the pack'], async () => {
-    const r = deployed!;
-    const changed = r.created.workflow + r.updated.workflow;
-    const detail = changed === 0 ? `no changes: all ${summary.pack?.workflows ?? 0} workflows active as the pack defines them` : `${r.created.workflow} created and activated${r.updated.workflow > 0 ? `, ${r.updated.workflow} given a new active version` : ''}`;
-    return { value: r, failed: r.workflowFailure !== undefined, detail: r.workflowFailure ?? detail };
-  }, { timed: false }); // applied within the deploy above
+  await steps.run(
+    'deploy the workflows',
+    ['deploy the pack'],
+    async () => {
+      const r = deployed!;
+      const changed = r.created.workflow + r.updated.workflow;
+      const detail =
+        changed === 0
+          ? `no changes: all ${summary.pack?.workflows ?? 0} workflows active as the pack defines them`
+          : `${r.created.workflow} created and activated${r.updated.workflow > 0 ? `, ${r.updated.workflow} given a new active version` : ''}`;
+      return { value: r, failed: r.workflowFailure !== undefined, detail: r.workflowFailure ?? detail };
+    },
+    { timed: false },
+  ); // applied within the deploy above
 }
 
 function firstProblems(problems: readonly Problem[]): string {

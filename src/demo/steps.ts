@@ -30,7 +30,12 @@ export class Steps {
    * Runs `body` unless a step it needs failed or was skipped. Resolves to the value, or
    * undefined when the step failed (an exception) or was skipped.
    */
-  async run<T>(name: string, needs: ReadonlyArray<string>, body: () => Promise<StepOutcome<T>>, options: { timed?: boolean } = {}): Promise<T | undefined> {
+  async run<T>(
+    name: string,
+    needs: ReadonlyArray<string>,
+    body: () => Promise<StepOutcome<T>>,
+    options: { timed?: boolean } = {},
+  ): Promise<T | undefined> {
     const missing = needs.filter((n) => this.status(n) !== 'ok');
     if (missing.length > 0) {
       this.finish({ name, status: 'skipped', detail: `needs ${missing.join(', ')}` });

@@ -23,7 +23,10 @@ interface RunNode {
   status: string;
   createdAt: string;
   workflow: { name: string } | null;
-  state: { flow?: { steps?: Array<{ id: string; type: string; settings?: { input?: { objectName?: string } } }> }; stepInfos?: Record<string, StepInfo> } | null;
+  state: {
+    flow?: { steps?: Array<{ id: string; type: string; settings?: { input?: { objectName?: string } } }> };
+    stepInfos?: Record<string, StepInfo>;
+  } | null;
 }
 
 const WORKFLOW_RUN = { nameSingular: 'workflowRun', namePlural: 'workflowRuns' };
@@ -31,7 +34,11 @@ const WORKFLOW_RUN = { nameSingular: 'workflowRun', namePlural: 'workflowRuns' }
 /** Runs created since `since` (ISO), per workflow, most runs first. */
 export async function countWorkflowRuns(client: TwentyClient, since: string): Promise<WorkflowRunCount[]> {
   const counts = new Map<string, WorkflowRunCount>();
-  const pages = readPages(client, { object: WORKFLOW_RUN, fields: ['status', 'createdAt', 'state', { workflow: ['name'] }], pageSize: 200 });
+  const pages = readPages(client, {
+    object: WORKFLOW_RUN,
+    fields: ['status', 'createdAt', 'state', { workflow: ['name'] }],
+    pageSize: 200,
+  });
   for await (const page of pages) {
     for (const node of page as unknown as RunNode[]) {
       if (node.createdAt < since) continue;
@@ -57,8 +64,16 @@ export function describeWorkflowRuns(counts: WorkflowRunCount[]): string {
   if (counts.length === 0) return 'no workflow ran (nothing new happened in the CRM)';
   const total = counts.reduce((n, c) => n + c.runs, 0);
   const parts = counts.map((c) => {
-    const state = [c.completed > 0 ? `${c.completed} completed` : '', c.running > 0 ? `${c.running} waiting` : '', c.failed > 0 ? `${c.failed} failed` : ''].filter(Boolean).join(', ');
-    const did = [c.tasks > 0 ? `${c.tasks} task(s) created` : '', c.emails > 0 ? `${c.emails} email(s) sent` : ''].filter(Boolean).join(', ');
+    const state = [
+      c.completed > 0 ? `${c.completed} completed` : '',
+      c.running > 0 ? `${c.running} waiting` : '',
+      c.failed > 0 ? `${c.failed} failed` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    const did = [c.tasks > 0 ? `${c.tasks} task(s) created` : '', c.emails > 0 ? `${c.emails} email(s) sent` : '']
+      .filter(Boolean)
+      .join(', ');
     return `${c.workflow}: ${c.runs} run(s) (${state})${did ? `, ${did}` : ''}`;
   });
   return `${total} run(s) — ${parts.join('; ')}`;

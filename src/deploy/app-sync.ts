@@ -38,7 +38,11 @@ const CREATE_DEV_APP = `mutation BankpackCreateDevelopmentApplication($uid: Stri
 
 /** The server's own plan for the manifest: nothing is written (a dry run needs no registration). */
 export async function planAppSync(client: TwentyClient, manifest: AppManifest): Promise<AppSync> {
-  const data = await client.metadata<{ syncApplication: AppSync }>(SYNC, { manifest, dryRun: true }, { operation: 'plan the app sync (dry run)', kind: 'app' });
+  const data = await client.metadata<{ syncApplication: AppSync }>(
+    SYNC,
+    { manifest, dryRun: true },
+    { operation: 'plan the app sync (dry run)', kind: 'app' },
+  );
   return data.syncApplication;
 }
 
@@ -49,9 +53,17 @@ export async function planAppSync(client: TwentyClient, manifest: AppManifest): 
  */
 export async function syncApp(client: TwentyClient, manifest: AppManifest): Promise<AppSync> {
   const { universalIdentifier: uid, displayName: name } = manifest.application;
-  const found = await client.metadata<{ findApplicationRegistrationByUniversalIdentifier: { id: string } | null }>(FIND_REGISTRATION, { uid }, { operation: 'read the app registration', kind: 'app' });
+  const found = await client.metadata<{ findApplicationRegistrationByUniversalIdentifier: { id: string } | null }>(
+    FIND_REGISTRATION,
+    { uid },
+    { operation: 'read the app registration', kind: 'app' },
+  );
   if (!found.findApplicationRegistrationByUniversalIdentifier) {
-    await client.metadata(CREATE_REGISTRATION, { input: { name, universalIdentifier: uid } }, { operation: `register the app ${name}`, write: true });
+    await client.metadata(
+      CREATE_REGISTRATION,
+      { input: { name, universalIdentifier: uid } },
+      { operation: `register the app ${name}`, write: true },
+    );
   }
   await client.metadata(CREATE_DEV_APP, { uid, name }, { operation: `create the development application ${name}`, write: true });
   const data = await client.metadata<{ syncApplication: AppSync }>(SYNC, { manifest }, { operation: `sync the app ${name}`, write: true });

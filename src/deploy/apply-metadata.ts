@@ -4,8 +4,17 @@
 import { lostNote, type ApplyContext } from './apply-context.ts';
 import { parseField, parseObjects, type RawField, type RawObjectNode } from './parse-actual.ts';
 import {
-  CREATE_FIELD, CREATE_OBJECT, createFieldInput, labelFromName, createObjectInput, createRelationInput, fieldFollowUp, objectFollowUp,
-  UPDATE_FIELD, UPDATE_OBJECT, UPDATE_OBJECTS,
+  CREATE_FIELD,
+  CREATE_OBJECT,
+  createFieldInput,
+  labelFromName,
+  createObjectInput,
+  createRelationInput,
+  fieldFollowUp,
+  objectFollowUp,
+  UPDATE_FIELD,
+  UPDATE_OBJECT,
+  UPDATE_OBJECTS,
 } from './mutations.ts';
 import type { Op } from './plan.ts';
 import { idempotentWrite, safeWrite } from './safe-write.ts';
@@ -18,7 +27,11 @@ export async function createObject(ctx: ApplyContext, op: OpOf<'createObject'>):
   const what = `create object ${o.nameSingular}`;
   const created = await safeWrite<ActualObject>({
     write: async () => {
-      const data = await ctx.client.metadata<{ createOneObject: RawObjectNode }>(CREATE_OBJECT, { input: { object: createObjectInput(o, op.skipNameField) } }, { operation: what, write: true });
+      const data = await ctx.client.metadata<{ createOneObject: RawObjectNode }>(
+        CREATE_OBJECT,
+        { input: { object: createObjectInput(o, op.skipNameField) } },
+        { operation: what, write: true },
+      );
       return parseObjects([data.createOneObject])[0]!;
     },
     verify: async () => {
@@ -38,7 +51,11 @@ export async function createField(ctx: ApplyContext, op: OpOf<'createField'>): P
   const objectId = ctx.live.objectId(f.object);
   const created = await safeWrite<ActualField>({
     write: async () => {
-      const data = await ctx.client.metadata<{ createOneField: RawField }>(CREATE_FIELD, { input: { field: createFieldInput(f, objectId) } }, { operation: what, write: true });
+      const data = await ctx.client.metadata<{ createOneField: RawField }>(
+        CREATE_FIELD,
+        { input: { field: createFieldInput(f, objectId) } },
+        { operation: what, write: true },
+      );
       return parseField(data.createOneField);
     },
     verify: async () => {
@@ -49,7 +66,13 @@ export async function createField(ctx: ApplyContext, op: OpOf<'createField'>): P
   });
   ctx.live.putField(f.object, created);
   const followUp = fieldFollowUp(f);
-  if (followUp) ctx.followUps.fields.push({ objectName: f.object, fieldName: f.name, update: followUp, title: `labels of field ${f.object}.${f.name}` });
+  if (followUp)
+    ctx.followUps.fields.push({
+      objectName: f.object,
+      fieldName: f.name,
+      update: followUp,
+      title: `labels of field ${f.object}.${f.name}`,
+    });
 }
 
 export async function createRelation(ctx: ApplyContext, op: OpOf<'createRelation'>): Promise<void> {
@@ -60,13 +83,18 @@ export async function createRelation(ctx: ApplyContext, op: OpOf<'createRelation
   const target = ctx.live.object(rel.targetObject);
   if (!target) throw new Error(`object ${rel.targetObject} is not in the workspace (an earlier step did not complete)`);
   const here = ctx.live.object(source.object)!;
-  const fallback = rel.type === 'MANY_TO_ONE'
-    ? { label: here.labelPlural, icon: here.icon ?? 'IconLink', name: here.namePlural }
-    : { label: here.labelSingular, icon: here.icon ?? 'IconLink', name: here.nameSingular };
+  const fallback =
+    rel.type === 'MANY_TO_ONE'
+      ? { label: here.labelPlural, icon: here.icon ?? 'IconLink', name: here.namePlural }
+      : { label: here.labelSingular, icon: here.icon ?? 'IconLink', name: here.nameSingular };
   const created = await safeWrite<ActualField>({
     write: async () => {
       const input = createRelationInput(source, inverse, objectId, target.id, fallback);
-      const data = await ctx.client.metadata<{ createOneField: RawField }>(CREATE_FIELD, { input: { field: input } }, { operation: what, write: true });
+      const data = await ctx.client.metadata<{ createOneField: RawField }>(
+        CREATE_FIELD,
+        { input: { field: input } },
+        { operation: what, write: true },
+      );
       return parseField(data.createOneField);
     },
     verify: async () => {
@@ -77,14 +105,33 @@ export async function createRelation(ctx: ApplyContext, op: OpOf<'createRelation
   });
   ctx.live.putField(source.object, created);
   const sourceFollowUp = fieldFollowUp(source);
-  if (sourceFollowUp) ctx.followUps.fields.push({ objectName: source.object, fieldName: source.name, update: sourceFollowUp, title: `labels of field ${source.object}.${source.name}` });
+  if (sourceFollowUp)
+    ctx.followUps.fields.push({
+      objectName: source.object,
+      fieldName: source.name,
+      update: sourceFollowUp,
+      title: `labels of field ${source.object}.${source.name}`,
+    });
   // The server made the other side too; the answer names it (Field.relation.targetFieldMetadata).
   const made = created.relation;
   if (!made) return;
   const inverseField: ActualField = {
-    ...created, id: made.targetFieldId, objectId: made.targetObjectId, name: made.targetFieldName, label: labelFromName(inverse?.name ?? fallback.name),
-    description: null, options: null, settings: null, translations: {},
-    relation: { type: rel.type === 'MANY_TO_ONE' ? 'ONE_TO_MANY' : 'MANY_TO_ONE', targetObjectId: objectId, targetObjectName: source.object, targetFieldId: created.id, targetFieldName: created.name },
+    ...created,
+    id: made.targetFieldId,
+    objectId: made.targetObjectId,
+    name: made.targetFieldName,
+    label: labelFromName(inverse?.name ?? fallback.name),
+    description: null,
+    options: null,
+    settings: null,
+    translations: {},
+    relation: {
+      type: rel.type === 'MANY_TO_ONE' ? 'ONE_TO_MANY' : 'MANY_TO_ONE',
+      targetObjectId: objectId,
+      targetObjectName: source.object,
+      targetFieldId: created.id,
+      targetFieldName: created.name,
+    },
   };
   ctx.live.putField(made.targetObjectName, inverseField);
   if (!inverse) return;
@@ -94,12 +141,23 @@ export async function createRelation(ctx: ApplyContext, op: OpOf<'createRelation
     // An older server named the inverse from its label and ignored targetFieldName: rename it.
     const renameWhat = `rename ${inverse.object}.${inverseField.name} to ${inverse.name}`;
     await idempotentWrite(
-      () => ctx.client.metadata(UPDATE_FIELD, { input: { id: inverseField.id, update: { name: inverse.name } } }, { operation: renameWhat, write: true }),
+      () =>
+        ctx.client.metadata(
+          UPDATE_FIELD,
+          { input: { id: inverseField.id, update: { name: inverse.name } } },
+          { operation: renameWhat, write: true },
+        ),
       lostNote(ctx, renameWhat),
     );
     ctx.live.renameField(made.targetObjectName, inverseField.id, inverse.name);
   }
-  if (Object.keys(update).length > 0) ctx.followUps.fields.push({ objectName: inverse.object, fieldName: inverse.name, update, title: `labels of field ${inverse.object}.${inverse.name}` });
+  if (Object.keys(update).length > 0)
+    ctx.followUps.fields.push({
+      objectName: inverse.object,
+      fieldName: inverse.name,
+      update,
+      title: `labels of field ${inverse.object}.${inverse.name}`,
+    });
 }
 
 export async function updateField(ctx: ApplyContext, op: OpOf<'updateField'>): Promise<void> {

@@ -21,11 +21,15 @@ export async function countRemovals(client: TwentyClient, plan: Plan, caps: Pick
   const counts = new Map<string, number>();
   if (caps.has('objectRecordCounts')) {
     try {
-      const data = await client.metadata<{ objectRecordCounts: Array<{ objectNamePlural: string; totalCount: number }> }>(RECORD_COUNTS, undefined, {
-        operation: 'count the records of what --prune removes',
-        kind: 'record-counts',
-        maxRetries: 0,
-      });
+      const data = await client.metadata<{ objectRecordCounts: Array<{ objectNamePlural: string; totalCount: number }> }>(
+        RECORD_COUNTS,
+        undefined,
+        {
+          operation: 'count the records of what --prune removes',
+          kind: 'record-counts',
+          maxRetries: 0,
+        },
+      );
       for (const r of data.objectRecordCounts) counts.set(r.objectNamePlural, r.totalCount);
     } catch {
       // Some servers list it but do not serve it: count object by object below.
@@ -33,10 +37,14 @@ export async function countRemovals(client: TwentyClient, plan: Plan, caps: Pick
   }
   for (const plural of plurals) {
     if (counts.has(plural)) continue;
-    const data = await client.core<Record<string, { totalCount: number } | undefined>>(`query BankpackCount { ${plural}(first: 1) { totalCount } }`, undefined, {
-      operation: `count ${plural}`,
-      kind: `record-counts:${plural}`,
-    });
+    const data = await client.core<Record<string, { totalCount: number } | undefined>>(
+      `query BankpackCount { ${plural}(first: 1) { totalCount } }`,
+      undefined,
+      {
+        operation: `count ${plural}`,
+        kind: `record-counts:${plural}`,
+      },
+    );
     counts.set(plural, data[plural]?.totalCount ?? 0);
   }
   for (const c of removals) c.records = counts.get((c.apply as OpOf<'removeObject'> | OpOf<'removeField'>).namePlural) ?? 0;
@@ -48,7 +56,15 @@ export async function removeField(ctx: ApplyContext, op: OpOf<'removeField'>): P
   const what = `remove field ${op.objectName}.${op.fieldName}`;
   try {
     if (op.isActive) {
-      await idempotentWrite(() => ctx.client.metadata(UPDATE_FIELD, { input: { id: op.id, update: { isActive: false } } }, { operation: `${what} (deactivate)`, write: true }), lostNote(ctx, what));
+      await idempotentWrite(
+        () =>
+          ctx.client.metadata(
+            UPDATE_FIELD,
+            { input: { id: op.id, update: { isActive: false } } },
+            { operation: `${what} (deactivate)`, write: true },
+          ),
+        lostNote(ctx, what),
+      );
     }
     await safeWrite<true>({
       write: async () => {
@@ -68,7 +84,9 @@ export async function removeField(ctx: ApplyContext, op: OpOf<'removeField'>): P
 
 export async function removeView(ctx: ApplyContext, op: OpOf<'removeView'>): Promise<void> {
   const what = `remove view "${op.name}"`;
-  const doc = ctx.caps.has('destroyView') ? DELETE_VIEW.replace('deleteView', 'destroyView').replace('BankpackDeleteView', 'BankpackDestroyView') : DELETE_VIEW;
+  const doc = ctx.caps.has('destroyView')
+    ? DELETE_VIEW.replace('deleteView', 'destroyView').replace('BankpackDeleteView', 'BankpackDestroyView')
+    : DELETE_VIEW;
   try {
     await idempotentWrite(() => ctx.client.metadata(doc, { id: op.id }, { operation: what, write: true }), lostNote(ctx, what));
   } catch (e) {
@@ -80,7 +98,15 @@ export async function removeObject(ctx: ApplyContext, op: OpOf<'removeObject'>):
   const what = `remove object ${op.objectName}`;
   try {
     if (op.isActive) {
-      await idempotentWrite(() => ctx.client.metadata(UPDATE_OBJECT, { input: { id: op.id, update: { isActive: false } } }, { operation: `${what} (deactivate)`, write: true }), lostNote(ctx, what));
+      await idempotentWrite(
+        () =>
+          ctx.client.metadata(
+            UPDATE_OBJECT,
+            { input: { id: op.id, update: { isActive: false } } },
+            { operation: `${what} (deactivate)`, write: true },
+          ),
+        lostNote(ctx, what),
+      );
     }
     await safeWrite<true>({
       write: async () => {

@@ -38,4 +38,3 @@ export async function upsertRecords(ctx: ApplyContext, op: RecordsOp): Promise<v
 }
 
 const rowsOf = (op: RecordsOp): Array<Record<string, unknown>> => [...op.create.map((r) => r.data), ...op.update.map((u) => u.data)];
-

@@ -7,8 +7,18 @@
 import { lostNote, type ApplyContext } from './apply-context.ts';
 import { parseViews, type RawView } from './parse-actual.ts';
 import {
-  CREATE_VIEW, CREATE_VIEW_FIELDS, CREATE_VIEW_FILTER, CREATE_VIEW_GROUPS, CREATE_VIEW_SORT, createViewInput, GET_VIEW,
-  UPDATE_VIEW, UPDATE_VIEW_FIELD, UPDATE_VIEW_FILTER, UPDATE_VIEW_GROUP, UPDATE_VIEW_SORT,
+  CREATE_VIEW,
+  CREATE_VIEW_FIELDS,
+  CREATE_VIEW_FILTER,
+  CREATE_VIEW_GROUPS,
+  CREATE_VIEW_SORT,
+  createViewInput,
+  GET_VIEW,
+  UPDATE_VIEW,
+  UPDATE_VIEW_FIELD,
+  UPDATE_VIEW_FILTER,
+  UPDATE_VIEW_GROUP,
+  UPDATE_VIEW_SORT,
 } from './mutations.ts';
 import type { Op } from './plan.ts';
 import { idempotentWrite, safeWrite } from './safe-write.ts';
@@ -28,7 +38,11 @@ export async function createView(ctx: ApplyContext, op: OpOf<'createView'>): Pro
   const what = `create view "${v.name}"`;
   const view = await safeWrite<ActualView>({
     write: async () => {
-      const data = await ctx.client.metadata<{ createView: RawView }>(CREATE_VIEW, { input: createViewInput(v, objectId, groupBy) }, { operation: what, write: true });
+      const data = await ctx.client.metadata<{ createView: RawView }>(
+        CREATE_VIEW,
+        { input: createViewInput(v, objectId, groupBy) },
+        { operation: what, write: true },
+      );
       return parseViews([data.createView])[0]!;
     },
     verify: () => getView(ctx, v.id),
@@ -42,15 +56,25 @@ export async function updateView(ctx: ApplyContext, op: OpOf<'updateView'>): Pro
   const v = op.view;
   const what = `update view "${v.name}"`;
   if (Object.keys(op.update).length > 0) {
-    await idempotentWrite(() => ctx.client.metadata(UPDATE_VIEW, { id: op.id, input: op.update }, { operation: what, write: true }), lostNote(ctx, what));
+    await idempotentWrite(
+      () => ctx.client.metadata(UPDATE_VIEW, { id: op.id, input: op.update }, { operation: what, write: true }),
+      lostNote(ctx, what),
+    );
   }
   const updates = [
-    ...op.updateFields.map((u) => () => ctx.client.metadata(UPDATE_VIEW_FIELD, { input: u }, { operation: `${what}: column`, write: true })),
+    ...op.updateFields.map(
+      (u) => () => ctx.client.metadata(UPDATE_VIEW_FIELD, { input: u }, { operation: `${what}: column`, write: true }),
+    ),
     ...op.updateGroups.map((u) => () => ctx.client.metadata(UPDATE_VIEW_GROUP, { input: u }, { operation: `${what}: group`, write: true })),
     ...op.updateSorts.map((u) => () => ctx.client.metadata(UPDATE_VIEW_SORT, { input: u }, { operation: `${what}: sort`, write: true })),
-    ...op.updateFilters.map((u) => () => ctx.client.metadata(UPDATE_VIEW_FILTER, { input: u }, { operation: `${what}: filter`, write: true })),
+    ...op.updateFilters.map(
+      (u) => () => ctx.client.metadata(UPDATE_VIEW_FILTER, { input: u }, { operation: `${what}: filter`, write: true }),
+    ),
   ];
-  await runAll(ctx, updates.map((u) => () => idempotentWrite(u, lostNote(ctx, what))));
+  await runAll(
+    ctx,
+    updates.map((u) => () => idempotentWrite(u, lostNote(ctx, what))),
+  );
   const current = ctx.live.view(op.id);
   if (!current) throw new Error(`view ${v.name} is not in the workspace`);
   await completeView(ctx, v, current, op.createFields, op.createGroups, op.createSorts, op.createFilters);
@@ -82,7 +106,13 @@ async function completeView(
   // Groups may have been made by the server with its own ids: match them by value.
   const groupsToCreate = groups.filter((g) => !view.groups.some((x) => x.fieldValue === g.fieldValue));
   if (groupsToCreate.length > 0) {
-    const inputs = groupsToCreate.map((g) => ({ id: g.id, viewId: view.id, fieldValue: g.fieldValue, position: g.position, isVisible: g.isVisible }));
+    const inputs = groupsToCreate.map((g) => ({
+      id: g.id,
+      viewId: view.id,
+      fieldValue: g.fieldValue,
+      position: g.position,
+      isVisible: g.isVisible,
+    }));
     await createMissing(ctx, v, `groups of view "${v.name}"`, CREATE_VIEW_GROUPS, inputs, (a) => a.groups.map((x) => x.id));
   }
   const groupUpdates = groups.flatMap((g) => {
@@ -90,7 +120,15 @@ async function completeView(
     if (!a || (a.position === g.position && a.isVisible === g.isVisible)) return [];
     return [{ id: a.id, update: { position: g.position, isVisible: g.isVisible } }];
   });
-  await runAll(ctx, groupUpdates.map((u) => () => idempotentWrite(() => ctx.client.metadata(UPDATE_VIEW_GROUP, { input: u }, { operation: `order the groups of view "${v.name}"`, write: true }))));
+  await runAll(
+    ctx,
+    groupUpdates.map(
+      (u) => () =>
+        idempotentWrite(() =>
+          ctx.client.metadata(UPDATE_VIEW_GROUP, { input: u }, { operation: `order the groups of view "${v.name}"`, write: true }),
+        ),
+    ),
+  );
 
   for (const s of sorts) {
     if (view.sorts.some((x) => x.id === s.id)) continue;
@@ -102,7 +140,11 @@ async function completeView(
   for (const f of filters) {
     if (view.filters.some((x) => x.id === f.id)) continue;
     const input = {
-      id: f.id, viewId: view.id, fieldMetadataId: ctx.live.fieldId(v.object, f.field), operand: f.operand, value: f.value,
+      id: f.id,
+      viewId: view.id,
+      fieldMetadataId: ctx.live.fieldId(v.object, f.field),
+      operand: f.operand,
+      value: f.value,
       ...(f.subFieldName ? { subFieldName: f.subFieldName } : {}),
     };
     await createMissing(ctx, v, `filter of view "${v.name}"`, CREATE_VIEW_FILTER, [input], (a) => a.filters.map((x) => x.id), true);
@@ -123,7 +165,10 @@ async function createMissing(
   let pending = inputs;
   await safeWrite<true>({
     write: async () => {
-      await ctx.client.metadata(document, single ? { input: pending[0] } : { inputs: pending }, { operation: `create ${what}`, write: true });
+      await ctx.client.metadata(document, single ? { input: pending[0] } : { inputs: pending }, {
+        operation: `create ${what}`,
+        write: true,
+      });
       return true;
     },
     verify: async () => {

@@ -47,14 +47,27 @@ export interface ApplyReport {
 
 type Step = { change: Change; run: () => Promise<void> };
 
-export async function applyPlan(client: TwentyClient, plan: Plan, actual: ActualState, caps: Pick<ServerCapabilities, 'has'>, options: ApplyOptions = {}): Promise<ApplyReport> {
+export async function applyPlan(
+  client: TwentyClient,
+  plan: Plan,
+  actual: ActualState,
+  caps: Pick<ServerCapabilities, 'has'>,
+  options: ApplyOptions = {},
+): Promise<ApplyReport> {
   const started = Date.now();
   const report = options.report ?? (() => undefined);
   const ctx: ApplyContext = { client, live: new Live(actual), caps, report, followUps: { objects: [], fields: [] } };
   const changes = plan.changes.filter((c): c is Change & { apply: Op } => c.apply !== undefined);
   const total = changes.length;
   let done = 0;
-  const finish = (extra: Partial<ApplyReport> = {}): ApplyReport => ({ ok: !extra.failure && !extra.interrupted, done, total, requests: client.counter.snapshot(), ms: Date.now() - started, ...extra });
+  const finish = (extra: Partial<ApplyReport> = {}): ApplyReport => ({
+    ok: !extra.failure && !extra.interrupted,
+    done,
+    total,
+    requests: client.counter.snapshot(),
+    ms: Date.now() - started,
+    ...extra,
+  });
 
   const losing = changes.filter((c) => c.apply.op.startsWith('remove') && (c.records ?? 0) > 0);
   if (losing.length > 0 && !options.allowDataLoss) {
@@ -86,27 +99,46 @@ export async function applyPlan(client: TwentyClient, plan: Plan, actual: Actual
   const objectUpdates = of('updateObject');
   const workflows = workflowPhase(client, of('workflow'), { ...(options.userClient ? { userClient: options.userClient } : {}), report });
   // Layered: steps side by side within a layer, a step after those whose objects it points at.
-  const phases: Array<{ name: string; steps: Step[]; concurrent: boolean; layers?: (steps: Step[]) => Step[][]; after?: () => Promise<void> }> = [
-    { name: 'objects', concurrent: false, steps: of('createObject').map((c) => step(c, (op) => createObject(ctx, op as Extract<Op, { op: 'createObject' }>))) },
+  const phases: Array<{
+    name: string;
+    steps: Step[];
+    concurrent: boolean;
+    layers?: (steps: Step[]) => Step[][];
+    after?: () => Promise<void>;
+  }> = [
+    {
+      name: 'objects',
+      concurrent: false,
+      steps: of('createObject').map((c) => step(c, (op) => createObject(ctx, op as Extract<Op, { op: 'createObject' }>))),
+    },
     {
       name: 'fields',
       concurrent: false,
       steps: [
         ...of('createField').map((c) => step(c, (op) => createField(ctx, op as Extract<Op, { op: 'createField' }>))),
-        ...of('updateField').filter(isDdl).map((c) => step(c, (op) => updateField(ctx, op as Extract<Op, { op: 'updateField' }>))),
+        ...of('updateField')
+          .filter(isDdl)
+          .map((c) => step(c, (op) => updateField(ctx, op as Extract<Op, { op: 'updateField' }>))),
       ],
     },
-    { name: 'relations', concurrent: false, steps: of('createRelation').map((c) => step(c, (op) => createRelation(ctx, op as Extract<Op, { op: 'createRelation' }>))) },
+    {
+      name: 'relations',
+      concurrent: false,
+      steps: of('createRelation').map((c) => step(c, (op) => createRelation(ctx, op as Extract<Op, { op: 'createRelation' }>))),
+    },
     {
       name: 'labels',
       concurrent: true,
-      steps: of('updateField').filter((c) => !isDdl(c)).map((c) => step(c, (op) => updateField(ctx, op as Extract<Op, { op: 'updateField' }>))),
-      after: () => labelsFollowUps(ctx, objectUpdates, () => {
-        for (const c of objectUpdates) {
-          done++;
-          report(`  [${done}/${total}] ${signFor(c)} ${titleOf(c)}`);
-        }
-      }),
+      steps: of('updateField')
+        .filter((c) => !isDdl(c))
+        .map((c) => step(c, (op) => updateField(ctx, op as Extract<Op, { op: 'updateField' }>))),
+      after: () =>
+        labelsFollowUps(ctx, objectUpdates, () => {
+          for (const c of objectUpdates) {
+            done++;
+            report(`  [${done}/${total}] ${signFor(c)} ${titleOf(c)}`);
+          }
+        }),
     },
     {
       name: 'views',
@@ -122,13 +154,19 @@ export async function applyPlan(client: TwentyClient, plan: Plan, actual: Actual
       steps: of('upsertRecords').map((c) => step(c, (op) => upsertRecords(ctx, op as Extract<Op, { op: 'upsertRecords' }>))),
       // Relation values need their targets written first; which objects they point at is known once the relations exist.
       layers: (steps) =>
-        seedLayers(steps.map((s) => {
-          const op = s.change.apply as Extract<Op, { op: 'upsertRecords' }>;
-          return { item: s, object: op.seed.object, targets: recordTargets(ctx, op) };
-        })),
+        seedLayers(
+          steps.map((s) => {
+            const op = s.change.apply as Extract<Op, { op: 'upsertRecords' }>;
+            return { item: s, object: op.seed.object, targets: recordTargets(ctx, op) };
+          }),
+        ),
     },
     { name: 'workflows', concurrent: false, steps: workflows.run.map((c) => step(c, workflows.apply)) },
-    { name: 'roles', concurrent: false, steps: of('role').map((c) => step(c, (op) => (op.op === 'role' ? applyRoleOp(client, op.role, report) : Promise.resolve()))) },
+    {
+      name: 'roles',
+      concurrent: false,
+      steps: of('role').map((c) => step(c, (op) => (op.op === 'role' ? applyRoleOp(client, op.role, report) : Promise.resolve()))),
+    },
     {
       name: 'removals',
       concurrent: false,
@@ -147,11 +185,14 @@ export async function applyPlan(client: TwentyClient, plan: Plan, actual: Actual
       if (phase.concurrent) {
         for (const layer of phase.layers?.(phase.steps) ?? [phase.steps]) {
           if (options.signal?.aborted) return finish({ interrupted: true });
-          await runAll(ctx, layer.map((s) => async () => {
-            if (options.signal?.aborted) return;
-            current = s.change;
-            await s.run();
-          }));
+          await runAll(
+            ctx,
+            layer.map((s) => async () => {
+              if (options.signal?.aborted) return;
+              current = s.change;
+              await s.run();
+            }),
+          );
         }
       } else {
         for (const s of phase.steps) {
@@ -197,7 +238,12 @@ async function labelsFollowUps(ctx: ApplyContext, objectUpdates: Array<Change & 
     ...ctx.followUps.objects,
     ...objectUpdates.map((c) => {
       const op = c.apply as Extract<Op, { op: 'updateObject' }>;
-      return { objectName: op.objectName, update: op.update, title: c.title, ...(op.labelIdentifierFieldName ? { labelIdentifierFieldName: op.labelIdentifierFieldName } : {}) };
+      return {
+        objectName: op.objectName,
+        update: op.update,
+        title: c.title,
+        ...(op.labelIdentifierFieldName ? { labelIdentifierFieldName: op.labelIdentifierFieldName } : {}),
+      };
     }),
   ];
   await updateObjects(ctx, items);

@@ -28,7 +28,9 @@ export async function loadValidPack(dir: string): Promise<ValidPack | undefined>
   const { valid, problems } = await validatePack(resolve(dir));
   if (!valid || hasErrors(problems)) {
     for (const p of problems) err(formatProblem(p));
-    err(`bankpack: the pack has ${problems.filter((p) => p.severity === 'error').length} error(s); nothing was sent to Twenty (run \`bankpack validate\`)`);
+    err(
+      `bankpack: the pack has ${problems.filter((p) => p.severity === 'error').length} error(s); nothing was sent to Twenty (run \`bankpack validate\`)`,
+    );
     return undefined;
   }
   return valid;
@@ -38,7 +40,9 @@ const retryLine = ({ operation, delayMs, reason }: { operation: string; delayMs:
   err(`    … ${operation}: ${reason}; trying again in ${(delayMs / 1000).toFixed(1)} s`);
 
 /** Resolve the connection and make the client; print the problems and return undefined when it cannot. */
-export async function connect(opts: ConnectionCliOptions): Promise<{ client: TwentyClient; connection: Connection; userClient?: TwentyClient } | undefined> {
+export async function connect(
+  opts: ConnectionCliOptions,
+): Promise<{ client: TwentyClient; connection: Connection; userClient?: TwentyClient } | undefined> {
   const result = await resolveConnection({
     flags: {
       ...(opts.url ? { url: opts.url } : {}),
@@ -72,7 +76,14 @@ export async function connect(opts: ConnectionCliOptions): Promise<{ client: Twe
   // One workspace, one pacing budget and one request count: the user session is never throttled by
   // Twenty, but what it sends is part of what this command reports.
   const userClient = user.token
-    ? new TwentyClient({ url: connection.url, apiKey: user.token, caller: 'user', budget: client.budget, counter: client.counter, onRetry: retryLine })
+    ? new TwentyClient({
+        url: connection.url,
+        apiKey: user.token,
+        caller: 'user',
+        budget: client.budget,
+        counter: client.counter,
+        onRetry: retryLine,
+      })
     : undefined;
   return { client, connection, ...(userClient ? { userClient } : {}) };
 }

@@ -29,7 +29,13 @@ export function buildDesired(pack: ValidPack, options: DesiredOptions): { state:
   const ids = options.ids;
   const problems: PendingProblem[] = [];
   const unresolved = (source: SourceRef, key: string, ref: string, what: string): void => {
-    problems.push({ file: source.file, path: [...source.path, key], message: `cannot resolve ${what} "${ref}"`, hint: 'run `bankpack validate`', rule: 'deploy-ref' });
+    problems.push({
+      file: source.file,
+      path: [...source.path, key],
+      message: `cannot resolve ${what} "${ref}"`,
+      hint: 'run `bankpack validate`',
+      rule: 'deploy-ref',
+    });
   };
   const texts = new LocaleTexts(pack.locales, defaultLocale, locale);
 
@@ -66,10 +72,26 @@ export function buildDesired(pack: ValidPack, options: DesiredOptions): { state:
     if (f.options) field.options = f.options.map((opt) => toOption(opt, f, texts, ids));
     if (f.type === 'RELATION' || f.type === 'MORPH_RELATION') {
       const settings = f.universalSettings ?? {};
-      const targetObject = f.relationTargetObjectMetadataUniversalIdentifier ? refs.object(f.relationTargetObjectMetadataUniversalIdentifier) : undefined;
-      const targetField = f.relationTargetFieldMetadataUniversalIdentifier ? refs.field(f.relationTargetFieldMetadataUniversalIdentifier, targetObject) : undefined;
-      if (!targetObject) unresolved(f.source, 'relationTargetObjectMetadataUniversalIdentifier', f.relationTargetObjectMetadataUniversalIdentifier ?? '', 'the relation target object');
-      else if (!targetField) unresolved(f.source, 'relationTargetFieldMetadataUniversalIdentifier', f.relationTargetFieldMetadataUniversalIdentifier ?? '', 'the relation target field');
+      const targetObject = f.relationTargetObjectMetadataUniversalIdentifier
+        ? refs.object(f.relationTargetObjectMetadataUniversalIdentifier)
+        : undefined;
+      const targetField = f.relationTargetFieldMetadataUniversalIdentifier
+        ? refs.field(f.relationTargetFieldMetadataUniversalIdentifier, targetObject)
+        : undefined;
+      if (!targetObject)
+        unresolved(
+          f.source,
+          'relationTargetObjectMetadataUniversalIdentifier',
+          f.relationTargetObjectMetadataUniversalIdentifier ?? '',
+          'the relation target object',
+        );
+      else if (!targetField)
+        unresolved(
+          f.source,
+          'relationTargetFieldMetadataUniversalIdentifier',
+          f.relationTargetFieldMetadataUniversalIdentifier ?? '',
+          'the relation target field',
+        );
       else {
         field.relation = {
           type: settings.relationType === 'ONE_TO_MANY' ? 'ONE_TO_MANY' : 'MANY_TO_ONE',
@@ -135,7 +157,13 @@ function toOption(opt: SelectOption, f: FieldDef, texts: LocaleTexts, ids: IdDer
 
 function toView(
   v: ViewDef,
-  ctx: { refs: PackRefs; ids: IdDeriver; texts: LocaleTexts; fields: DesiredField[]; unresolved: (s: SourceRef, k: string, r: string, w: string) => void },
+  ctx: {
+    refs: PackRefs;
+    ids: IdDeriver;
+    texts: LocaleTexts;
+    fields: DesiredField[];
+    unresolved: (s: SourceRef, k: string, r: string, w: string) => void;
+  },
 ): DesiredView | undefined {
   const object = ctx.refs.object(v.objectUniversalIdentifier);
   if (!object) {
@@ -145,7 +173,12 @@ function toView(
   const fieldName = (ref: string, key: (string | number)[]): string | undefined => {
     const found = ctx.refs.field(ref, object);
     if (!found || found.object !== object) {
-      ctx.unresolved({ file: v.source.file, path: [...v.source.path, ...key.slice(0, -1)] }, String(key[key.length - 1]), ref, 'the view field');
+      ctx.unresolved(
+        { file: v.source.file, path: [...v.source.path, ...key.slice(0, -1)] },
+        String(key[key.length - 1]),
+        ref,
+        'the view field',
+      );
       return undefined;
     }
     return found.name;
@@ -154,11 +187,15 @@ function toView(
     const name = fieldName(vf.fieldMetadataUniversalIdentifier, ['fields', i, 'fieldMetadataUniversalIdentifier']);
     if (!name) return [];
     const id = vf.universalIdentifier ? ctx.ids('viewField', vf.universalIdentifier) : ctx.ids('viewField', v.universalIdentifier, name);
-    return [{ id, field: name, position: vf.position, isVisible: vf.isVisible ?? true, ...(vf.size !== undefined ? { size: vf.size } : {}) }];
+    return [
+      { id, field: name, position: vf.position, isVisible: vf.isVisible ?? true, ...(vf.size !== undefined ? { size: vf.size } : {}) },
+    ];
   });
   const sorts = (v.sorts ?? []).flatMap((s, i) => {
     const name = fieldName(s.fieldMetadataUniversalIdentifier, ['sorts', i, 'fieldMetadataUniversalIdentifier']);
-    return name ? [{ id: ctx.ids('viewSort', s.universalIdentifier ?? `${v.universalIdentifier}:${name}`), field: name, direction: s.direction }] : [];
+    return name
+      ? [{ id: ctx.ids('viewSort', s.universalIdentifier ?? `${v.universalIdentifier}:${name}`), field: name, direction: s.direction }]
+      : [];
   });
   const filters = (v.filters ?? []).flatMap((f, i) => {
     const name = fieldName(f.fieldMetadataUniversalIdentifier, ['filters', i, 'fieldMetadataUniversalIdentifier']);
@@ -176,8 +213,12 @@ function toView(
     const options = groupField?.options ?? [];
     const inFile = options.filter((o) => listed.has(o.value)).sort((a, b) => listed.get(a.value)!.position - listed.get(b.value)!.position);
     const rest = options.filter((o) => !listed.has(o.value)).sort((a, b) => a.position - b.position);
-    groups = [...inFile, ...rest]
-      .map((o, i) => ({ id: ctx.ids('viewGroup', v.universalIdentifier, o.value), fieldValue: o.value, position: i, isVisible: listed.get(o.value)?.isVisible ?? true }));
+    groups = [...inFile, ...rest].map((o, i) => ({
+      id: ctx.ids('viewGroup', v.universalIdentifier, o.value),
+      fieldValue: o.value,
+      position: i,
+      isVisible: listed.get(o.value)?.isVisible ?? true,
+    }));
   }
   return {
     id: ctx.ids('view', v.universalIdentifier),

@@ -3,7 +3,6 @@ import { DiffBuilder, hasTranslations, sameJson } from './compare.ts';
 import type { Change } from './plan.ts';
 import type { ActualField, ActualObject, ActualState, DesiredField, DesiredObject, DesiredState, OptionState } from './state.ts';
 
-
 export interface MetadataDiff {
   changes: Change[];
   unchanged: Record<string, number>;
@@ -44,7 +43,11 @@ export function diffMetadata(desired: DesiredState, actual: ActualState, prune: 
       diffs: [
         { property: 'labelPlural', from: null, to: o.labelPlural },
         ...(o.icon ? [{ property: 'icon', from: null, to: o.icon }] : []),
-        ...Object.entries(o.translations).map(([loc, p]) => ({ property: `labels (${loc})`, from: null, to: p.labelSingular ?? Object.values(p)[0] ?? '' })),
+        ...Object.entries(o.translations).map(([loc, p]) => ({
+          property: `labels (${loc})`,
+          from: null,
+          to: p.labelSingular ?? Object.values(p)[0] ?? '',
+        })),
       ],
       notes: ['Twenty adds its built-in fields (name, createdAt, createdBy, …) and an "All" table view'],
       file: o.source.file,
@@ -91,7 +94,10 @@ function nameTaken(o: DesiredObject, other: ActualObject): Change {
     object: o.nameSingular,
     title: `object ${o.nameSingular}`,
     reason: `the name is taken by the workspace's ${other.isSystem ? 'system ' : ''}object ${other.nameSingular} (${other.namePlural}); Twenty names must be unique across all objects, active or not`,
-    options: [`rename the object in ${o.source.file} (nameSingular / namePlural)`, ...(other.isSystem ? [] : [`or delete ${other.nameSingular} in Twenty (Settings → Data model) if it is not needed`])],
+    options: [
+      `rename the object in ${o.source.file} (nameSingular / namePlural)`,
+      ...(other.isSystem ? [] : [`or delete ${other.nameSingular} in Twenty (Settings → Data model) if it is not needed`]),
+    ],
     file: o.source.file,
   };
 }
@@ -133,7 +139,13 @@ function diffObject(o: DesiredObject, a: ActualObject): Change | undefined {
     title: `object ${o.nameSingular} "${o.labelSingular}"`,
     diffs: b.diffs,
     file: o.source.file,
-    apply: { op: 'updateObject', objectName: o.nameSingular, id: a.id, update: b.update, ...(labelIdentifierFieldName ? { labelIdentifierFieldName } : {}) },
+    apply: {
+      op: 'updateObject',
+      objectName: o.nameSingular,
+      id: a.id,
+      update: b.update,
+      ...(labelIdentifierFieldName ? { labelIdentifierFieldName } : {}),
+    },
   };
 }
 
@@ -156,7 +168,15 @@ function createFieldChange(f: DesiredField, builtIn: boolean): Change {
       apply: { op: 'updateField', objectName: f.object, fieldName: f.name, update: fieldCreateUpdate(f), ddl: false },
     };
   }
-  return { kind: 'field', action: 'create', object: f.object, title: `field ${f.name} (${f.type})`, diffs, file: f.source.file, apply: { op: 'createField', field: f } };
+  return {
+    kind: 'field',
+    action: 'create',
+    object: f.object,
+    title: `field ${f.name} (${f.type})`,
+    diffs,
+    file: f.source.file,
+    apply: { op: 'createField', field: f },
+  };
 }
 
 /** What to set on a built-in field so that it matches the pack. */
@@ -165,7 +185,13 @@ function fieldCreateUpdate(f: DesiredField): Record<string, unknown> {
     label: f.label,
     ...(f.description !== undefined ? { description: f.description } : {}),
     ...(f.icon ? { icon: f.icon } : {}),
-    ...(hasTranslations(f.translations) ? { translations: Object.entries(f.translations).flatMap(([locale, p]) => Object.entries(p).map(([property, value]) => ({ locale, property, value }))) } : {}),
+    ...(hasTranslations(f.translations)
+      ? {
+          translations: Object.entries(f.translations).flatMap(([locale, p]) =>
+            Object.entries(p).map(([property, value]) => ({ locale, property, value })),
+          ),
+        }
+      : {}),
   };
 }
 
@@ -218,7 +244,14 @@ export function diffField(f: DesiredField, a: ActualField, prune: boolean): Chan
     diffs: b.diffs,
     ...(notes.length > 0 ? { notes } : {}),
     file: f.source.file,
-    apply: { op: 'updateField', objectName: f.object, fieldName: f.name, id: a.id, update: b.update, ddl: ddlKeys.some((k) => k in b.update) },
+    apply: {
+      op: 'updateField',
+      objectName: f.object,
+      fieldName: f.name,
+      id: a.id,
+      update: b.update,
+      ddl: ddlKeys.some((k) => k in b.update),
+    },
   };
 }
 
@@ -227,7 +260,11 @@ export function diffField(f: DesiredField, a: ActualField, prune: boolean): Chan
  * relabel or reorder; Twenty requires every option on update to carry its UUID), then, without --prune,
  * the workspace's extra options after them.
  */
-export function mergeOptions(desired: readonly OptionState[], actual: readonly OptionState[], prune: boolean): { options: OptionState[]; kept: string[] } {
+export function mergeOptions(
+  desired: readonly OptionState[],
+  actual: readonly OptionState[],
+  prune: boolean,
+): { options: OptionState[]; kept: string[] } {
   const byValue = new Map(actual.map((o) => [o.value, o]));
   const options: OptionState[] = [...desired]
     .sort((x, y) => x.position - y.position)
@@ -250,7 +287,10 @@ function sameOptions(a: readonly OptionState[], b: readonly OptionState[]): bool
 }
 
 function describeOptions(options: readonly OptionState[]): string {
-  return [...options].sort((x, y) => x.position - y.position).map((o) => `${o.value} "${o.label}" ${o.color}`).join(', ');
+  return [...options]
+    .sort((x, y) => x.position - y.position)
+    .map((o) => `${o.value} "${o.label}" ${o.color}`)
+    .join(', ');
 }
 
 /** A relation is one Twenty call for both sides; afterwards each side is diffed like a field. */
@@ -262,7 +302,8 @@ function diffRelation(
   same: (object: string) => void,
 ): Change[] {
   const rel = f.relation!;
-  const find = (object: string, name: string): ActualField | undefined => actual.objects.find((o) => o.nameSingular === object)?.fields.find((x) => x.name === name);
+  const find = (object: string, name: string): ActualField | undefined =>
+    actual.objects.find((o) => o.nameSingular === object)?.fields.find((x) => x.name === name);
   const here = find(f.object, f.name);
   const there = find(rel.targetObject, rel.targetField);
   // Named from the MANY_TO_ONE side, the one Twenty's call is made on.
@@ -283,11 +324,17 @@ function diffRelation(
         object: source.object,
         title,
         diffs: [
-          { property: 'type', from: null, to: `${source.relation?.type ?? rel.type} ${source.object} → ${source.relation?.targetObject ?? rel.targetObject}` },
+          {
+            property: 'type',
+            from: null,
+            to: `${source.relation?.type ?? rel.type} ${source.object} → ${source.relation?.targetObject ?? rel.targetObject}`,
+          },
           { property: 'label', from: null, to: source.label },
           { property: 'inverse label', from: null, to: other?.label ?? '' },
         ],
-        notes: [`one call creates both fields; the join column is ${source.relation?.type === 'MANY_TO_ONE' ? `${source.name}Id on ${source.object}` : `on ${source.relation?.targetObject}`}`],
+        notes: [
+          `one call creates both fields; the join column is ${source.relation?.type === 'MANY_TO_ONE' ? `${source.name}Id on ${source.object}` : `on ${source.relation?.targetObject}`}`,
+        ],
         file: f.source.file,
         apply: { op: 'createRelation', source, ...(other ? { inverse: other } : {}) },
       },
@@ -307,10 +354,14 @@ function diffRelation(
         action: 'conflict',
         object: d.object,
         title: `field ${d.object}.${d.name}`,
-        reason: a.type !== 'RELATION'
-          ? `the workspace has it as ${a.type}, the pack says RELATION; Twenty cannot change a field's type`
-          : `the workspace's relation points at ${a.relation?.targetObjectName}, the pack's at ${d.relation?.targetObject}`,
-        options: [`rename the field in ${d.source.file}`, 'or remove the workspace field first (bankpack deploy --prune, once the pack no longer defines it)'],
+        reason:
+          a.type !== 'RELATION'
+            ? `the workspace has it as ${a.type}, the pack says RELATION; Twenty cannot change a field's type`
+            : `the workspace's relation points at ${a.relation?.targetObjectName}, the pack's at ${d.relation?.targetObject}`,
+        options: [
+          `rename the field in ${d.source.file}`,
+          'or remove the workspace field first (bankpack deploy --prune, once the pack no longer defines it)',
+        ],
         file: d.source.file,
       });
       continue;
@@ -334,7 +385,14 @@ function diffRelation(
           title: `field ${d.name} (RELATION)`,
           diffs: [rename],
           file: d.source.file,
-          apply: { op: 'updateField', objectName: d.object, fieldName: actualSide.name, id: actualSide.id, update: { name: d.name }, ddl: true },
+          apply: {
+            op: 'updateField',
+            objectName: d.object,
+            fieldName: actualSide.name,
+            id: actualSide.id,
+            update: { name: d.name },
+            ddl: true,
+          },
         });
       }
     } else if (c) out.push(c);

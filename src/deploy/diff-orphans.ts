@@ -15,9 +15,12 @@ export function customApplicationId(desired: DesiredState, actual: ActualState):
   const bump = (id: string | null): void => {
     if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
   };
-  for (const o of desired.objects) bump(actual.objects.find((a) => a.nameSingular === o.nameSingular && !a.isSystem)?.applicationId ?? null);
+  for (const o of desired.objects)
+    bump(actual.objects.find((a) => a.nameSingular === o.nameSingular && !a.isSystem)?.applicationId ?? null);
   for (const f of desired.fields) {
-    bump(actual.objects.find((a) => a.nameSingular === f.object)?.fields.find((x) => x.name === f.name && !x.isSystem)?.applicationId ?? null);
+    bump(
+      actual.objects.find((a) => a.nameSingular === f.object)?.fields.find((x) => x.name === f.name && !x.isSystem)?.applicationId ?? null,
+    );
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
@@ -40,8 +43,14 @@ export function diffOrphans(desired: DesiredState, actual: ActualState, prune: b
       action: 'not-in-pack',
       object: o.nameSingular,
       title: `object ${o.nameSingular} "${o.labelSingular}"${o.isActive ? '' : ' (inactive)'}`,
-      notes: [prune ? 'will be deactivated, then deleted with its records' : 'created in this workspace, not defined by the pack: `bankpack pull` brings it in, --prune removes it'],
-      ...(prune ? { apply: { op: 'removeObject' as const, id: o.id, objectName: o.nameSingular, namePlural: o.namePlural, isActive: o.isActive } } : {}),
+      notes: [
+        prune
+          ? 'will be deactivated, then deleted with its records'
+          : 'created in this workspace, not defined by the pack: `bankpack pull` brings it in, --prune removes it',
+      ],
+      ...(prune
+        ? { apply: { op: 'removeObject' as const, id: o.id, objectName: o.nameSingular, namePlural: o.namePlural, isActive: o.isActive } }
+        : {}),
     });
   }
 
@@ -62,7 +71,19 @@ export function diffOrphans(desired: DesiredState, actual: ActualState, prune: b
         object: o.nameSingular,
         title: `field ${f.name} (${f.type})${f.isActive ? '' : ' (inactive)'}`,
         notes: [prune ? 'will be deactivated, then deleted with its values' : 'not defined by the pack: --prune removes it'],
-        ...(prune ? { apply: { op: 'removeField' as const, id: f.id, objectName: o.nameSingular, namePlural: o.namePlural, fieldName: f.name, type: f.type, isActive: f.isActive } } : {}),
+        ...(prune
+          ? {
+              apply: {
+                op: 'removeField' as const,
+                id: f.id,
+                objectName: o.nameSingular,
+                namePlural: o.namePlural,
+                fieldName: f.name,
+                type: f.type,
+                isActive: f.isActive,
+              },
+            }
+          : {}),
       });
     }
   }
@@ -70,7 +91,14 @@ export function diffOrphans(desired: DesiredState, actual: ActualState, prune: b
   const packViews = new Set(desired.views.flatMap((v) => [v.id, v.universalIdentifier.toLowerCase()]));
   for (const v of actual.views) {
     const object = actual.objects.find((o: ActualObject) => o.id === v.objectMetadataId);
-    if (!object || !packObjects.has(object.nameSingular) || v.key === 'INDEX' || packViews.has(v.id) || packViews.has(v.universalIdentifier ?? '')) continue;
+    if (
+      !object ||
+      !packObjects.has(object.nameSingular) ||
+      v.key === 'INDEX' ||
+      packViews.has(v.id) ||
+      packViews.has(v.universalIdentifier ?? '')
+    )
+      continue;
     changes.push({
       kind: 'view',
       action: 'not-in-pack',

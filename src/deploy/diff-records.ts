@@ -26,7 +26,9 @@ export function diffSeeds(seeds: readonly DesiredSeed[], actual: ActualState, sa
     }
     for (let i = 0; i < unchanged; i++) same(seed.object);
     if (create.length === 0 && update.length === 0) continue;
-    const parts = [create.length > 0 ? `${create.length} to create` : '', update.length > 0 ? `${update.length} to update` : ''].filter(Boolean);
+    const parts = [create.length > 0 ? `${create.length} to create` : '', update.length > 0 ? `${update.length} to update` : ''].filter(
+      Boolean,
+    );
     changes.push({
       kind: 'records',
       action: create.length > 0 ? 'create' : 'update',
@@ -36,7 +38,9 @@ export function diffSeeds(seeds: readonly DesiredSeed[], actual: ActualState, sa
         ...create.slice(0, 5).map((r) => ({ property: 'record', from: null, to: r.keyText })),
         ...update.slice(0, 5).map((u) => ({ property: `record ${u.keyText}`, from: 'differs', to: Object.keys(u.data).join(', ') })),
       ],
-      ...(create.length + update.length > 10 ? { notes: [`… ${create.length + update.length - Math.min(5, create.length) - Math.min(5, update.length)} more`] } : {}),
+      ...(create.length + update.length > 10
+        ? { notes: [`… ${create.length + update.length - Math.min(5, create.length) - Math.min(5, update.length)} more`] }
+        : {}),
       file: seed.source.file,
       apply: { op: 'upsertRecords', seed, create, update },
     });

@@ -16,9 +16,18 @@ export function diffViews(views: readonly DesiredView[], actual: ActualState, sa
         object: v.object,
         title: `view "${v.name}" (${v.type.toLowerCase()})`,
         diffs: [
-          { property: 'columns', from: null, to: [...v.fields].sort((x, y) => x.position - y.position).map((f) => f.field).join(', ') },
+          {
+            property: 'columns',
+            from: null,
+            to: [...v.fields]
+              .sort((x, y) => x.position - y.position)
+              .map((f) => f.field)
+              .join(', '),
+          },
           ...(v.mainGroupByField ? [{ property: 'grouped by', from: null, to: v.mainGroupByField }] : []),
-          ...(v.sorts.length > 0 ? [{ property: 'sorted by', from: null, to: v.sorts.map((s) => `${s.field} ${s.direction}`).join(', ') }] : []),
+          ...(v.sorts.length > 0
+            ? [{ property: 'sorted by', from: null, to: v.sorts.map((s) => `${s.field} ${s.direction}`).join(', ') }]
+            : []),
           ...(v.filters.length > 0 ? [{ property: 'filtered by', from: null, to: v.filters.map(filterText).join('; ') }] : []),
         ],
         file: v.source.file,
@@ -63,8 +72,18 @@ function diffView(v: DesiredView, a: ActualView, actual: ActualState): Change | 
   }
 
   const op: Extract<Op, { op: 'updateView' }> = {
-    op: 'updateView', view: v, id: a.id, update: b.update,
-    createFields: [], updateFields: [], createGroups: [], updateGroups: [], createSorts: [], updateSorts: [], createFilters: [], updateFilters: [],
+    op: 'updateView',
+    view: v,
+    id: a.id,
+    update: b.update,
+    createFields: [],
+    updateFields: [],
+    createGroups: [],
+    updateGroups: [],
+    createSorts: [],
+    updateSorts: [],
+    createFilters: [],
+    updateFilters: [],
   };
   const matched = new Set<string>();
   for (const vf of v.fields) {
@@ -76,7 +95,10 @@ function diffView(v: DesiredView, a: ActualView, actual: ActualState): Change | 
       continue;
     }
     matched.add(af.id);
-    const fb = new DiffBuilder().prop('position', af.position, vf.position).prop('isVisible', af.isVisible, vf.isVisible).prop('size', af.size, vf.size);
+    const fb = new DiffBuilder()
+      .prop('position', af.position, vf.position)
+      .prop('isVisible', af.isVisible, vf.isVisible)
+      .prop('size', af.size, vf.size);
     if (fb.changed) {
       op.updateFields.push({ id: af.id, update: fb.update });
       for (const d of fb.diffs) b.diffs.push({ ...d, property: `column ${vf.field} ${d.property}` });
@@ -114,17 +136,31 @@ function diffView(v: DesiredView, a: ActualView, actual: ActualState): Change | 
   }
   for (const f of v.filters) {
     const fid = fieldId(f.field);
-    const af = a.filters.find((x) => x.id === f.id) ?? (fid ? a.filters.find((x) => x.fieldMetadataId === fid && (x.subFieldName ?? undefined) === f.subFieldName) : undefined);
+    const af =
+      a.filters.find((x) => x.id === f.id) ??
+      (fid ? a.filters.find((x) => x.fieldMetadataId === fid && (x.subFieldName ?? undefined) === f.subFieldName) : undefined);
     if (!af) {
       op.createFilters.push(f);
       b.diffs.push({ property: `filter ${f.field}`, from: null, to: filterText(f) });
     } else if (af.operand !== f.operand || sameJson(af.value, f.value) === false) {
       op.updateFilters.push({ id: af.id, update: { operand: f.operand, value: f.value } });
-      b.diffs.push({ property: `filter ${f.field}`, from: filterText({ field: f.field, operand: af.operand, value: af.value }), to: filterText(f) });
+      b.diffs.push({
+        property: `filter ${f.field}`,
+        from: filterText({ field: f.field, operand: af.operand, value: af.value }),
+        to: filterText(f),
+      });
     }
   }
   if (!b.changed) return undefined;
-  return { kind: 'view', action: 'update', object: v.object, title: `view "${v.name}" (${v.type.toLowerCase()})`, diffs: b.diffs, file: v.source.file, apply: op };
+  return {
+    kind: 'view',
+    action: 'update',
+    object: v.object,
+    title: `view "${v.name}" (${v.type.toLowerCase()})`,
+    diffs: b.diffs,
+    file: v.source.file,
+    apply: op,
+  };
 }
 
 /** `clientTier IS PLATINUM, GOLD`: a filter in the plan's words. */
@@ -136,6 +172,14 @@ function filterText(f: { field: string; operand: string; value: unknown }): stri
 /** Twenty returns a filter's JSON value as it was sent; compare by content, not by key order. */
 function sameJson(a: unknown, b: unknown): boolean {
   const canon = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(canon) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => x.localeCompare(y)).map(([k, x]) => [k, canon(x)])) : v;
+    Array.isArray(v)
+      ? v.map(canon)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v)
+              .sort(([x], [y]) => x.localeCompare(y))
+              .map(([k, x]) => [k, canon(x)]),
+          )
+        : v;
   return JSON.stringify(canon(a)) === JSON.stringify(canon(b));
 }

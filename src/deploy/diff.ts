@@ -11,7 +11,16 @@ export interface DiffOptions {
   prune?: boolean;
 }
 
-const KIND_ORDER: Record<Change['kind'], number> = { object: 0, field: 1, option: 1, relation: 2, view: 3, records: 4, workflow: 5, role: 6 };
+const KIND_ORDER: Record<Change['kind'], number> = {
+  object: 0,
+  field: 1,
+  option: 1,
+  relation: 2,
+  view: 3,
+  records: 4,
+  workflow: 5,
+  role: 6,
+};
 const ACTION_ORDER: Record<Change['action'], number> = { conflict: 0, create: 1, update: 2, 'not-in-pack': 3 };
 
 export function diff(desired: DesiredState, actual: ActualState, options: DiffOptions): Plan {

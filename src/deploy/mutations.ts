@@ -86,7 +86,13 @@ export function createFieldInput(f: DesiredField, objectMetadataId: string): Rec
  * @0e751fc: targetFieldIcon is required; unknown keys pass, so `targetFieldName` and `onDelete`,
  * honoured by newer servers, do no harm on older ones).
  */
-export function createRelationInput(source: DesiredField, inverse: DesiredField | undefined, objectMetadataId: string, targetObjectMetadataId: string, fallback: { label: string; icon: string; name: string }): Record<string, unknown> {
+export function createRelationInput(
+  source: DesiredField,
+  inverse: DesiredField | undefined,
+  objectMetadataId: string,
+  targetObjectMetadataId: string,
+  fallback: { label: string; icon: string; name: string },
+): Record<string, unknown> {
   const rel = source.relation!;
   return {
     objectMetadataId,

@@ -138,9 +138,21 @@ export function parseViews(views: readonly RawView[]): ActualView[] {
     position: v.position,
     mainGroupByFieldMetadataId: v.mainGroupByFieldMetadataId ?? null,
     kanbanAggregateOperation: v.kanbanAggregateOperation ?? null,
-    fields: (v.viewFields ?? []).map((f) => ({ id: f.id, fieldMetadataId: f.fieldMetadataId, position: f.position, isVisible: f.isVisible, size: f.size ?? null })),
+    fields: (v.viewFields ?? []).map((f) => ({
+      id: f.id,
+      fieldMetadataId: f.fieldMetadataId,
+      position: f.position,
+      isVisible: f.isVisible,
+      size: f.size ?? null,
+    })),
     groups: (v.viewGroups ?? []).map((g) => ({ id: g.id, fieldValue: g.fieldValue, position: g.position, isVisible: g.isVisible })),
     sorts: (v.viewSorts ?? []).map((s) => ({ id: s.id, fieldMetadataId: s.fieldMetadataId, direction: s.direction })),
-    filters: (v.viewFilters ?? []).map((f) => ({ id: f.id, fieldMetadataId: f.fieldMetadataId, operand: f.operand, value: f.value, subFieldName: f.subFieldName ?? null })),
+    filters: (v.viewFilters ?? []).map((f) => ({
+      id: f.id,
+      fieldMetadataId: f.fieldMetadataId,
+      operand: f.operand,
+      value: f.value,
+      subFieldName: f.subFieldName ?? null,
+    })),
   }));
 }

@@ -2,7 +2,17 @@
 // each change with what apply needs to carry it out.
 import type { WorkflowOp } from '../workflows/deploy-plan.ts';
 import type { RoleOp } from './roles-plan.ts';
-import type { DesiredField, DesiredObject, DesiredRecord, DesiredSeed, DesiredView, DesiredViewField, DesiredViewFilter, DesiredViewGroup, DesiredViewSort } from './state.ts';
+import type {
+  DesiredField,
+  DesiredObject,
+  DesiredRecord,
+  DesiredSeed,
+  DesiredView,
+  DesiredViewField,
+  DesiredViewFilter,
+  DesiredViewGroup,
+  DesiredViewSort,
+} from './state.ts';
 
 export type ChangeAction = 'create' | 'update' | 'conflict' | 'not-in-pack';
 export type ChangeKind = 'object' | 'field' | 'relation' | 'view' | 'records' | 'option' | 'workflow' | 'role';
@@ -36,7 +46,12 @@ export type Op =
       createFilters: DesiredViewFilter[];
       updateFilters: Array<{ id: string; update: Record<string, unknown> }>;
     }
-  | { op: 'upsertRecords'; seed: DesiredSeed; create: DesiredRecord[]; update: Array<{ id: string; keyText: string; data: Record<string, unknown> }> }
+  | {
+      op: 'upsertRecords';
+      seed: DesiredSeed;
+      create: DesiredRecord[];
+      update: Array<{ id: string; keyText: string; data: Record<string, unknown> }>;
+    }
   | { op: 'removeObject'; id: string; objectName: string; namePlural: string; isActive: boolean }
   | { op: 'removeField'; id: string; objectName: string; namePlural: string; fieldName: string; type: string; isActive: boolean }
   | { op: 'removeView'; id: string; name: string }

@@ -17,7 +17,12 @@ export interface PullReadOptions {
 export async function readPulledFiles(client: TwentyClient, options: PullReadOptions): Promise<PulledFile[]> {
   const caps = await checkServer(client);
   if (!caps.ok) throw unsupportedServerError(caps, client.url);
-  const [objects, views, customApplicationId, roles] = await Promise.all([readObjects(client), readViews(client), readCustomApplicationId(client), readRoles(client)]);
+  const [objects, views, customApplicationId, roles] = await Promise.all([
+    readObjects(client),
+    readViews(client),
+    readCustomApplicationId(client),
+    readRoles(client),
+  ]);
   await Promise.all(options.locales.filter((l) => l !== options.defaultLocale).map((l) => readTranslations(client, objects, l)));
   return pullFiles(
     { objects, views, records: {}, locales: options.locales },

@@ -19,7 +19,11 @@ const OBJECT_FLAGS = ['canReadObjectRecords', 'canUpdateObjectRecords', 'canSoft
 const FIELD_FLAGS = ['canReadFieldValue', 'canUpdateFieldValue'] as const;
 
 /** `objectRef`: how the pack names an object (its nameSingular, or `standard:<name>`). */
-export function pullRoles(workspace: WorkspaceRoles, objects: readonly ActualObject[], objectRef: (o: ActualObject) => string): PulledRole[] {
+export function pullRoles(
+  workspace: WorkspaceRoles,
+  objects: readonly ActualObject[],
+  objectRef: (o: ActualObject) => string,
+): PulledRole[] {
   const objectOf = (id: string): ActualObject | undefined => objects.find((o) => o.id === id);
   return workspace.roles
     .filter((r) => isCustomRole(r, workspace))
@@ -33,20 +37,26 @@ export function pullRoles(workspace: WorkspaceRoles, objects: readonly ActualObj
         const o = objectOf(p.objectMetadataId);
         const f = o?.fields.find((x) => x.id === p.fieldMetadataId);
         const set = FIELD_FLAGS.filter((k) => typeof p[k] === 'boolean').map((k) => [k, p[k]] as const);
-        return o && f && set.length > 0 ? [{ objectUniversalIdentifier: objectRef(o), fieldUniversalIdentifier: f.name, ...Object.fromEntries(set) }] : [];
+        return o && f && set.length > 0
+          ? [{ objectUniversalIdentifier: objectRef(o), fieldUniversalIdentifier: f.name, ...Object.fromEntries(set) }]
+          : [];
       });
       const rowLevelPermissionPredicates = livePredicates(r, objects).flatMap((p) => {
         const o = objects.find((x) => x.nameSingular === p.object);
-        return o ? [{
-          universalIdentifier: p.id,
-          objectUniversalIdentifier: objectRef(o),
-          fieldUniversalIdentifier: p.field,
-          operand: p.operand,
-          ...(p.value !== null ? { value: p.value } : {}),
-          ...(p.subFieldName ? { subFieldName: p.subFieldName } : {}),
-          ...(p.workspaceMemberField ? { workspaceMemberFieldUniversalIdentifier: p.workspaceMemberField } : {}),
-          ...(p.workspaceMemberSubFieldName ? { workspaceMemberSubFieldName: p.workspaceMemberSubFieldName } : {}),
-        }] : [];
+        return o
+          ? [
+              {
+                universalIdentifier: p.id,
+                objectUniversalIdentifier: objectRef(o),
+                fieldUniversalIdentifier: p.field,
+                operand: p.operand,
+                ...(p.value !== null ? { value: p.value } : {}),
+                ...(p.subFieldName ? { subFieldName: p.subFieldName } : {}),
+                ...(p.workspaceMemberField ? { workspaceMemberFieldUniversalIdentifier: p.workspaceMemberField } : {}),
+                ...(p.workspaceMemberSubFieldName ? { workspaceMemberSubFieldName: p.workspaceMemberSubFieldName } : {}),
+              },
+            ]
+          : [];
       });
       const flags = (r.permissionFlags ?? []).map((f) => f.flag).sort();
       const data: Record<string, unknown> = {
@@ -60,7 +70,10 @@ export function pullRoles(workspace: WorkspaceRoles, objects: readonly ActualObj
         ...(fieldPermissions.length > 0 ? { fieldPermissions } : {}),
         ...(rowLevelPermissionPredicates.length > 0 ? { rowLevelPermissionPredicates } : {}),
       };
-      const slug = r.label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+      const slug = r.label
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '');
       return { path: `roles/${slug ? `${slug}-` : ''}${r.id.slice(0, 8)}.role.yaml`, data };
     });
 }

@@ -30,7 +30,8 @@ export function pullFiles(actual: ActualState, options: PullOptions): PulledFile
   const files: PulledFile[] = [];
   const custom = actual.objects.filter((o) => !o.isSystem && o.applicationId === app);
   const customNames = new Set(custom.map((o) => o.nameSingular));
-  const ref = (o: ActualObject | undefined, name: string): string => (o && customNames.has(o.nameSingular) ? o.nameSingular : `standard:${o?.nameSingular ?? name}`);
+  const ref = (o: ActualObject | undefined, name: string): string =>
+    o && customNames.has(o.nameSingular) ? o.nameSingular : `standard:${o?.nameSingular ?? name}`;
   const objectOf = (id: string): ActualObject | undefined => actual.objects.find((o) => o.id === id);
 
   const fieldYaml = (f: ActualField): Record<string, unknown> => {
@@ -59,7 +60,9 @@ export function pullFiles(actual: ActualState, options: PullOptions): PulledFile
       if (f.defaultValue !== null && f.defaultValue !== undefined) out.defaultValue = f.defaultValue;
       // RATING options are Twenty's own (generateRatingOptions): never written back.
       if (f.options && f.options.length > 0 && f.type !== 'RATING') {
-        out.options = [...f.options].sort((a, b) => a.position - b.position).map((o) => ({ ...(o.id ? { id: o.id } : {}), value: o.value, label: o.label, color: o.color, position: o.position }));
+        out.options = [...f.options]
+          .sort((a, b) => a.position - b.position)
+          .map((o) => ({ ...(o.id ? { id: o.id } : {}), value: o.value, label: o.label, color: o.color, position: o.position }));
       }
       if (f.settings && Object.keys(f.settings).length > 0) out.universalSettings = f.settings;
     }
@@ -84,7 +87,10 @@ export function pullFiles(actual: ActualState, options: PullOptions): PulledFile
     const t = translationsOf(o.translations, { labelSingular: o.labelSingular, labelPlural: o.labelPlural, description: o.description });
     if (t) data.translations = t;
     data.fields = fields.map((f) => fieldYaml(f));
-    files.push({ path: `objects/${kebab(o.nameSingular)}.object.yaml`, text: yamlFile('object', data, o.isActive ? undefined : 'inactive in the workspace') });
+    files.push({
+      path: `objects/${kebab(o.nameSingular)}.object.yaml`,
+      text: yamlFile('object', data, o.isActive ? undefined : 'inactive in the workspace'),
+    });
   }
 
   for (const o of actual.objects) {
@@ -123,7 +129,16 @@ export function pullFiles(actual: ActualState, options: PullOptions): PulledFile
         .sort((a, b) => a.position - b.position)
         .flatMap((f) => {
           const name = fieldName(f.fieldMetadataId);
-          return name ? [{ fieldMetadataUniversalIdentifier: name, position: f.position, ...(f.size !== null ? { size: f.size } : {}), ...(f.isVisible ? {} : { isVisible: false }) }] : [];
+          return name
+            ? [
+                {
+                  fieldMetadataUniversalIdentifier: name,
+                  position: f.position,
+                  ...(f.size !== null ? { size: f.size } : {}),
+                  ...(f.isVisible ? {} : { isVisible: false }),
+                },
+              ]
+            : [];
         }),
     };
     const sorts = v.sorts.flatMap((srt) => {
@@ -133,14 +148,24 @@ export function pullFiles(actual: ActualState, options: PullOptions): PulledFile
     if (sorts.length > 0) data.sorts = sorts;
     const filters = v.filters.flatMap((flt) => {
       const name = fieldName(flt.fieldMetadataId);
-      return name ? [{ fieldMetadataUniversalIdentifier: name, operand: flt.operand, value: flt.value, ...(flt.subFieldName ? { subFieldName: flt.subFieldName } : {}) }] : [];
+      return name
+        ? [
+            {
+              fieldMetadataUniversalIdentifier: name,
+              operand: flt.operand,
+              value: flt.value,
+              ...(flt.subFieldName ? { subFieldName: flt.subFieldName } : {}),
+            },
+          ]
+        : [];
     });
     if (filters.length > 0) data.filters = filters;
     files.push({ path: `views/${kebab(o.nameSingular)}-${v.id.slice(0, 8)}.view.yaml`, text: yamlFile('view', data) });
   }
 
   if (options.roles) {
-    for (const r of pullRoles(options.roles, actual.objects, (o) => ref(o, o.nameSingular))) files.push({ path: r.path, text: yamlFile('role', r.data) });
+    for (const r of pullRoles(options.roles, actual.objects, (o) => ref(o, o.nameSingular)))
+      files.push({ path: r.path, text: yamlFile('role', r.data) });
   }
 
   if (options.manifest) {

@@ -52,16 +52,26 @@ export interface Connection<N> {
 }
 
 /** Every page of `objects`, with the query given (the full read or the labels read). */
-export async function allObjectPages<N>(client: TwentyClient, query: string, kind: string, locale?: string, first?: Connection<N>): Promise<N[]> {
+export async function allObjectPages<N>(
+  client: TwentyClient,
+  query: string,
+  kind: string,
+  locale?: string,
+  first?: Connection<N>,
+): Promise<N[]> {
   const out: N[] = first ? first.edges.map((e) => e.node) : [];
   if (first && (!first.pageInfo.hasNextPage || !first.pageInfo.endCursor)) return out;
   let after: string | null = first?.pageInfo.endCursor ?? null;
   for (let page = 0; page < 100; page++) {
-    const data: { objects: Connection<N> } = await client.metadata<{ objects: Connection<N> }>(query, { after }, {
-      operation: locale ? `read the workspace's ${locale} labels` : "read the workspace's objects and fields",
-      kind,
-      ...(locale ? { locale } : {}),
-    });
+    const data: { objects: Connection<N> } = await client.metadata<{ objects: Connection<N> }>(
+      query,
+      { after },
+      {
+        operation: locale ? `read the workspace's ${locale} labels` : "read the workspace's objects and fields",
+        kind,
+        ...(locale ? { locale } : {}),
+      },
+    );
     out.push(...data.objects.edges.map((e) => e.node));
     if (!data.objects.pageInfo.hasNextPage || !data.objects.pageInfo.endCursor) break;
     after = data.objects.pageInfo.endCursor;
@@ -75,7 +85,13 @@ export async function readObjects(client: TwentyClient): Promise<ActualObject[]>
 
 /** Labels as Twenty shows them in `locale`, merged into the objects' and fields' translation maps. */
 export async function readTranslations(client: TwentyClient, objects: ActualObject[], locale: string): Promise<void> {
-  type Node = { id: string; labelSingular: string; labelPlural: string; description: string | null; fieldsList: Array<{ id: string; label: string; description: string | null }> };
+  type Node = {
+    id: string;
+    labelSingular: string;
+    labelPlural: string;
+    description: string | null;
+    fieldsList: Array<{ id: string; label: string; description: string | null }>;
+  };
   const nodes = await allObjectPages<Node>(client, LABELS, `translations:${locale}`, locale);
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const put = (map: TranslationMap, property: string, value: string | null): void => {

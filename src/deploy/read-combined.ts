@@ -40,16 +40,31 @@ export interface WorkspaceMetadata {
  * combined document (introspection turned off, or a schema without one of the fields): the
  * caller then reads them one by one, which says precisely what is missing.
  */
-export async function readWorkspaceMetadata(client: TwentyClient, options: { withRoles?: boolean } = {}): Promise<WorkspaceMetadata | undefined> {
+export async function readWorkspaceMetadata(
+  client: TwentyClient,
+  options: { withRoles?: boolean } = {},
+): Promise<WorkspaceMetadata | undefined> {
   let data: MetadataAnswer;
   try {
-    data = await client.metadata<MetadataAnswer>(metadataDocument(options.withRoles === true), { after: null }, { operation: "read the workspace's objects, fields and views", kind: 'metadata' });
+    data = await client.metadata<MetadataAnswer>(
+      metadataDocument(options.withRoles === true),
+      { after: null },
+      { operation: "read the workspace's objects, fields and views", kind: 'metadata' },
+    );
   } catch (e) {
     if (isTwentyError(e) && (e.kind === 'schema-mismatch' || e.kind === 'invalid-input')) return undefined;
     throw e;
   }
-  const caps = judgeCapabilities(data.__schema.queryType?.fields.map((f) => f.name) ?? [], data.__schema.mutationType?.fields.map((f) => f.name) ?? []);
+  const caps = judgeCapabilities(
+    data.__schema.queryType?.fields.map((f) => f.name) ?? [],
+    data.__schema.mutationType?.fields.map((f) => f.name) ?? [],
+  );
   const OBJECTS = `query BankpackObjects($after: ConnectionCursor) { ${OBJECTS_FIELD} }`;
   const nodes = await allObjectPages<RawObjectNode>(client, OBJECTS, 'metadata', undefined, data.objects);
-  return { caps, objects: parseObjects(nodes), views: parseViews(data.getViews), ...(data.getRoles ? { roles: workspaceRolesOf({ getRoles: data.getRoles, currentWorkspace: data.currentWorkspace ?? null }) } : {}) };
+  return {
+    caps,
+    objects: parseObjects(nodes),
+    views: parseViews(data.getViews),
+    ...(data.getRoles ? { roles: workspaceRolesOf({ getRoles: data.getRoles, currentWorkspace: data.currentWorkspace ?? null }) } : {}),
+  };
 }

@@ -33,13 +33,16 @@ export function renderSyncActions(actions: readonly SyncAction[], options: { col
     lines.push(c.bold(metadataName));
     for (const a of group) {
       lines.push(`  ${sign[a.type]} ${nameOf(a)}`);
-      for (const [property, d] of Object.entries(a.diff ?? {})) lines.push(`      ${property}: ${value(d.before)} ${c.dim('→')} ${value(d.after)}`);
+      for (const [property, d] of Object.entries(a.diff ?? {}))
+        lines.push(`      ${property}: ${value(d.before)} ${c.dim('→')} ${value(d.after)}`);
     }
     lines.push('');
   }
   const n = countSyncActions(actions);
-  lines.push(actions.length === 0
-    ? 'App plan: no changes, Twenty metadata matches the manifest.'
-    : `App plan: ${n.create} to create, ${n.update} to update, ${n.delete > 0 ? c.red(`${n.delete} to delete`) : '0 to delete'}.`);
+  lines.push(
+    actions.length === 0
+      ? 'App plan: no changes, Twenty metadata matches the manifest.'
+      : `App plan: ${n.create} to create, ${n.update} to update, ${n.delete > 0 ? c.red(`${n.delete} to delete`) : '0 to delete'}.`,
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -44,10 +44,17 @@ function sign(ch: Change, c: Colors): string {
 }
 
 function renderChange(ch: Change, c: Colors): string[] {
-  const lost = ch.records === undefined || ch.records === 0 ? '' : ch.kind === 'field' ? `  (values in up to ${ch.records} record${ch.records === 1 ? '' : 's'} would be lost)` : `  (${ch.records} record${ch.records === 1 ? '' : 's'} would be lost)`;
+  const lost =
+    ch.records === undefined || ch.records === 0
+      ? ''
+      : ch.kind === 'field'
+        ? `  (values in up to ${ch.records} record${ch.records === 1 ? '' : 's'} would be lost)`
+        : `  (${ch.records} record${ch.records === 1 ? '' : 's'} would be lost)`;
   const out = [`  ${sign(ch, c)} ${ch.title}${c.red(lost)}`];
   for (const d of ch.diffs ?? []) {
-    out.push(d.from === null ? `      ${d.property}: ${value(d.to)}` : `      ${d.property}: ${value(d.from)} ${c.dim('→')} ${value(d.to)}`);
+    out.push(
+      d.from === null ? `      ${d.property}: ${value(d.to)}` : `      ${d.property}: ${value(d.from)} ${c.dim('→')} ${value(d.to)}`,
+    );
   }
   if (ch.reason) out.push(`      ${ch.reason}`);
   if (ch.options && ch.options.length > 0) {

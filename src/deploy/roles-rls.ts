@@ -32,7 +32,8 @@ const key = (v: unknown): string => JSON.stringify(v);
 const setKey = (rows: readonly NamedPredicate[]): string => key(rows.map((r) => key(r)).sort());
 
 /** The note a plan gives a role whose rules this server cannot take. */
-export const notOfferedNote = (label: string): string => `row-level rules of role "${label}" not deployed: this server does not offer them (Twenty Enterprise)`;
+export const notOfferedNote = (label: string): string =>
+  `row-level rules of role "${label}" not deployed: this server does not offer them (Twenty Enterprise)`;
 
 /** The rules the pack wants, with the ids they have (or will have) in the workspace. */
 export function wantedPredicates(role: ResolvedRole, live: ActualRole | undefined, ids: IdDeriver): NamedPredicate[] {
@@ -56,7 +57,8 @@ export function wantedPredicates(role: ResolvedRole, live: ActualRole | undefine
 /** The rules the workspace holds for a role, by name (an id the objects do not know stays an id). */
 export function livePredicates(live: ActualRole, objects: readonly ActualObject[]): NamedPredicate[] {
   const objectName = (id: string): string => objects.find((o) => o.id === id)?.nameSingular ?? id;
-  const fieldName = (id: string | null | undefined): string | null => (id ? (objects.flatMap((o) => o.fields).find((f) => f.id === id)?.name ?? id) : null);
+  const fieldName = (id: string | null | undefined): string | null =>
+    id ? (objects.flatMap((o) => o.fields).find((f) => f.id === id)?.name ?? id) : null;
   return (live.rowLevelPermissionPredicates ?? []).map((p) => ({
     id: p.id,
     object: objectName(p.objectMetadataId),
@@ -71,7 +73,12 @@ export function livePredicates(live: ActualRole, objects: readonly ActualObject[
 }
 
 /** The objects whose set of rules differs, each with the set the pack wants (maybe empty). */
-export function predicateChanges(want: readonly NamedPredicate[], live: readonly NamedPredicate[], liveGroups: ActualRole['rowLevelPermissionPredicateGroups'], objects: readonly ActualObject[]): PredicateSets | undefined {
+export function predicateChanges(
+  want: readonly NamedPredicate[],
+  live: readonly NamedPredicate[],
+  liveGroups: ActualRole['rowLevelPermissionPredicateGroups'],
+  objects: readonly ActualObject[],
+): PredicateSets | undefined {
   const objectName = (id: string): string => objects.find((o) => o.id === id)?.nameSingular ?? id;
   const touched = new Set([...want, ...live].map((p) => p.object));
   // A group the pack does not have goes too: the file is the role's whole truth.
@@ -86,14 +93,20 @@ export function predicateChanges(want: readonly NamedPredicate[], live: readonly
 }
 
 /** Send each object's set; false when the server says it does not offer rules (the deploy goes on). */
-export async function applyPredicates(client: TwentyClient, roleId: string, sets: PredicateSets, objects: readonly ActualObject[]): Promise<boolean> {
+export async function applyPredicates(
+  client: TwentyClient,
+  roleId: string,
+  sets: PredicateSets,
+  objects: readonly ActualObject[],
+): Promise<boolean> {
   const member = objects.find((o) => o.nameSingular === 'workspaceMember');
   for (const [object, rules] of Object.entries(sets)) {
     const o = objects.find((x) => x.nameSingular === object);
     if (!o) throw new Error(`the workspace has no object ${object} for this role's row-level rules`);
     const fieldId = (on: ActualObject | undefined, name: string): string => {
       const f = on?.fields.find((x) => x.name === name);
-      if (!f) throw new Error(`the workspace has no field ${on?.nameSingular ?? 'workspaceMember'}.${name} for this role's row-level rules`);
+      if (!f)
+        throw new Error(`the workspace has no field ${on?.nameSingular ?? 'workspaceMember'}.${name} for this role's row-level rules`);
       return f.id;
     };
     const predicates = rules.map((p) => ({

@@ -18,7 +18,9 @@ async function main(): Promise<number> {
     return 1;
   }
   writeFileSync(join(ROOT, JOBS_ROLE_FILE), jobsRoleYaml(role));
-  process.stdout.write(`Wrote ${JOBS_ROLE_FILE}: ${role.objectPermissions?.length ?? 0} objects, ${role.fieldPermissions?.length ?? 0} field restrictions\n`);
+  process.stdout.write(
+    `Wrote ${JOBS_ROLE_FILE}: ${role.objectPermissions?.length ?? 0} objects, ${role.fieldPermissions?.length ?? 0} field restrictions\n`,
+  );
   return 0;
 }
 

@@ -12,7 +12,9 @@ export const GENERATED_CATALOGUE_PATH = fileURLToPath(new URL('../pack/standard/
 function main(): number {
   const { objects, errors, untyped } = buildStandardCatalogue(STANDARD_OBJECT, STANDARD_FIELD_INFO, SYSTEM_FIELDS);
   if (errors.length > 0) {
-    process.stderr.write(`The hand table does not match twenty-sdk's STANDARD_OBJECT; nothing written:\n${errors.map((e) => `  - ${e}`).join('\n')}\n`);
+    process.stderr.write(
+      `The hand table does not match twenty-sdk's STANDARD_OBJECT; nothing written:\n${errors.map((e) => `  - ${e}`).join('\n')}\n`,
+    );
     return 1;
   }
   writeFileSync(GENERATED_CATALOGUE_PATH, renderCatalogueJson(objects));

@@ -34,7 +34,9 @@ export function quarterAt(at: number): Period {
 
 /** `{year}` and `{quarter}` filled in: "{year}Q{quarter}" → "2025Q3". */
 export function periodLabel(period: Period, template: string): string {
-  return template.replaceAll('{year}', String(period.year)).replaceAll('{quarter}', period.kind === 'quarter' ? String(period.quarter) : '');
+  return template
+    .replaceAll('{year}', String(period.year))
+    .replaceAll('{quarter}', period.kind === 'quarter' ? String(period.quarter) : '');
 }
 
 /** The quarters of a year, for "the year's quarterly scores". */

@@ -6,7 +6,8 @@ import type { ValidPack } from '../pack/index.ts';
 import { policyPath, type Policies, type PolicyName } from './policy.ts';
 import { JOB_POLICIES_FAMILY } from './rule-family.ts';
 
-export type PoliciesResult<N extends PolicyName> = { ok: true; policies: Pick<Policies, N>; files: string[] } | { ok: false; problems: Problem[] };
+export type PoliciesResult<N extends PolicyName> =
+  { ok: true; policies: Pick<Policies, N>; files: string[] } | { ok: false; problems: Problem[] };
 
 export function policiesOf<N extends PolicyName>(pack: ValidPack, names: readonly N[]): PoliciesResult<N> {
   // Written by jobPoliciesFamily, the only writer of this key; a pack validated without it holds none.
@@ -18,7 +19,15 @@ export function policiesOf<N extends PolicyName>(pack: ValidPack, names: readonl
     if (policy) policies[name] = policy;
     else {
       const file = policyPath(name);
-      problems.push({ file, line: 1, col: 1, message: `no ${name} policy`, hint: `create ${file} (docs/jobs.md lists its keys), or pass --dir with the pack folder`, rule: 'policy', severity: 'error' });
+      problems.push({
+        file,
+        line: 1,
+        col: 1,
+        message: `no ${name} policy`,
+        hint: `create ${file} (docs/jobs.md lists its keys), or pass --dir with the pack folder`,
+        rule: 'policy',
+        severity: 'error',
+      });
     }
   }
   if (problems.length > 0) return { ok: false, problems };

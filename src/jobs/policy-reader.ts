@@ -48,7 +48,12 @@ export class PolicyReader {
     }
     for (const key of Object.keys(node)) {
       if (!allowed.includes(key)) {
-        this.problem([...path, key], `unknown key "${key}"${path.length ? ` in ${label(path)}` : ''}`, didYouMean(key, allowed) ?? `known keys: ${allowed.join(', ')}`, true);
+        this.problem(
+          [...path, key],
+          `unknown key "${key}"${path.length ? ` in ${label(path)}` : ''}`,
+          didYouMean(key, allowed) ?? `known keys: ${allowed.join(', ')}`,
+          true,
+        );
       }
     }
   }
@@ -91,7 +96,11 @@ export class PolicyReader {
     return v;
   }
 
-  strings(path: NodePath, fallback?: readonly string[], opts: { oneOf?: readonly string[]; nonEmpty?: boolean; unique?: boolean } = {}): string[] {
+  strings(
+    path: NodePath,
+    fallback?: readonly string[],
+    opts: { oneOf?: readonly string[]; nonEmpty?: boolean; unique?: boolean } = {},
+  ): string[] {
     if (!this.has(path)) return [...this.missing(path, fallback, 'a list', [] as readonly string[])];
     const v = this.at(path);
     if (!Array.isArray(v)) {
@@ -100,8 +109,10 @@ export class PolicyReader {
     }
     const out: string[] = [];
     v.forEach((item, i) => {
-      if (typeof item !== 'string' || item.trim() === '') this.problem([...path, i], `${label(path)}[${i}] must be a text value, not ${describe(item)}`);
-      else if (opts.oneOf && !opts.oneOf.includes(item)) this.problem([...path, i], `${label(path)}: "${item}" is not one of ${opts.oneOf.join(', ')}`, didYouMean(item, opts.oneOf));
+      if (typeof item !== 'string' || item.trim() === '')
+        this.problem([...path, i], `${label(path)}[${i}] must be a text value, not ${describe(item)}`);
+      else if (opts.oneOf && !opts.oneOf.includes(item))
+        this.problem([...path, i], `${label(path)}: "${item}" is not one of ${opts.oneOf.join(', ')}`, didYouMean(item, opts.oneOf));
       else if (opts.unique && out.includes(item)) this.problem([...path, i], `${label(path)} lists "${item}" twice`);
       else out.push(item);
     });

@@ -19,7 +19,12 @@ export interface AssignmentPolicy {
   /** The rules in use, always in the bank's order. */
   rules: AssignmentRuleName[];
   firstClaim: { honourAtCapacity: boolean };
-  proximity: { earthRadiusKm: number; maxDistanceKm: number; toleranceKm: number; fallbackWhenNoCoordinates: Array<'SAME_CITY' | 'SAME_STATE'> };
+  proximity: {
+    earthRadiusKm: number;
+    maxDistanceKm: number;
+    toleranceKm: number;
+    fallbackWhenNoCoordinates: Array<'SAME_CITY' | 'SAME_STATE'>;
+  };
   industry: { field: string };
   load: { countedStages: string[]; skipAtCapacity: boolean; defaultCapacity: number };
 }
@@ -98,4 +103,3 @@ export interface Policies {
 }
 export type PolicyName = keyof Policies;
 export const POLICY_NAMES: readonly PolicyName[] = ['assignment', 'tiers', 'surveys', 'assessments', 'bounties'];
-

@@ -23,7 +23,11 @@ export const JOB_POLICIES = {
 export const policyPath = (name: PolicyName): string => `policies/${name}.policy.yaml`;
 
 /** Decodes one policy file's data; the policy is only usable when there are no problems. */
-export function decodePolicy<N extends PolicyName>(name: N, file: string, data: unknown): { policy: Policies[N]; problems: PendingProblem[] } {
+export function decodePolicy<N extends PolicyName>(
+  name: N,
+  file: string,
+  data: unknown,
+): { policy: Policies[N]; problems: PendingProblem[] } {
   const reader = new PolicyReader(file, data);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     reader.problem([], 'a policy file holds a YAML mapping (key: value)');

@@ -18,7 +18,9 @@ export function renderReport(run: Done, options: ReportOptions = {}): string {
   const max = options.maxLines ?? 50;
   const out: string[] = [];
   out.push(`${plan.job} — ${plan.title}`);
-  out.push(`  run at ${new Date(run.at).toISOString()} · ${run.policyFiles.join(', ')}${run.dryRun ? ' · DRY RUN: nothing is written' : ''}`);
+  out.push(
+    `  run at ${new Date(run.at).toISOString()} · ${run.policyFiles.join(', ')}${run.dryRun ? ' · DRY RUN: nothing is written' : ''}`,
+  );
   if (plan.facts.length > 0) out.push(`  ${plan.facts.map(([k, v]) => `${k}: ${v}`).join(' · ')}`);
   out.push('');
   const width = Math.max(...plan.counts.map(([label]) => label.length));
@@ -40,9 +42,14 @@ function changesLine(run: Done): string {
   const what = `${plural(planned.records, 'record')} in ${plural(planned.requests, 'request')}`;
   if (run.dryRun) return `Would write ${what} (dry run: nothing sent).`;
   if (!written) return `Would write ${what}.`;
-  const gone = written.skipped?.length ? ` Left alone ${plural(written.skipped.length, 'record')} deleted since the job read ${written.skipped.length === 1 ? 'it' : 'them'}.` : '';
-  if (written.error) return `Wrote ${plural(written.records, 'record')} (${written.batches} of ${run.plan.writes.length} batches), then stopped: ${written.error.message}.${gone} Running the job again finishes the rest.`;
-  return written.records === planned.records ? `Wrote ${what}.` : `Wrote ${plural(written.records, 'record')} of ${planned.records}.${gone}`;
+  const gone = written.skipped?.length
+    ? ` Left alone ${plural(written.skipped.length, 'record')} deleted since the job read ${written.skipped.length === 1 ? 'it' : 'them'}.`
+    : '';
+  if (written.error)
+    return `Wrote ${plural(written.records, 'record')} (${written.batches} of ${run.plan.writes.length} batches), then stopped: ${written.error.message}.${gone} Running the job again finishes the rest.`;
+  return written.records === planned.records
+    ? `Wrote ${what}.`
+    : `Wrote ${plural(written.records, 'record')} of ${planned.records}.${gone}`;
 }
 
 function requestsLine(c: RequestCounts): string {
@@ -67,6 +74,14 @@ export function reportJson(run: Done, requests?: RequestCounts): Record<string, 
       written: run.written ? { batches: run.written.batches, records: run.written.records, skipped: run.written.skipped ?? [] } : null,
       error: run.written?.error?.message ?? null,
     },
-    ...(requests ? { requests: { reads: requests.reads.core + requests.reads.metadata, writes: requests.writes.core + requests.writes.metadata, retries: requests.retries } } : {}),
+    ...(requests
+      ? {
+          requests: {
+            reads: requests.reads.core + requests.reads.metadata,
+            writes: requests.writes.core + requests.writes.metadata,
+            retries: requests.retries,
+          },
+        }
+      : {}),
   };
 }

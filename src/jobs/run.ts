@@ -23,7 +23,15 @@ export interface RunOptions {
 
 export type RunOutcome =
   | { ok: false; problems: Problem[] }
-  | { ok: true; at: number; dryRun: boolean; policyFiles: string[]; plan: JobPlan; planned: { requests: number; records: number }; written?: WriteResult };
+  | {
+      ok: true;
+      at: number;
+      dryRun: boolean;
+      policyFiles: string[];
+      plan: JobPlan;
+      planned: { requests: number; records: number };
+      written?: WriteResult;
+    };
 
 export async function runJob(name: JobName, o: RunOptions): Promise<RunOutcome> {
   const job = JOBS[name];
@@ -31,8 +39,14 @@ export async function runJob(name: JobName, o: RunOptions): Promise<RunOutcome> 
   if (!loaded.ok) return { ok: false, problems: loaded.problems };
   const at = o.now ?? Date.now();
   // Reads at the largest page Twenty allows; the reader steps down if a server names a smaller cap.
-  const plan = await job.plan({ transport: o.transport, now: at, options: o.options ?? {}, pageSize: o.pageSize ?? QUERY_MAX_RECORDS }, loaded.policies);
-  const planned = { requests: plan.writes.reduce((n, b) => n + batchRequests(b), 0), records: plan.writes.reduce((n, b) => n + batchSize(b), 0) };
+  const plan = await job.plan(
+    { transport: o.transport, now: at, options: o.options ?? {}, pageSize: o.pageSize ?? QUERY_MAX_RECORDS },
+    loaded.policies,
+  );
+  const planned = {
+    requests: plan.writes.reduce((n, b) => n + batchRequests(b), 0),
+    records: plan.writes.reduce((n, b) => n + batchSize(b), 0),
+  };
   const base = { ok: true as const, at, dryRun: o.dryRun, policyFiles: loaded.files, plan, planned };
   if (o.dryRun || plan.writes.length === 0) return base;
   return { ...base, written: await writeBatches(o.transport, plan.writes, o.onBatch ? { onBatch: o.onBatch } : {}) };

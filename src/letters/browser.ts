@@ -33,11 +33,19 @@ export async function launchBrowser(env: NodeJS.ProcessEnv = process.env): Promi
   const profile = await mkdtemp(join(tmpdir(), 'bankpack-chromium-'));
   let context: BrowserContext;
   try {
-    context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(env), headless: true, args: CHROMIUM_ARGS, offline: false });
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath(env),
+      headless: true,
+      args: CHROMIUM_ARGS,
+      offline: false,
+    });
   } catch (e) {
     await rm(profile, { recursive: true, force: true });
     const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    throw new Error(`could not start Chromium at ${chromiumPath(env)}: ${message} (install it: apt-get install -y chromium fonts-noto-cjk, or set BANKPACK_CHROMIUM)`, { cause: e });
+    throw new Error(
+      `could not start Chromium at ${chromiumPath(env)}: ${message} (install it: apt-get install -y chromium fonts-noto-cjk, or set BANKPACK_CHROMIUM)`,
+      { cause: e },
+    );
   }
   return {
     context,

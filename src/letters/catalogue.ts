@@ -15,7 +15,10 @@ export interface LettersPack {
   defaultLocale: string;
   settings?: PackSettings;
   model: {
-    objects: ReadonlyMap<string, { nameSingular: string; namePlural: string; labelIdentifier: string; fields: ReadonlyMap<string, LinkedField> }>;
+    objects: ReadonlyMap<
+      string,
+      { nameSingular: string; namePlural: string; labelIdentifier: string; fields: ReadonlyMap<string, LinkedField> }
+    >;
     object(ref: EntityRef): { nameSingular: string } | undefined;
   };
 }
@@ -83,7 +86,15 @@ const toField = (f: LinkedField): CatalogueField => ({
   type: f.type,
   label: f.label,
   ...(f.options ? { options: f.options.map((o) => ({ ...o })) } : {}),
-  ...(f.relation ? { relation: { type: f.relation.type, target: f.relation.targetObject, ...(f.relation.joinColumn ? { joinColumn: f.relation.joinColumn } : {}) } } : {}),
+  ...(f.relation
+    ? {
+        relation: {
+          type: f.relation.type,
+          target: f.relation.targetObject,
+          ...(f.relation.joinColumn ? { joinColumn: f.relation.joinColumn } : {}),
+        },
+      }
+    : {}),
 });
 
 /** The first EMAILS field of an object: where an email to one of its records goes. */

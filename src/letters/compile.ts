@@ -25,7 +25,12 @@ export interface RenderedLetter {
 
 export interface CompiledTemplate {
   prepared: PreparedTemplate;
-  render(record: Record<string, unknown>, vars: RunVariables, recipient?: { name?: string; email?: string }, options?: { markMissing?: boolean }): RenderedLetter;
+  render(
+    record: Record<string, unknown>,
+    vars: RunVariables,
+    recipient?: { name?: string; email?: string },
+    options?: { markMissing?: boolean },
+  ): RenderedLetter;
 }
 
 type Delegate = Handlebars.TemplateDelegate;
@@ -78,7 +83,13 @@ export function compileTemplate(prepared: PreparedTemplate, catalogue: Catalogue
       // Handlebars escaped the subject as HTML; it is plain text from here on, and the
       // layout escapes it once more where it prints it (<title>, the heading).
       const subjectText = subject ? decodeEntities(subject(context, { data }).trim()) : undefined;
-      const page = { body: new Handlebars.SafeString(bodyHtml), title: subjectText ?? name, subject: subjectText ?? '', paper: meta.paper, lang };
+      const page = {
+        body: new Handlebars.SafeString(bodyHtml),
+        title: subjectText ?? name,
+        subject: subjectText ?? '',
+        paper: meta.paper,
+        lang,
+      };
       const html = layout ? layout({ ...context, ...page }, { data }) : bodyHtml;
       return { html, ...(subjectText !== undefined ? { subject: subjectText } : {}), missing: dedupeMissing(data.missing) };
     },
@@ -87,7 +98,10 @@ export function compileTemplate(prepared: PreparedTemplate, catalogue: Catalogue
 
 /** A subject is plain text: undo the HTML-escaping Handlebars applied. */
 function decodeEntities(s: string): string {
-  return s.replace(/&(amp|lt|gt|quot|#x27|#x60|#x3D);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#x60': '`', '#x3D': '=' })[e] ?? _);
+  return s.replace(
+    /&(amp|lt|gt|quot|#x27|#x60|#x3D);/g,
+    (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#x60': '`', '#x3D': '=' })[e] ?? _,
+  );
 }
 
 function dedupeMissing(list: MissingValue[]): MissingValue[] {

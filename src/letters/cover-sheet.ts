@@ -25,7 +25,9 @@ const esc = (s: string | number): string => Handlebars.escapeExpression(String(s
 export function coverSheetHtml(c: CoverSheet): string {
   const pages = c.letters.reduce((n, l) => n + l.pages, 0);
   const rows = c.letters
-    .map((l) => `<tr><td>${esc(l.index)}</td><td>${esc(l.name)}</td><td class="n">${esc(l.pages)}</td><td class="f">${esc(l.file)}</td></tr>`)
+    .map(
+      (l) => `<tr><td>${esc(l.index)}</td><td>${esc(l.name)}</td><td class="n">${esc(l.pages)}</td><td class="f">${esc(l.file)}</td></tr>`,
+    )
     .join('\n');
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(`${c.title} — 打印清单`)}</title>

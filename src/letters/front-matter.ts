@@ -51,13 +51,21 @@ export function readMeta(t: TemplateDef, defaultLocale: string): { meta?: Templa
   };
   const str = (key: string): string | undefined => (typeof fm[key] === 'string' ? (fm[key] as string) : undefined);
   const object = str('object');
-  if (fm.confidential !== undefined && t.channel !== 'letter') at(['confidential'], '`confidential` is for letters: emails, layouts and partials do not take it', 'remove it');
+  if (fm.confidential !== undefined && t.channel !== 'letter')
+    at(['confidential'], '`confidential` is for letters: emails, layouts and partials do not take it', 'remove it');
   if (t.channel === 'letter' || t.channel === 'email') {
-    if (!object) at([], `a ${t.channel} template names the object it is written for`, 'add `object: company` (or person, or a custom object) to the front matter');
-    if (t.channel === 'email' && !str('subject')) at([], 'an email template needs a subject', 'add `subject: "…"` to the front matter (it may use {{variables}})');
+    if (!object)
+      at(
+        [],
+        `a ${t.channel} template names the object it is written for`,
+        'add `object: company` (or person, or a custom object) to the front matter',
+      );
+    if (t.channel === 'email' && !str('subject'))
+      at([], 'an email template needs a subject', 'add `subject: "…"` to the front matter (it may use {{variables}})');
   }
   const paper = str('paper') ?? 'A4';
-  if (!(PAPER_SIZES as readonly string[]).includes(paper)) at(['paper'], `unknown paper size "${paper}"`, `use one of ${PAPER_SIZES.join(', ')}`);
+  if (!(PAPER_SIZES as readonly string[]).includes(paper))
+    at(['paper'], `unknown paper size "${paper}"`, `use one of ${PAPER_SIZES.join(', ')}`);
   const fallbacks: Record<string, string> = {};
   if (fm.fallbacks && typeof fm.fallbacks === 'object' && !Array.isArray(fm.fallbacks)) {
     for (const [k, v] of Object.entries(fm.fallbacks as Data)) fallbacks[k] = String(v);
@@ -70,7 +78,11 @@ export function readMeta(t: TemplateDef, defaultLocale: string): { meta?: Templa
         at(['lists', name], `list \`${name}\` needs an object`, 'write `' + name + ': { object: bounty, where: "status=POSTED" }`');
         continue;
       }
-      lists[name] = { object: spec.object, limit: typeof spec.limit === 'number' ? spec.limit : 50, ...(typeof spec.where === 'string' ? { where: spec.where } : {}) };
+      lists[name] = {
+        object: spec.object,
+        limit: typeof spec.limit === 'number' ? spec.limit : 50,
+        ...(typeof spec.where === 'string' ? { where: spec.where } : {}),
+      };
     }
   }
   const fields = Array.isArray(fm.fields) ? fm.fields.map(String) : undefined;

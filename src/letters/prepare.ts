@@ -54,7 +54,13 @@ export const OPT_OUT_FIELD = 'marketingOptOut';
 export function prepareTemplate(def: TemplateDef, set: TemplateSet, catalogue: Catalogue): PreparedTemplate | { problems: BodyProblem[] } {
   const read = readMeta(def, catalogue.defaultLocale);
   const problems: BodyProblem[] = read.problems.map((p) => ({
-    file: p.file, line: 1, col: 1, message: p.message, severity: 'error', yamlPath: p.path.map(String), ...(p.hint ? { hint: p.hint } : {}),
+    file: p.file,
+    line: 1,
+    col: 1,
+    message: p.message,
+    severity: 'error',
+    yamlPath: p.path.map(String),
+    ...(p.hint ? { hint: p.hint } : {}),
   }));
   const meta = read.meta;
   if (!meta) return { problems };
@@ -64,7 +70,11 @@ export function prepareTemplate(def: TemplateDef, set: TemplateSet, catalogue: C
   const object = objectByRef(catalogue, meta.object);
   if (!object) {
     const hint = didYouMean(meta.object.replace(/^standard:/, ''), catalogue.objects.keys());
-    frontMatter(`unknown object \`${meta.object}\``, ['object'], hint ?? `known objects: ${[...catalogue.objects.keys()].sort().join(', ')}`);
+    frontMatter(
+      `unknown object \`${meta.object}\``,
+      ['object'],
+      hint ?? `known objects: ${[...catalogue.objects.keys()].sort().join(', ')}`,
+    );
     return { problems };
   }
   const recordName = object.nameSingular;
@@ -92,12 +102,17 @@ export function prepareTemplate(def: TemplateDef, set: TemplateSet, catalogue: C
   for (const [name, spec] of Object.entries(meta.lists)) {
     const listObject = objectByRef(catalogue, spec.object);
     if (!listObject) {
-      frontMatter(`unknown object \`${spec.object}\` in list ${name}`, ['lists', name, 'object'], didYouMean(spec.object, catalogue.objects.keys()));
+      frontMatter(
+        `unknown object \`${spec.object}\` in list ${name}`,
+        ['lists', name, 'object'],
+        didYouMean(spec.object, catalogue.objects.keys()),
+      );
       continue;
     }
     const where = parseWhere(spec.where, listObject, catalogue);
     if (!where.ok) {
-      for (const p of where.problems) frontMatter(`list ${name}: ${p.message} (at column ${p.col} of where)`, ['lists', name, 'where'], p.hint);
+      for (const p of where.problems)
+        frontMatter(`list ${name}: ${p.message} (at column ${p.col} of where)`, ['lists', name, 'where'], p.hint);
       continue;
     }
     listMembers[name] = { kind: 'list', of: { kind: 'record', object: listObject.nameSingular, select: [`${LIST_MARK}${name}`] } };
@@ -126,12 +141,19 @@ export function prepareTemplate(def: TemplateDef, set: TemplateSet, catalogue: C
     const layoutDef = pickLocalised(set.layouts, meta.layout, meta.locale);
     if (!layoutDef && meta.layoutGiven) {
       const hint = didYouMean(meta.layout, baseNames(set.layouts));
-      frontMatter(`unknown layout \`${meta.layout}\``, ['layout'], hint ?? `add templates/layouts/${meta.layout}.hbs, or write \`layout: none\``);
+      frontMatter(
+        `unknown layout \`${meta.layout}\``,
+        ['layout'],
+        hint ?? `add templates/layouts/${meta.layout}.hbs, or write \`layout: none\``,
+      );
     } else if (layoutDef) {
       const spot = { file: layoutDef.source.file, line: layoutDef.bodyLine, col: 1 };
       const ast = parseOrReport(layoutDef.body, spot, problems);
       if (ast) {
-        walkTemplate(ast, rootType(recordName, object.nameSingular, { ...listMembers, ...LAYOUT_MEMBERS }, settingsKnown), spot, { ...state, layout: true });
+        walkTemplate(ast, rootType(recordName, object.nameSingular, { ...listMembers, ...LAYOUT_MEMBERS }, settingsKnown), spot, {
+          ...state,
+          layout: true,
+        });
         layout = { def: layoutDef, ast };
         used.add(layoutDef);
       }
@@ -146,13 +168,20 @@ export function prepareTemplate(def: TemplateDef, set: TemplateSet, catalogue: C
     else state.selects.push(parts);
   });
   for (const key of Object.keys(meta.fallbacks)) {
-    if (!state.usedFallbacks.has(key)) frontMatter(`fallback for \`${key}\`, which the template never prints`, ['fallbacks', key], 'write the path as the body does, e.g. company.name', 'warning');
+    if (!state.usedFallbacks.has(key))
+      frontMatter(
+        `fallback for \`${key}\`, which the template never prints`,
+        ['fallbacks', key],
+        'write the path as the body does, e.g. company.name',
+        'warning',
+      );
   }
 
   let toPath: string[] | undefined;
   if (meta.channel === 'email') {
     toPath = meta.to ? meta.to.replace(new RegExp(`^${recordName}\\.`), '').split('.') : defaultToPath(object);
-    if (!toPath) frontMatter(`${recordName} has no EMAILS field to send to`, ['object'], 'add `to: <path of an address>` to the front matter');
+    if (!toPath)
+      frontMatter(`${recordName} has no EMAILS field to send to`, ['object'], 'add `to: <path of an address>` to the front matter');
     else {
       const r = resolveParts(catalogue, recordType, toPath);
       if (!r.ok) frontMatter(`to: ${r.message}`, ['to'], r.hint);

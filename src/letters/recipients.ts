@@ -48,12 +48,21 @@ export async function* readRecipients(
 }
 
 /** The template's lists (`lists:` in its front matter), each read once for the whole run. */
-export async function readLists(transport: RecordsTransport, catalogue: Catalogue, template: PreparedTemplate): Promise<Record<string, unknown[]>> {
+export async function readLists(
+  transport: RecordsTransport,
+  catalogue: Catalogue,
+  template: PreparedTemplate,
+): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const list of template.lists) {
     const fields = buildSelection(catalogue, list.object.nameSingular, list.paths);
     const rows: Array<Record<string, unknown>> = [];
-    const options = { object: list.object, fields, ...(list.filter ? { filter: list.filter } : {}), pageSize: Math.min(list.limit, LETTERS_PAGE_SIZE) };
+    const options = {
+      object: list.object,
+      fields,
+      ...(list.filter ? { filter: list.filter } : {}),
+      pageSize: Math.min(list.limit, LETTERS_PAGE_SIZE),
+    };
     for await (const page of readPages(transport, options)) {
       rows.push(...page);
       if (rows.length >= list.limit) break;

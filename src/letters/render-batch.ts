@@ -65,7 +65,10 @@ export async function renderBatch(o: RenderBatchOptions): Promise<RenderBatchRes
   const inFlight = new Set<Promise<void>>();
   const plan = o.campaign ? planContactLog(o.catalogue, o.template.prepared) : undefined;
   const toLog: Array<{ key: string; record: Record<string, unknown> & { id: string } }> = [];
-  const query: RecipientQuery = { ...o.query, extraPaths: [...(o.query.extraPaths ?? []), [object.labelIdentifier], ...(plan?.extraPaths ?? [])] };
+  const query: RecipientQuery = {
+    ...o.query,
+    extraPaths: [...(o.query.extraPaths ?? []), [object.labelIdentifier], ...(plan?.extraPaths ?? [])],
+  };
   let index = 0;
 
   for await (const page of readRecipients(o.transport, o.catalogue, o.template.prepared, query)) {
@@ -84,7 +87,18 @@ export async function renderBatch(o: RenderBatchOptions): Promise<RenderBatchRes
       if (plan && o.campaign) {
         const { meta, version } = o.template.prepared;
         const key = sendKey(o.campaign, record.id, meta.id, version);
-        toLog.push({ key, record: contactLogRecord(plan, { key, recipient: record, channel: 'LETTER', campaign: o.campaign, template: o.template.prepared, title: letter.subject ?? meta.id, at: new Date() }) });
+        toLog.push({
+          key,
+          record: contactLogRecord(plan, {
+            key,
+            recipient: record,
+            channel: 'LETTER',
+            campaign: o.campaign,
+            template: o.template.prepared,
+            title: letter.subject ?? meta.id,
+            at: new Date(),
+          }),
+        });
       }
       if (o.printer) {
         const slot = pdfs.length;
@@ -110,16 +124,27 @@ export async function renderBatch(o: RenderBatchOptions): Promise<RenderBatchRes
     result.pages = lines.reduce((n, l) => n + l.pages, 0);
     const cover = await o.printer.print(coverSheetHtml({ title, templateId: meta.id, version, date: o.vars.today, letters: lines }));
     const letters = pdfs.filter((p): p is Uint8Array => p !== undefined);
-    await writeFile(join(o.outDir, MERGED_PDF), await mergePdfs([cover, ...letters], `${title} — ${o.vars.today} — ${lines.length} letters`));
+    await writeFile(
+      join(o.outDir, MERGED_PDF),
+      await mergePdfs([cover, ...letters], `${title} — ${o.vars.today} — ${lines.length} letters`),
+    );
     result.merged = MERGED_PDF;
   }
   if (plan && o.campaign) result.logged = await logLetters(o.transport, plan, o.campaign, toLog);
-  await writeFile(join(o.outDir, 'summary.json'), `${JSON.stringify({ template: o.template.prepared.meta.id, version: o.template.prepared.version, ...result }, null, 2)}\n`);
+  await writeFile(
+    join(o.outDir, 'summary.json'),
+    `${JSON.stringify({ template: o.template.prepared.meta.id, version: o.template.prepared.version, ...result }, null, 2)}\n`,
+  );
   return result;
 }
 
 /** Writes the contact logs of the letters not yet logged in this campaign; returns how many were written. */
-async function logLetters(transport: RecordsTransport, plan: ContactLogPlan, campaign: string, letters: Array<{ key: string; record: Record<string, unknown> & { id: string } }>): Promise<number> {
+async function logLetters(
+  transport: RecordsTransport,
+  plan: ContactLogPlan,
+  campaign: string,
+  letters: Array<{ key: string; record: Record<string, unknown> & { id: string } }>,
+): Promise<number> {
   const known = await loggedKeys(transport, plan, campaign, LETTERS_PAGE_SIZE);
   const fresh = letters.filter((l) => !known.has(l.key)).map((l) => l.record);
   for (let i = 0; i < fresh.length; i += MAX_RECORDS_PER_CREATE) {

@@ -24,7 +24,13 @@ export function checkTemplates(pack: LettersPack & { templates: readonly Templat
       Handlebars.parse(def.body);
     } catch (e) {
       const line = Number(/line (\d+)/.exec(String(e))?.[1] ?? 1);
-      found.push({ file: def.source.file, line: def.bodyLine + line - 1, col: 1, message: `Handlebars syntax: ${String(e).split('\n').pop() ?? ''}`, severity: 'error' });
+      found.push({
+        file: def.source.file,
+        line: def.bodyLine + line - 1,
+        col: 1,
+        message: `Handlebars syntax: ${String(e).split('\n').pop() ?? ''}`,
+        severity: 'error',
+      });
     }
   }
   const seen = new Set<string>();

@@ -10,7 +10,8 @@ type BlockStatement = hbs.AST.BlockStatement;
 type ContentStatement = hbs.AST.ContentStatement;
 
 /** Phrases that belong to the year's end and the new year, in Chinese and English. */
-export const SEASONAL_WORDS = /岁末|新的一年|新年|新春|春节|元旦|year draws to a close|coming year|new year|festive season|season's greetings/i;
+export const SEASONAL_WORDS =
+  /岁末|新的一年|新年|新春|春节|元旦|year draws to a close|coming year|new year|festive season|season's greetings/i;
 
 /** True for `{{#if (yearEnd …)}}`: its first branch is the year-end wording. */
 function isYearEndCondition(b: BlockStatement): boolean {

@@ -28,7 +28,15 @@ export function packLetters({ pack, files }: { pack: LinkedPack; files: readonly
     format: (p) =>
       formatProblem(
         resolveProblem(
-          { file: p.file, path: p.yamlPath ?? [], message: p.message, rule: 'template', severity: p.severity, ...(p.hint ? { hint: p.hint } : {}), ...(p.yamlPath ? { atKey: true } : { at: { line: p.line, col: p.col } }) },
+          {
+            file: p.file,
+            path: p.yamlPath ?? [],
+            message: p.message,
+            rule: 'template',
+            severity: p.severity,
+            ...(p.hint ? { hint: p.hint } : {}),
+            ...(p.yamlPath ? { atKey: true } : { at: { line: p.line, col: p.col } }),
+          },
           byPath,
         ),
       ),
@@ -41,7 +49,11 @@ export type TemplateChoice = { ok: true; template: CompiledTemplate; warnings: s
 export function chooseTemplate(letters: PackLetters, name: string, locale?: string): TemplateChoice {
   const found = findDocument(letters.set, name, locale);
   if (!found.template) {
-    const hint = didYouMean(name, found.candidates.map((c) => c.replace(/^[^/]+\//, ''))) ?? `templates: ${found.candidates.join(', ') || '(none in templates/letters or templates/emails)'}`;
+    const hint =
+      didYouMean(
+        name,
+        found.candidates.map((c) => c.replace(/^[^/]+\//, '')),
+      ) ?? `templates: ${found.candidates.join(', ') || '(none in templates/letters or templates/emails)'}`;
     return { ok: false, problems: [`no template "${name}"${locale ? ` in locale ${locale}` : ''}  (${hint})`] };
   }
   const prepared = prepareTemplate(found.template, letters.set, letters.catalogue);

@@ -46,5 +46,7 @@ export function findDocument(set: TemplateSet, wanted: string, locale?: string):
   });
   const preferred = locale ? matches.filter((id) => id.endsWith(`.${locale}`)) : matches.filter((id) => !LOCALE_SUFFIX.test(id));
   const pick = preferred.length === 1 ? preferred : matches;
-  return pick.length === 1 ? { template: set.documents.get(pick[0]!)!, candidates: ids } : { candidates: matches.length > 1 ? matches : ids };
+  return pick.length === 1
+    ? { template: set.documents.get(pick[0]!)!, candidates: ids }
+    : { candidates: matches.length > 1 ? matches : ids };
 }

@@ -47,7 +47,12 @@ export function resolveParts(catalogue: Catalogue, start: VarType, parts: readon
         const field = object.fields.get(part);
         if (!field) {
           const hint = didYouMean(part, object.fields.keys());
-          return { ok: false, at: i, message: `\`${part}\` is not a field of ${type.object}${shown && shown !== type.object ? ` (${shown})` : ''}`, ...(hint ? { hint } : {}) };
+          return {
+            ok: false,
+            at: i,
+            message: `\`${part}\` is not a field of ${type.object}${shown && shown !== type.object ? ` (${shown})` : ''}`,
+            ...(hint ? { hint } : {}),
+          };
         }
         type = fieldType(catalogue, type.object, field, type.select);
         break;
@@ -55,15 +60,32 @@ export function resolveParts(catalogue: Catalogue, start: VarType, parts: readon
       case 'list':
         if (/^\d+$/.test(part)) type = type.of;
         else if (LIST_MEMBERS.has(part)) type = { kind: 'value', what: 'a count' };
-        else return { ok: false, at: i, message: `\`${shown}\` is a list; \`${part}\` is not one of its members`, hint: `loop over it with {{#each ${shown}}}…{{/each}}` };
+        else
+          return {
+            ok: false,
+            at: i,
+            message: `\`${shown}\` is a list; \`${part}\` is not one of its members`,
+            hint: `loop over it with {{#each ${shown}}}…{{/each}}`,
+          };
         break;
       case 'composite': {
         const subs = COMPOSITE_SUBFIELDS[type.field.type] ?? [];
         if (!subs.includes(part)) {
           const hint = didYouMean(part, subs);
-          return { ok: false, at: i, message: `\`${part}\` is not part of ${shown} (a ${type.field.type}: ${subs.join(', ')})`, ...(hint ? { hint } : {}) };
+          return {
+            ok: false,
+            at: i,
+            message: `\`${part}\` is not part of ${shown} (a ${type.field.type}: ${subs.join(', ')})`,
+            ...(hint ? { hint } : {}),
+          };
         }
-        type = { kind: 'value', field: type.field, fieldKey: type.fieldKey, what: `part of a ${type.field.type}`, ...(type.select ? { select: [...type.select, part] } : {}) };
+        type = {
+          kind: 'value',
+          field: type.field,
+          fieldKey: type.fieldKey,
+          what: `part of a ${type.field.type}`,
+          ...(type.select ? { select: [...type.select, part] } : {}),
+        };
         break;
       }
       case 'value':
@@ -72,7 +94,12 @@ export function resolveParts(catalogue: Catalogue, start: VarType, parts: readon
         const member = type.members[part];
         if (!member) {
           const hint = didYouMean(part, Object.keys(type.members)) ?? type.hint;
-          return { ok: false, at: i, message: `\`${part}\` is not known in ${type.what}`, ...(hint ? { hint } : { hint: `known here: ${Object.keys(type.members).join(', ')}` }) };
+          return {
+            ok: false,
+            at: i,
+            message: `\`${part}\` is not known in ${type.what}`,
+            ...(hint ? { hint } : { hint: `known here: ${Object.keys(type.members).join(', ')}` }),
+          };
         }
         type = member;
         break;
@@ -95,7 +122,12 @@ function settingsMembers(settingsKnown: boolean): Record<string, VarType> {
     if (settingsKnown) for (const k of keys) members[k] = { kind: 'value', what: `${group}.${k} of settings/bank.yaml` };
     out[group] = settingsKnown
       ? { kind: 'struct', what: `${group} (settings/bank.yaml)`, members }
-      : { kind: 'struct', what: `${group}: the pack has no valid settings/bank.yaml`, members, hint: 'add settings/bank.yaml (schemas/settings.schema.json), or fix its problems' };
+      : {
+          kind: 'struct',
+          what: `${group}: the pack has no valid settings/bank.yaml`,
+          members,
+          hint: 'add settings/bank.yaml (schemas/settings.schema.json), or fix its problems',
+        };
   }
   return out;
 }
@@ -111,8 +143,16 @@ export function rootType(recordName: string, object: string, extra: Record<strin
       today: text('the date of the run'),
       campaign: text('the campaign name'),
       recipient: { kind: 'struct', what: 'recipient', members: { name: text('the recipient name'), email: text('the recipient address') } },
-      unsubscribe: { kind: 'struct', what: 'unsubscribe', members: { url: text('the unsubscribe link'), mailto: text('the unsubscribe address') } },
-      template: { kind: 'struct', what: 'template', members: { id: text('the template id'), description: text('the template description') } },
+      unsubscribe: {
+        kind: 'struct',
+        what: 'unsubscribe',
+        members: { url: text('the unsubscribe link'), mailto: text('the unsubscribe address') },
+      },
+      template: {
+        kind: 'struct',
+        what: 'template',
+        members: { id: text('the template id'), description: text('the template description') },
+      },
       confidential: text('true for a letter with `confidential: true`'),
       ...settingsMembers(settingsKnown),
       ...extra,

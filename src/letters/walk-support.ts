@@ -33,7 +33,12 @@ export function printable(type: VarType, original: string): { message: string; h
     case 'list':
       return { message: `\`${original}\` is a list`, hint: `loop over it: {{#each ${original}}}…{{/each}}` };
     case 'struct':
-      return { message: `\`${original}\` is a group of values`, hint: `print one of them: ${Object.keys(type.members).map((m) => `${original}.${m}`).join(', ')}` };
+      return {
+        message: `\`${original}\` is a group of values`,
+        hint: `print one of them: ${Object.keys(type.members)
+          .map((m) => `${original}.${m}`)
+          .join(', ')}`,
+      };
     case 'composite': {
       const hints: Record<string, string> = {
         CURRENCY: `{{yuan ${original}}} or {{capital ${original}}}`,
@@ -43,7 +48,10 @@ export function printable(type: VarType, original: string): { message: string; h
         PHONES: `{{${original}.primaryPhoneNumber}}`,
         LINKS: `{{${original}.primaryLinkUrl}}`,
       };
-      return { message: `\`${original}\` is a ${type.field.type} value with several parts`, hint: `write ${hints[type.field.type] ?? 'one of its parts'}` };
+      return {
+        message: `\`${original}\` is a ${type.field.type} value with several parts`,
+        hint: `write ${hints[type.field.type] ?? 'one of its parts'}`,
+      };
     }
     default:
       return undefined;
@@ -57,4 +65,3 @@ export function literal(value: string, loc: SourceLocation): Expression {
 export function pair(key: string, value: string, loc: SourceLocation): HashPair {
   return { type: 'HashPair', key, value: literal(value, loc), loc };
 }
-

@@ -123,7 +123,11 @@ class Walker {
       case 'CommentStatement':
         return;
       default:
-        this.problem(st.loc, `${st.type} is not supported in bankpack templates`, 'use plain {{> partial}}, {{#if}}, {{#each}} and {{#with}}');
+        this.problem(
+          st.loc,
+          `${st.type} is not supported in bankpack templates`,
+          'use plain {{> partial}}, {{#if}}, {{#each}} and {{#with}}',
+        );
     }
   }
 
@@ -145,7 +149,12 @@ class Walker {
       return;
     }
     if (r.type.kind === 'value' && r.type.field?.type === 'SELECT') {
-      this.problem(path.loc, `\`${path.original}\` prints the stored value (e.g. ${r.type.field.options?.[0]?.value ?? 'VALUE'}), not its label`, `write {{label ${path.original}}}`, 'warning');
+      this.problem(
+        path.loc,
+        `\`${path.original}\` prints the stored value (e.g. ${r.type.field.options?.[0]?.value ?? 'VALUE'}), not its label`,
+        `write {{label ${path.original}}}`,
+        'warning',
+      );
     }
     if (!m.escaped && isCrmData(r.type)) {
       this.problem(path.loc, `{{{${path.original}}}} prints CRM data without HTML-escaping`, `write {{${path.original}}}`);
@@ -249,7 +258,11 @@ class Walker {
     const path = node.path as PathExpression;
     const name = path.original;
     if (!isSimple(path)) {
-      this.problem(path.loc, `\`${name}\` is given arguments, but only a helper takes arguments`, `known helpers: ${HELPERS.map((h) => h.name).join(', ')}`);
+      this.problem(
+        path.loc,
+        `\`${name}\` is given arguments, but only a helper takes arguments`,
+        `known helpers: ${HELPERS.map((h) => h.name).join(', ')}`,
+      );
       return;
     }
     if (name === 'lookup' || name === 'log') return;
@@ -280,7 +293,10 @@ class Walker {
         const key = this.selectField(p, frame, spec);
         if (key) annotations.push(pair('field', key, path.loc));
       }
-      return this.expression(p, frame, { required: !spec.tolerant, ...(i === 0 && spec.recordFields ? { recordFields: spec.recordFields } : {}) });
+      return this.expression(p, frame, {
+        required: !spec.tolerant,
+        ...(i === 0 && spec.recordFields ? { recordFields: spec.recordFields } : {}),
+      });
     });
     const hash: Hash = node.hash ?? { type: 'Hash', pairs: [], loc: path.loc };
     for (const h of hash.pairs) h.value = this.expression(h.value, frame, { required: !spec.tolerant });
@@ -351,15 +367,23 @@ class Walker {
         return fail(resolveParts(this.s.catalogue, root.type, rest), rest);
       }
       if (head && LOOP_DATA.has(head) && rest.length === 0) {
-        return frame.loop ? { ok: true, type: { kind: 'value', what: `@${head}` } } : fail({ ok: false, at: 0, message: `@${head} exists only inside {{#each}}` });
+        return frame.loop
+          ? { ok: true, type: { kind: 'value', what: `@${head}` } }
+          : fail({ ok: false, at: 0, message: `@${head} exists only inside {{#each}}` });
       }
-      return fail({ ok: false, at: 0, message: `unknown data variable \`@${path.parts.join('.')}\``, hint: 'known: @root, @index, @key, @first, @last' });
+      return fail({
+        ok: false,
+        at: 0,
+        message: `unknown data variable \`@${path.parts.join('.')}\``,
+        hint: 'known: @root, @index, @key, @first, @last',
+      });
     }
     let f: Frame | undefined = frame;
     for (let d = 0; d < path.depth && f; d++) f = f.parent;
     if (!f) return fail({ ok: false, at: 0, message: `\`${path.original}\` goes above the template's top level` });
     const [head, ...rest] = path.parts;
-    if (head !== undefined && path.depth === 0 && f.params.has(head)) return fail(resolveParts(this.s.catalogue, f.params.get(head)!, rest), rest);
+    if (head !== undefined && path.depth === 0 && f.params.has(head))
+      return fail(resolveParts(this.s.catalogue, f.params.get(head)!, rest), rest);
     return fail(resolveParts(this.s.catalogue, f.type, path.parts));
   }
 

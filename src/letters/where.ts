@@ -52,7 +52,12 @@ function splitConditions(text: string): Array<{ text: string; col: number }> {
 
 function parseCondition(part: { text: string; col: number }): Condition | WhereProblem {
   const m = /^\s*([A-Za-z_][\w.]*)\s*(!=|>=|<=|=|>|<|~)\s*(.*?)\s*$/.exec(part.text);
-  if (!m) return { col: part.col, message: `cannot read the condition "${part.text.trim()}"`, hint: 'write field=VALUE, field!=VALUE, field>=NUMBER, field~TEXT; join conditions with commas' };
+  if (!m)
+    return {
+      col: part.col,
+      message: `cannot read the condition "${part.text.trim()}"`,
+      hint: 'write field=VALUE, field!=VALUE, field>=NUMBER, field~TEXT; join conditions with commas',
+    };
   const lead = part.text.length - part.text.trimStart().length;
   const valueOffset = part.text.indexOf(m[3]!, lead + m[1]!.length + m[2]!.length);
   return { path: m[1]!, op: m[2] as Op, value: m[3]!, col: part.col + lead, valueCol: part.col + Math.max(valueOffset, 0) };
@@ -89,7 +94,11 @@ function conditionFilter(c: Condition, object: CatalogueObject, catalogue: Catal
   if (subs) {
     if (sub === undefined) {
       if (field.type === 'CURRENCY') return compare(c, field, (v) => ({ [name]: { amountMicros: v } }), 'yuan');
-      return { col: c.col, message: `\`${name}\` is a ${field.type} with parts`, hint: `name one: ${subs.map((s) => `${name}.${s}`).join(', ')}` };
+      return {
+        col: c.col,
+        message: `\`${name}\` is a ${field.type} with parts`,
+        hint: `name one: ${subs.map((s) => `${name}.${s}`).join(', ')}`,
+      };
     }
     if (!subs.includes(sub)) {
       const hint = didYouMean(sub, subs);
@@ -131,8 +140,18 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function relationFilter(c: Condition, field: CatalogueField, sub: string | undefined, _catalogue: Catalogue): Filter | WhereProblem {
   const column = field.relation?.joinColumn;
-  if (!column) return { col: c.col, message: `\`${field.name}\` is a list of ${field.relation?.target ?? 'records'}: it cannot be compared`, hint: 'filter on a field of this object instead' };
-  if (sub !== undefined && sub !== 'id') return { col: c.col, message: `\`${c.path}\`: only the id of a related record can be compared here`, hint: `write ${field.name}=<id of the ${field.relation?.target}>` };
+  if (!column)
+    return {
+      col: c.col,
+      message: `\`${field.name}\` is a list of ${field.relation?.target ?? 'records'}: it cannot be compared`,
+      hint: 'filter on a field of this object instead',
+    };
+  if (sub !== undefined && sub !== 'id')
+    return {
+      col: c.col,
+      message: `\`${c.path}\`: only the id of a related record can be compared here`,
+      hint: `write ${field.name}=<id of the ${field.relation?.target}>`,
+    };
   return compare(c, { ...field, type: 'UUID' }, (v) => ({ [column]: v }), 'uuid');
 }
 
@@ -170,7 +189,8 @@ function compare(c: Condition, field: CatalogueField, wrap: (cmp: Filter) => Fil
       if (kind !== 'text') return { col: c.col, message: `~ (contains) is for text; \`${c.path}\` is ${field.type}` };
       return wrap({ ilike: `%${String(one).replace(/[%_]/g, '\\$&')}%` });
     default: {
-      if (kind !== 'number' && kind !== 'date' && kind !== 'yuan') return { col: c.col, message: `${c.op} compares numbers and dates; \`${c.path}\` is ${field.type}` };
+      if (kind !== 'number' && kind !== 'date' && kind !== 'yuan')
+        return { col: c.col, message: `${c.op} compares numbers and dates; \`${c.path}\` is ${field.type}` };
       const op = { '>': 'gt', '>=': 'gte', '<': 'lt', '<=': 'lte' }[c.op];
       return wrap({ [op]: one });
     }
@@ -196,11 +216,18 @@ function convert(raw: string, kind: ValueKind, field: CatalogueField): unknown {
       const byLabel = options.find((o) => o.label === text || Object.values(o.translations ?? {}).includes(text));
       if (options.some((o) => o.value === text)) return text;
       if (byLabel) return byLabel.value;
-      const hint = didYouMean(text, options.map((o) => o.value));
-      return { message: `\`${text}\` is not an option of ${field.name}`, hint: hint ?? `use one of ${options.map((o) => o.value).join(', ')}` };
+      const hint = didYouMean(
+        text,
+        options.map((o) => o.value),
+      );
+      return {
+        message: `\`${text}\` is not an option of ${field.name}`,
+        hint: hint ?? `use one of ${options.map((o) => o.value).join(', ')}`,
+      };
     }
     case 'date':
-      if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text)) return { message: `\`${text}\` is not a date`, hint: 'write YYYY-MM-DD' };
+      if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text))
+        return { message: `\`${text}\` is not a date`, hint: 'write YYYY-MM-DD' };
       return text;
     case 'uuid':
       if (!UUID.test(text)) return { message: `\`${text}\` is not a record id (a UUID)` };

@@ -27,18 +27,21 @@ async function readLetters(dir: string): Promise<PackLetters> {
 export async function listLetters(dir: string): Promise<TemplateListing[]> {
   const { prepareTemplate } = await lettersModule();
   const letters = await readLetters(dir);
-  return [...letters.set.documents].sort(([a], [b]) => a.localeCompare(b)).map(([id, def]): TemplateListing => {
-    const prepared = prepareTemplate(def, letters.set, letters.catalogue);
-    if (!('paths' in prepared)) return { id, errors: prepared.problems.length, problem: prepared.problems[0]?.message ?? 'see bankpack validate' };
-    return {
-      id,
-      object: prepared.meta.object,
-      locale: prepared.meta.locale,
-      version: prepared.version,
-      ...(prepared.meta.description ? { description: prepared.meta.description } : {}),
-      errors: prepared.problems.filter((p) => p.severity === 'error').length,
-    };
-  });
+  return [...letters.set.documents]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([id, def]): TemplateListing => {
+      const prepared = prepareTemplate(def, letters.set, letters.catalogue);
+      if (!('paths' in prepared))
+        return { id, errors: prepared.problems.length, problem: prepared.problems[0]?.message ?? 'see bankpack validate' };
+      return {
+        id,
+        object: prepared.meta.object,
+        locale: prepared.meta.locale,
+        version: prepared.version,
+        ...(prepared.meta.description ? { description: prepared.meta.description } : {}),
+        errors: prepared.problems.filter((p) => p.severity === 'error').length,
+      };
+    });
 }
 
 export interface PreviewLettersInput {
@@ -54,5 +57,11 @@ export interface PreviewLettersInput {
 /** The preview server on 127.0.0.1; it validates the folder again on each page load, so an edited template shows as saved. */
 export async function previewLetters(input: PreviewLettersInput): Promise<PreviewServer> {
   const { startPreview, todayIn } = await lettersModule();
-  return startPreview({ loadLetters: () => readLetters(input.dir), transport: input.workspace.client, limit: input.limit, today: input.date ?? todayIn(), port: input.port });
+  return startPreview({
+    loadLetters: () => readLetters(input.dir),
+    transport: input.workspace.client,
+    limit: input.limit,
+    today: input.date ?? todayIn(),
+    port: input.port,
+  });
 }

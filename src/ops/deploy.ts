@@ -41,10 +41,15 @@ export async function deploy(input: DeployInput): Promise<Deployed | DeployFailu
   const { plan: thePlan, actual, caps } = ready;
   input.onPlan?.(thePlan);
   const counts = countPlan(thePlan);
-  if (counts.conflict > 0) return { ...failure('conflicts', `${counts.conflict} conflict(s) need a decision first (see "!" above); nothing was changed`), plan: thePlan };
+  if (counts.conflict > 0)
+    return {
+      ...failure('conflicts', `${counts.conflict} conflict(s) need a decision first (see "!" above); nothing was changed`),
+      plan: thePlan,
+    };
   if (!hasChanges(thePlan)) return { ok: true, plan: thePlan };
   const answer = input.confirm ? await input.confirm(thePlan) : 'yes';
-  if (answer === 'cannot-ask') return { ...failure('cannot-confirm', 'not on a terminal, so nobody can confirm: pass --yes to deploy this plan'), plan: thePlan };
+  if (answer === 'cannot-ask')
+    return { ...failure('cannot-confirm', 'not on a terminal, so nobody can confirm: pass --yes to deploy this plan'), plan: thePlan };
   if (answer === 'no') return { ...failure('not-confirmed', 'Cancelled: nothing was changed.'), plan: thePlan };
 
   const { client, userClient } = input.workspace;
@@ -75,7 +80,10 @@ async function savedPlanStillTrue(file: string, input: DeployInput): Promise<Rea
   const { saved } = parsed;
   const { client } = input.workspace;
   if (saved.workspace.url !== client.url) {
-    return failure('other-workspace', `${file} was made for ${saved.workspace.url}, and this connection is ${client.url}; nothing was changed (run \`bankpack plan --out FILE\` against this workspace)`);
+    return failure(
+      'other-workspace',
+      `${file} was made for ${saved.workspace.url}, and this connection is ${client.url}; nothing was changed (run \`bankpack plan --out FILE\` against this workspace)`,
+    );
   }
   progress(`Checking that ${client.url} has not changed since the plan was made (${saved.createdAt})…`);
   let moved: string[];

@@ -29,7 +29,10 @@ export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).sort().join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
@@ -52,7 +55,7 @@ function itemName(item: unknown, index: number): string {
 function items(value: unknown): unknown[] | undefined {
   if (Array.isArray(value)) return value;
   if (value !== null && typeof value === 'object' && Array.isArray((value as { edges?: unknown }).edges)) {
-    return ((value as { edges: Array<{ node?: unknown }> }).edges).map((e) => e.node);
+    return (value as { edges: Array<{ node?: unknown }> }).edges.map((e) => e.node);
   }
   return undefined;
 }
@@ -99,14 +102,22 @@ export function recordReads(client: TwentyClient): { stop: () => SavedRead[] } {
 }
 
 export function fingerprintOf(url: string, reads: readonly SavedRead[]): WorkspaceFingerprint {
-  return { url, fingerprint: `sha256:${sha256(canonical(reads.map((r) => [r.endpoint, r.locale ?? '', r.query, r.variables ?? null, r.digest])))}`, reads: [...reads] };
+  return {
+    url,
+    fingerprint: `sha256:${sha256(canonical(reads.map((r) => [r.endpoint, r.locale ?? '', r.query, r.variables ?? null, r.digest])))}`,
+    reads: [...reads],
+  };
 }
 
 /**
  * Send the saved reads again; what moved, in the admin's words (empty: nothing did).
  * `names` gives a name to items read without one (an object's labels in another locale).
  */
-export async function whatMoved(client: TwentyClient, saved: WorkspaceFingerprint, names: ReadonlyMap<string, string> = new Map()): Promise<string[]> {
+export async function whatMoved(
+  client: TwentyClient,
+  saved: WorkspaceFingerprint,
+  names: ReadonlyMap<string, string> = new Map(),
+): Promise<string[]> {
   const moved: string[] = [];
   for (const read of saved.reads) {
     const data = await client.request<unknown>(read.endpoint, read.query, read.variables, {
@@ -119,7 +130,13 @@ export async function whatMoved(client: TwentyClient, saved: WorkspaceFingerprin
   return [...new Set(moved)];
 }
 
-const WORDS: Readonly<Record<string, string>> = { objects: 'object', getViews: 'view', getRoles: 'role', workflows: 'workflow', __schema: "the server's API" };
+const WORDS: Readonly<Record<string, string>> = {
+  objects: 'object',
+  getViews: 'view',
+  getRoles: 'role',
+  workflows: 'workflow',
+  __schema: "the server's API",
+};
 
 /** `objects company` → `object company`; `branches 1f…` → `branches record 1f…`. */
 function label(key: string, names: ReadonlyMap<string, string>): string {
@@ -130,14 +147,19 @@ function label(key: string, names: ReadonlyMap<string, string>): string {
 }
 
 /** `object company changed`, `view Leads added`: the items whose answer differs. */
-export function compareDigests(read: Pick<SavedRead, 'digest' | 'locale'>, fresh: Record<string, string>, names: ReadonlyMap<string, string> = new Map()): string[] {
+export function compareDigests(
+  read: Pick<SavedRead, 'digest' | 'locale'>,
+  fresh: Record<string, string>,
+  names: ReadonlyMap<string, string> = new Map(),
+): string[] {
   const where = read.locale ? ` (labels in ${read.locale})` : '';
   const pages = ' (more pages)';
   const out: string[] = [];
   for (const [key, was] of Object.entries(read.digest)) {
     if (!(key in fresh)) out.push(`${label(key, names)} removed${where}`);
     else if (fresh[key] === was) continue;
-    else if (key.endsWith(pages)) out.push(`${label(key.slice(0, -pages.length), names)}s: ${fresh[key] === 'true' ? 'more' : 'fewer'} than one page now${where}`);
+    else if (key.endsWith(pages))
+      out.push(`${label(key.slice(0, -pages.length), names)}s: ${fresh[key] === 'true' ? 'more' : 'fewer'} than one page now${where}`);
     else out.push(`${label(key, names)} changed${where}`);
   }
   for (const key of Object.keys(fresh)) if (!(key in read.digest)) out.push(`${label(key, names)} added${where}`);

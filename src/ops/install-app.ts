@@ -40,7 +40,12 @@ export async function installApp(input: InstallAppInput): Promise<AppInstalled |
   progress(`building the app with twenty-sdk ${version} (reused when the pack has not changed)`);
   const build = await buildCached(project.files, input.cacheDir ?? join(dir, '.bankpack', 'app-build'));
   const ms = Date.now() - started;
-  if (!build.ok || !build.manifest) return failure('app-build', `twenty-sdk ${version} refused the exported app; nothing was sent (run \`bankpack export twenty-app --check\`)`, build.error ? [build.error] : []);
+  if (!build.ok || !build.manifest)
+    return failure(
+      'app-build',
+      `twenty-sdk ${version} refused the exported app; nothing was sent (run \`bankpack export twenty-app --check\`)`,
+      build.error ? [build.error] : [],
+    );
   const { client } = input.workspace;
   const before = client.counter.total;
   const dryRun = input.dryRun === true;

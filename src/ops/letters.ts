@@ -46,8 +46,17 @@ export async function chooseLetters(input: LettersInput): Promise<ChosenLetters 
     const lines = where.problems.map((p) => `--where, column ${p.col}: ${p.message}${p.hint ? `  (${p.hint})` : ''}`);
     return failure('letters', `--where names what ${chosen.template.prepared.object.nameSingular} does not have; nothing was read`, lines);
   }
-  if (input.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(input.date)) return failure('letters', `--date must be YYYY-MM-DD, got "${input.date}"`);
-  return { ok: true, pack: checked.pack, letters, template: chosen.template, filter: where.filter, today: input.date ?? todayIn(), warnings: chosen.warnings };
+  if (input.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(input.date))
+    return failure('letters', `--date must be YYYY-MM-DD, got "${input.date}"`);
+  return {
+    ok: true,
+    pack: checked.pack,
+    letters,
+    template: chosen.template,
+    filter: where.filter,
+    today: input.date ?? todayIn(),
+    warnings: chosen.warnings,
+  };
 }
 
 /** The recipients a run reads: the filter and the limit. */

@@ -47,7 +47,11 @@ export async function plan(input: PlanInput): Promise<PlanResult | OpFailure> {
   const checked = input.pack ? { ok: true as const, ...input.pack } : await validated(dir);
   if (!checked.ok) return checked;
   const { client } = input.workspace;
-  const options = { prune: input.prune === true, includeDemoSeeds: input.includeDemoSeeds === true, ...(input.locale ? { locale: input.locale } : {}) };
+  const options = {
+    prune: input.prune === true,
+    includeDemoSeeds: input.includeDemoSeeds === true,
+    ...(input.locale ? { locale: input.locale } : {}),
+  };
   progress(`Reading ${client.url}…`);
   const before = client.counter.snapshot();
   const recorder = recordReads(client);

@@ -38,7 +38,11 @@ export async function pull(input: PullInput): Promise<Pulled | OpFailure> {
   progress(`Reading ${client.url}…`);
   let files;
   try {
-    files = await readPulledFiles(client, { defaultLocale, locales, ...(hasManifest ? {} : { manifestName: manifest?.name ?? basename(out) }) });
+    files = await readPulledFiles(client, {
+      defaultLocale,
+      locales,
+      ...(hasManifest ? {} : { manifestName: manifest?.name ?? basename(out) }),
+    });
   } catch (e) {
     return workspaceFailure(e);
   }

@@ -49,7 +49,8 @@ export async function renderLetters(input: RenderLettersInput): Promise<LettersR
   } else if (input.pdf === 'when-installed') {
     const { existsSync } = await import('node:fs');
     const chromium = chromiumPath();
-    if (!existsSync(chromium)) pdfNote = `no Chromium at ${chromium}: HTML only (apt-get install chromium fonts-noto-cjk, or set BANKPACK_CHROMIUM)`;
+    if (!existsSync(chromium))
+      pdfNote = `no Chromium at ${chromium}: HTML only (apt-get install chromium fonts-noto-cjk, or set BANKPACK_CHROMIUM)`;
     else {
       try {
         browser = await launchBrowser();

@@ -57,20 +57,38 @@ export function parseSavedPlan(text: string): ParsedPlan {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return { ok: false, problem: `it is not valid JSON (${e instanceof Error ? e.message : String(e)}): truncated or edited? ${RUN_PLAN_AGAIN}` };
+    return {
+      ok: false,
+      problem: `it is not valid JSON (${e instanceof Error ? e.message : String(e)}): truncated or edited? ${RUN_PLAN_AGAIN}`,
+    };
   }
   if (data === null || typeof data !== 'object' || (data as { format?: unknown }).format !== SAVED_PLAN_FORMAT) {
-    return { ok: false, problem: `it is not a saved bankpack plan (no "format": "${SAVED_PLAN_FORMAT}"); \`bankpack plan --out FILE\` writes one` };
+    return {
+      ok: false,
+      problem: `it is not a saved bankpack plan (no "format": "${SAVED_PLAN_FORMAT}"); \`bankpack plan --out FILE\` writes one`,
+    };
   }
   const { checksum, ...body } = data as Record<string, unknown>;
   if (body.version !== SAVED_PLAN_VERSION) {
-    return { ok: false, problem: `it was saved in format version ${String(body.version)}, and this bankpack reads version ${SAVED_PLAN_VERSION}; ${RUN_PLAN_AGAIN}` };
+    return {
+      ok: false,
+      problem: `it was saved in format version ${String(body.version)}, and this bankpack reads version ${SAVED_PLAN_VERSION}; ${RUN_PLAN_AGAIN}`,
+    };
   }
   if (checksum !== `sha256:${sha256(JSON.stringify(body))}`) {
-    return { ok: false, problem: `it has been edited or corrupted since \`bankpack plan --out\` wrote it (its checksum does not match); a saved plan is applied only as it was made: ${RUN_PLAN_AGAIN}` };
+    return {
+      ok: false,
+      problem: `it has been edited or corrupted since \`bankpack plan --out\` wrote it (its checksum does not match); a saved plan is applied only as it was made: ${RUN_PLAN_AGAIN}`,
+    };
   }
   const saved = body as unknown as SavedPlan;
-  const shapeOk = Array.isArray(saved.plan?.changes) && Array.isArray(saved.workspace?.reads) && Array.isArray(saved.actual?.objects) && Array.isArray(saved.actual?.views) && typeof saved.workspace?.url === 'string' && saved.capabilities !== undefined;
+  const shapeOk =
+    Array.isArray(saved.plan?.changes) &&
+    Array.isArray(saved.workspace?.reads) &&
+    Array.isArray(saved.actual?.objects) &&
+    Array.isArray(saved.actual?.views) &&
+    typeof saved.workspace?.url === 'string' &&
+    saved.capabilities !== undefined;
   if (!shapeOk) return { ok: false, problem: `it lacks parts a saved plan has (changes, reads, the workspace as read); ${RUN_PLAN_AGAIN}` };
   return { ok: true, saved };
 }

@@ -32,13 +32,21 @@ export async function seed(input: SeedInput): Promise<Seeded | SeedFailure | OpF
   if (!checked.ok) return checked;
   let result;
   try {
-    result = await loadSeeds(input.workspace.client, checked.pack, { demo: input.demo, ...(input.onProgress ? { onProgress: input.onProgress } : {}) });
+    result = await loadSeeds(input.workspace.client, checked.pack, {
+      demo: input.demo,
+      ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+    });
   } catch (e) {
     return workspaceFailure(e);
   }
   const byPath = new Map(checked.files.map((f) => [f.path, f]));
   const problems = result.problems.map((p) => formatProblem(resolveProblem(p, byPath)));
   if (result.failure) return { ...failure('seed', result.failure, problems), counts: result.counts, problems, stopped: result.failure };
-  if (!result.ok) return { ...failure('seed', `${problems.length} record(s) could not be loaded; the others were`, problems), counts: result.counts, problems };
+  if (!result.ok)
+    return {
+      ...failure('seed', `${problems.length} record(s) could not be loaded; the others were`, problems),
+      counts: result.counts,
+      problems,
+    };
   return { ok: true, counts: result.counts, problems };
 }

@@ -39,23 +39,40 @@ export async function sendLetters(input: SendLettersInput): Promise<LettersSent 
   const chosen = await chooseLetters(input);
   if (!chosen.ok) return chosen;
   const prepared = chosen.template.prepared;
-  if (prepared.meta.channel !== 'email') return failure('usage', `${prepared.meta.id} is a letter, not an email: print it with \`bankpack letters render --pdf\``);
+  if (prepared.meta.channel !== 'email')
+    return failure('usage', `${prepared.meta.id} is a letter, not an email: print it with \`bankpack letters render --pdf\``);
   const { describeSmtp, pacer, resolveSmtp, runSend, SendLog, smtpMailer, staleUnknown, unsubscribeProblems } = await lettersModule();
-  const smtp = 'settings' in input.smtp
-    ? { ok: true as const, settings: input.smtp.settings }
-    : await resolveSmtp({ env: input.smtp.env, packDir: chosen.pack.root, ...(input.smtp.profile ? { profile: input.smtp.profile } : {}) });
-  if (!smtp.ok && !input.dryRun) return failure('letters', 'no SMTP server to send through; nothing was sent', smtp.problems.map((p) => `bankpack: ${formatConfigProblem(p)}`));
+  const smtp =
+    'settings' in input.smtp
+      ? { ok: true as const, settings: input.smtp.settings }
+      : await resolveSmtp({
+          env: input.smtp.env,
+          packDir: chosen.pack.root,
+          ...(input.smtp.profile ? { profile: input.smtp.profile } : {}),
+        });
+  if (!smtp.ok && !input.dryRun)
+    return failure(
+      'letters',
+      'no SMTP server to send through; nothing was sent',
+      smtp.problems.map((p) => `bankpack: ${formatConfigProblem(p)}`),
+    );
   const unsubscribe = unsubscribeAddresses(chosen.pack, smtp.ok ? smtp.settings : undefined);
   const unsubscribeTrouble = unsubscribeProblems(unsubscribe);
   if (unsubscribeTrouble.length > 0 && !input.dryRun) {
-    return failure('letters', 'mail providers expect List-Unsubscribe with both (RFC 2369, RFC 8058); nothing was sent', unsubscribeTrouble.map((p) => `bankpack: ${p}`));
+    return failure(
+      'letters',
+      'mail providers expect List-Unsubscribe with both (RFC 2369, RFC 8058); nothing was sent',
+      unsubscribeTrouble.map((p) => `bankpack: ${p}`),
+    );
   }
   const { client } = input.workspace;
   const log = SendLog.open(input.sendLog);
   let mailer: Mailer | undefined;
   try {
     if (!input.dryRun && smtp.ok) {
-      input.onNote?.(`sending through ${describeSmtp(smtp.settings)}${input.rate ? `, at most ${input.rate.perSecond}/s` : ''}; send log ${input.sendLog}`);
+      input.onNote?.(
+        `sending through ${describeSmtp(smtp.settings)}${input.rate ? `, at most ${input.rate.perSecond}/s` : ''}; send log ${input.sendLog}`,
+      );
       mailer = await smtpMailer(smtp.settings);
     }
     input.progress?.setTotal(input.limit);
@@ -75,7 +92,12 @@ export async function sendLetters(input: SendLettersInput): Promise<LettersSent 
       ...(input.progress ? { progress: input.progress } : {}),
     });
     input.progress?.done();
-    const trouble = report.failed.length > 0 || report.stopped.length > 0 || staleUnknown(report).length > 0 || report.aborted !== undefined || report.logError !== undefined;
+    const trouble =
+      report.failed.length > 0 ||
+      report.stopped.length > 0 ||
+      staleUnknown(report).length > 0 ||
+      report.aborted !== undefined ||
+      report.logError !== undefined;
     return { ok: true, report, template: { id: prepared.meta.id, version: prepared.version }, warnings: chosen.warnings, trouble };
   } catch (e) {
     return workspaceFailure(e);
@@ -90,7 +112,10 @@ export async function sendLetters(input: SendLettersInput): Promise<LettersSent 
  * BANKPACK_UNSUBSCRIBE_URL / _MAILTO or the SMTP profile's unsubscribeUrl /
  * unsubscribeMailto give another (a test relay, a second brand).
  */
-function unsubscribeAddresses(pack: ValidPack, smtp: Pick<SmtpSettings, 'unsubscribeUrl' | 'unsubscribeMailto'> | undefined): UnsubscribeAddresses {
+function unsubscribeAddresses(
+  pack: ValidPack,
+  smtp: Pick<SmtpSettings, 'unsubscribeUrl' | 'unsubscribeMailto'> | undefined,
+): UnsubscribeAddresses {
   const fromPack = pack.settings?.email.unsubscribe;
   const url = smtp?.unsubscribeUrl ?? fromPack?.url;
   const mailto = (smtp?.unsubscribeMailto ?? fromPack?.mailto)?.replace(/^mailto:/i, '');

@@ -43,7 +43,12 @@ export interface OpFailure {
   details: string[];
 }
 
-export const failure = (reason: FailureReason, message: string, details: string[] = []): OpFailure => ({ ok: false, reason, message, details });
+export const failure = (reason: FailureReason, message: string, details: string[] = []): OpFailure => ({
+  ok: false,
+  reason,
+  message,
+  details,
+});
 
 /** An error thrown while talking to Twenty, as a value; never the key (the client scrubs it). */
 export function workspaceFailure(e: unknown): OpFailure {
@@ -68,7 +73,10 @@ export interface PackInput {
   pack?: { pack: ValidPack; files: readonly PackFile[] };
 }
 
-export async function packOf(input: PackInput, nothing?: string): Promise<Validated | { ok: true; pack: ValidPack; files: readonly PackFile[] }> {
+export async function packOf(
+  input: PackInput,
+  nothing?: string,
+): Promise<Validated | { ok: true; pack: ValidPack; files: readonly PackFile[] }> {
   return input.pack ? { ok: true, ...input.pack } : validated(resolve(input.dir), nothing);
 }
 

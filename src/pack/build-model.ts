@@ -1,7 +1,19 @@
 // Turn schema-valid files into the pack model. The schemas already guaranteed the
 // shapes, so this only attaches sources and splits a template's path into its id.
 import type { PackFile } from './load-files.ts';
-import type { FieldDef, ObjectDef, Pack, PackManifest, PackSettings, PolicyDef, RoleDef, SeedDef, TemplateDef, ViewDef, WorkflowDef } from './model.ts';
+import type {
+  FieldDef,
+  ObjectDef,
+  Pack,
+  PackManifest,
+  PackSettings,
+  PolicyDef,
+  RoleDef,
+  SeedDef,
+  TemplateDef,
+  ViewDef,
+  WorkflowDef,
+} from './model.ts';
 
 type Data = Record<string, unknown>;
 

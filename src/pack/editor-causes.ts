@@ -53,5 +53,9 @@ export function fullWidthColonCause(text: string, lineOffset = 0): Cause | undef
 /** The parser's tab complaint, said in the editor's terms. */
 export function tabCause(message: string, pos: Position): Cause | undefined {
   if (!/tab/i.test(message)) return undefined;
-  return { ...pos, message: 'a tab indents this line; YAML indents with spaces only', hint: 'replace the tab with spaces (VS Code: "Convert Indentation to Spaces")' };
+  return {
+    ...pos,
+    message: 'a tab indents this line; YAML indents with spaces only',
+    hint: 'replace the tab with spaces (VS Code: "Convert Indentation to Spaces")',
+  };
 }

@@ -41,8 +41,18 @@ export function causeFirst(root: string, causes: Problem[], followOn: Problem[])
     out.push(p);
     const n = folded.get(p.file);
     if (n && !out.some((q) => q.rule === 'knock-on' && q.file === p.file)) {
-      const last = sortProblems(causes).filter((c) => c.file === p.file).pop()!;
-      if (last === p) out.push({ file: p.file, line: p.line, col: p.col, rule: 'knock-on', severity: 'error', message: `${n} more problem${n === 1 ? '' : 's'} follow${n === 1 ? 's' : ''} from this file; fix it first` });
+      const last = sortProblems(causes)
+        .filter((c) => c.file === p.file)
+        .pop()!;
+      if (last === p)
+        out.push({
+          file: p.file,
+          line: p.line,
+          col: p.col,
+          rule: 'knock-on',
+          severity: 'error',
+          message: `${n} more problem${n === 1 ? '' : 's'} follow${n === 1 ? 's' : ''} from this file; fix it first`,
+        });
     }
   }
   return [...out, ...sortProblems(kept)];

@@ -32,5 +32,11 @@ export function defaultLocaleOf(manifest: { defaultLocale?: unknown } | undefine
 export function linkPack(pack: Pack): LinkedPack {
   const refs = buildRefIndex(pack);
   const defaultLocale = defaultLocaleOf(pack.manifest);
-  return { ...pack, defaultLocale, locales: [...new Set([defaultLocale, ...(pack.manifest?.locales ?? [])])], refs, model: linkModel(pack, refs) };
+  return {
+    ...pack,
+    defaultLocale,
+    locales: [...new Set([defaultLocale, ...(pack.manifest?.locales ?? [])])],
+    refs,
+    model: linkModel(pack, refs),
+  };
 }

@@ -107,7 +107,13 @@ export function linkModel(pack: Pack, refs: RefIndex): LinkedModel {
     for (const d of CUSTOM_OBJECT_DEFAULT_FIELDS) {
       if (!d.relation) continue;
       const leg = customObjectInverseFieldName(object.nameSingular);
-      put(d.relation.targetObject, { name: leg, type: 'MORPH_RELATION', label: object.nameSingular, origin: 'system', relation: { type: 'MANY_TO_ONE', targetObject: object.nameSingular, joinColumn: `${leg}Id` } });
+      put(d.relation.targetObject, {
+        name: leg,
+        type: 'MORPH_RELATION',
+        label: object.nameSingular,
+        origin: 'system',
+        relation: { type: 'MANY_TO_ONE', targetObject: object.nameSingular, joinColumn: `${leg}Id` },
+      });
     }
   }
 
@@ -142,14 +148,24 @@ function linkField(f: FieldTarget, refs: RefIndex): LinkedField | undefined {
     case 'pack': {
       const def = f.def;
       const settings = def.universalSettings ?? {};
-      const target = def.relationTargetObjectMetadataUniversalIdentifier ? refs.resolveObject(def.relationTargetObjectMetadataUniversalIdentifier) : undefined;
+      const target = def.relationTargetObjectMetadataUniversalIdentifier
+        ? refs.resolveObject(def.relationTargetObjectMetadataUniversalIdentifier)
+        : undefined;
       const type: RelationType = settings.relationType === 'ONE_TO_MANY' ? 'ONE_TO_MANY' : 'MANY_TO_ONE';
       const joinColumn = typeof settings.joinColumnName === 'string' ? settings.joinColumnName : `${def.name}Id`;
       return {
         ...base,
         label: def.label,
         def,
-        ...(def.options ? { options: def.options.map((o) => ({ value: o.value, label: o.label, ...(o.translations ? { translations: o.translations } : {}) })) } : {}),
+        ...(def.options
+          ? {
+              options: def.options.map((o) => ({
+                value: o.value,
+                label: o.label,
+                ...(o.translations ? { translations: o.translations } : {}),
+              })),
+            }
+          : {}),
         ...(def.type === 'RELATION' && target?.found
           ? { relation: { type, targetObject: target.object.nameSingular, ...(type === 'MANY_TO_ONE' ? { joinColumn } : {}) } }
           : {}),
@@ -162,7 +178,13 @@ function linkField(f: FieldTarget, refs: RefIndex): LinkedField | undefined {
         label: def?.label ?? f.name,
         ...(def?.options ? { options: def.options.map((o) => ({ value: o.value, label: o.label })) } : {}),
         ...(def?.relation
-          ? { relation: { type: def.relation.type, targetObject: def.relation.targetObject, ...(def.relation.type === 'MANY_TO_ONE' ? { joinColumn: `${f.name}Id` } : {}) } }
+          ? {
+              relation: {
+                type: def.relation.type,
+                targetObject: def.relation.targetObject,
+                ...(def.relation.type === 'MANY_TO_ONE' ? { joinColumn: `${f.name}Id` } : {}),
+              },
+            }
           : {}),
       };
     }
@@ -174,4 +196,3 @@ function linkField(f: FieldTarget, refs: RefIndex): LinkedField | undefined {
       };
   }
 }
-

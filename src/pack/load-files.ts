@@ -61,7 +61,12 @@ export async function loadFiles(root: string): Promise<LoadedFiles> {
   }
   for (const path of await listFiles(root, 'settings')) {
     if (path === SETTINGS_FILE) candidates.push({ path, kind: 'settings' });
-    else add(path, `unrecognised file in settings/: the pack's settings are one file, ${SETTINGS_FILE}`, `move its keys into ${SETTINGS_FILE}`);
+    else
+      add(
+        path,
+        `unrecognised file in settings/: the pack's settings are one file, ${SETTINGS_FILE}`,
+        `move its keys into ${SETTINGS_FILE}`,
+      );
   }
   for (const { folder, kind, suffix } of FOLDERS) {
     const refused: Array<{ path: string; message: string; hint: string }> = [];
@@ -93,7 +98,11 @@ export async function loadFiles(root: string): Promise<LoadedFiles> {
  * The files below `folder`. A symbolic link to a file is followed; a link to a folder or to
  * nothing is refused by name in `refused` (never skipped in silence).
  */
-async function listFiles(root: string, folder: string, refused: Array<{ path: string; message: string; hint: string }> = []): Promise<string[]> {
+async function listFiles(
+  root: string,
+  folder: string,
+  refused: Array<{ path: string; message: string; hint: string }> = [],
+): Promise<string[]> {
   try {
     const entries = await readdir(join(root, folder), { recursive: true, withFileTypes: true });
     const out: string[] = [];
@@ -103,7 +112,12 @@ async function listFiles(root: string, folder: string, refused: Array<{ path: st
       else if (e.isSymbolicLink()) {
         const target = await stat(join(root, path)).catch(() => undefined);
         if (target?.isFile()) out.push(path);
-        else if (target?.isDirectory()) refused.push({ path, message: 'a symbolic link to a folder: bankpack does not follow folder links', hint: 'move the files into the pack, or link each file' });
+        else if (target?.isDirectory())
+          refused.push({
+            path,
+            message: 'a symbolic link to a folder: bankpack does not follow folder links',
+            hint: 'move the files into the pack, or link each file',
+          });
         else refused.push({ path, message: 'a symbolic link to a file that does not exist', hint: 'fix or delete the link' });
       }
     }
@@ -135,7 +149,8 @@ async function loadOne(root: string, path: string, kind: FileKind): Promise<{ fi
   let bodyLine: number | undefined;
   if (kind === 'template') {
     const split = splitFrontMatter(text);
-    if (!split) return fail('a template starts with YAML front matter between two `---` lines', 'add `---`, the front matter, `---` at the top');
+    if (!split)
+      return fail('a template starts with YAML front matter between two `---` lines', 'add `---`, the front matter, `---` at the top');
     ({ yamlText, lineOffset, body, bodyLine } = split);
   }
   const colon = fullWidthColonCause(yamlText, lineOffset);

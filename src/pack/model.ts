@@ -19,10 +19,31 @@ export type EntityRef = string;
 export type Translations = Record<string, Record<string, string>>;
 
 export type FieldType =
-  | 'ACTOR' | 'ADDRESS' | 'ARRAY' | 'BOOLEAN' | 'CURRENCY' | 'DATE' | 'DATE_TIME'
-  | 'EMAILS' | 'FILES' | 'FULL_NAME' | 'LINKS' | 'MORPH_RELATION' | 'MULTI_SELECT'
-  | 'NUMBER' | 'NUMERIC' | 'PHONES' | 'POSITION' | 'RATING' | 'RAW_JSON' | 'RELATION'
-  | 'RICH_TEXT' | 'SELECT' | 'TEXT' | 'TS_VECTOR' | 'UUID';
+  | 'ACTOR'
+  | 'ADDRESS'
+  | 'ARRAY'
+  | 'BOOLEAN'
+  | 'CURRENCY'
+  | 'DATE'
+  | 'DATE_TIME'
+  | 'EMAILS'
+  | 'FILES'
+  | 'FULL_NAME'
+  | 'LINKS'
+  | 'MORPH_RELATION'
+  | 'MULTI_SELECT'
+  | 'NUMBER'
+  | 'NUMERIC'
+  | 'PHONES'
+  | 'POSITION'
+  | 'RATING'
+  | 'RAW_JSON'
+  | 'RELATION'
+  | 'RICH_TEXT'
+  | 'SELECT'
+  | 'TEXT'
+  | 'TS_VECTOR'
+  | 'UUID';
 
 export type RelationType = 'MANY_TO_ONE' | 'ONE_TO_MANY';
 export type OnDeleteAction = 'CASCADE' | 'RESTRICT' | 'SET_NULL' | 'NO_ACTION';

@@ -46,8 +46,7 @@ interface ObjectTargetBase {
   universalIdentifier: string;
 }
 export type ObjectTarget =
-  | (ObjectTargetBase & { origin: 'pack'; def: ObjectDef })
-  | (ObjectTargetBase & { origin: 'standard'; def: StandardObject });
+  (ObjectTargetBase & { origin: 'pack'; def: ObjectDef }) | (ObjectTargetBase & { origin: 'standard'; def: StandardObject });
 
 export interface FieldOption {
   value: string;
@@ -117,7 +116,13 @@ function standardTargets(): NonNullable<typeof standardCache> {
   const fields = new Map<ObjectTarget, FieldTarget[]>();
   const byUid = new Map<string, FieldTarget>();
   for (const def of STANDARD_OBJECTS) {
-    const object: ObjectTarget = { origin: 'standard', nameSingular: def.nameSingular, namePlural: def.namePlural, universalIdentifier: def.universalIdentifier, def };
+    const object: ObjectTarget = {
+      origin: 'standard',
+      nameSingular: def.nameSingular,
+      namePlural: def.namePlural,
+      universalIdentifier: def.universalIdentifier,
+      def,
+    };
     const list: FieldTarget[] = def.fields.map((f) => ({
       origin: 'standard',
       def: f,
@@ -126,10 +131,21 @@ function standardTargets(): NonNullable<typeof standardCache> {
       universalIdentifier: f.universalIdentifier,
       object,
       options: f.options,
-      relation: f.relation ? { relationType: f.relation.type, targetObject: `${STANDARD}${f.relation.targetObject}`, targetField: f.relation.targetField } : undefined,
+      relation: f.relation
+        ? { relationType: f.relation.type, targetObject: `${STANDARD}${f.relation.targetObject}`, targetField: f.relation.targetField }
+        : undefined,
     }));
     for (const name of def.untypedFieldNames ?? []) {
-      list.push({ origin: 'standard', def: undefined, name, type: undefined, universalIdentifier: undefined, object, options: undefined, relation: undefined });
+      list.push({
+        origin: 'standard',
+        def: undefined,
+        name,
+        type: undefined,
+        universalIdentifier: undefined,
+        object,
+        options: undefined,
+        relation: undefined,
+      });
     }
     for (const f of list) if (f.universalIdentifier) byUid.set(f.universalIdentifier.toLowerCase(), f);
     objects.push(object);
@@ -141,7 +157,8 @@ function standardTargets(): NonNullable<typeof standardCache> {
 
 function packFieldTarget(def: FieldDef, object: ObjectTarget): FieldTarget {
   const settings = def.universalSettings ?? {};
-  const relationType = settings.relationType === 'MANY_TO_ONE' || settings.relationType === 'ONE_TO_MANY' ? settings.relationType : undefined;
+  const relationType =
+    settings.relationType === 'MANY_TO_ONE' || settings.relationType === 'ONE_TO_MANY' ? settings.relationType : undefined;
   return {
     origin: 'pack',
     def,
@@ -151,7 +168,11 @@ function packFieldTarget(def: FieldDef, object: ObjectTarget): FieldTarget {
     object,
     options: def.options,
     relation: def.relationTargetObjectMetadataUniversalIdentifier
-      ? { relationType, targetObject: def.relationTargetObjectMetadataUniversalIdentifier, targetField: def.relationTargetFieldMetadataUniversalIdentifier }
+      ? {
+          relationType,
+          targetObject: def.relationTargetObjectMetadataUniversalIdentifier,
+          targetField: def.relationTargetFieldMetadataUniversalIdentifier,
+        }
       : undefined,
   };
 }
@@ -165,7 +186,13 @@ function systemFieldTargets(object: ObjectTarget, declared: ReadonlySet<string>)
     universalIdentifier: undefined,
     object,
     options: undefined,
-    relation: f.relation ? { relationType: f.relation.type, targetObject: `${STANDARD}${f.relation.targetObject}`, targetField: customObjectInverseFieldName(object.nameSingular) } : undefined,
+    relation: f.relation
+      ? {
+          relationType: f.relation.type,
+          targetObject: `${STANDARD}${f.relation.targetObject}`,
+          targetField: customObjectInverseFieldName(object.nameSingular),
+        }
+      : undefined,
   }));
 }
 
@@ -178,13 +205,20 @@ export function buildRefIndex(pack: Pack): RefIndex {
   const objectByPlural = new Map<string, ObjectTarget>();
   const objectByUid = new Map<string, ObjectTarget>();
   for (const def of pack.objects) {
-    const object: ObjectTarget = { origin: 'pack', nameSingular: def.nameSingular, namePlural: def.namePlural, universalIdentifier: def.universalIdentifier, def };
+    const object: ObjectTarget = {
+      origin: 'pack',
+      nameSingular: def.nameSingular,
+      namePlural: def.namePlural,
+      universalIdentifier: def.universalIdentifier,
+      def,
+    };
     packObjects.push(object);
     if (!objectByName.has(def.nameSingular)) objectByName.set(def.nameSingular, object);
     if (!objectByPlural.has(def.namePlural)) objectByPlural.set(def.namePlural, object);
     if (!objectByUid.has(def.universalIdentifier.toLowerCase())) objectByUid.set(def.universalIdentifier.toLowerCase(), object);
   }
-  for (const object of standard.objects) objectByUid.set(object.universalIdentifier.toLowerCase(), objectByUid.get(object.universalIdentifier.toLowerCase()) ?? object);
+  for (const object of standard.objects)
+    objectByUid.set(object.universalIdentifier.toLowerCase(), objectByUid.get(object.universalIdentifier.toLowerCase()) ?? object);
   const standardByName = new Map(standard.objects.map((o) => [o.nameSingular, o]));
 
   const resolveObject = (ref: EntityRef): ObjectResolution => {
@@ -193,15 +227,23 @@ export function buildRefIndex(pack: Pack): RefIndex {
       const object = objectByUid.get(r.toLowerCase());
       if (object) return { found: true, origin: object.origin, object };
       const field = fieldByUid.get(r.toLowerCase()) ?? standard.byUid.get(r.toLowerCase());
-      if (field) return notFound(`${r} is the universalIdentifier of field ${refOf(field)}, not of an object`, `write the object's name, e.g. "${refOf(field.object)}"`);
-      return notFound(`no object has the universalIdentifier ${r}`, 'check the UUID, or write the object by name (intelLead, standard:company)');
+      if (field)
+        return notFound(
+          `${r} is the universalIdentifier of field ${refOf(field)}, not of an object`,
+          `write the object's name, e.g. "${refOf(field.object)}"`,
+        );
+      return notFound(
+        `no object has the universalIdentifier ${r}`,
+        'check the UUID, or write the object by name (intelLead, standard:company)',
+      );
     }
     if (r.startsWith(STANDARD)) {
       const name = r.slice(STANDARD.length);
       if (name.includes('.')) return notFound(`"${r}" names a field, not an object`, `write "${STANDARD}${name.split('.')[0]}"`);
       const object = standardByName.get(name);
       if (object) return { found: true, origin: 'standard', object };
-      if (objectByName.has(name)) return notFound(`Twenty has no standard object "${name}"`, `"${name}" is a pack object: write it without "${STANDARD}"`);
+      if (objectByName.has(name))
+        return notFound(`Twenty has no standard object "${name}"`, `"${name}" is a pack object: write it without "${STANDARD}"`);
       return notFound(`Twenty has no standard object "${name}"`, objectHint(name));
     }
     if (r.includes('.')) return notFound(`"${r}" names a field, not an object`, `write "${r.split('.')[0]}"`);
@@ -215,7 +257,8 @@ export function buildRefIndex(pack: Pack): RefIndex {
   const objectHint = (name: string): string | undefined => {
     const packNames = packObjects.map((o) => o.nameSingular);
     const near = closest(name, [...packNames, ...standardByName.keys()]);
-    if (near === undefined) return packNames.length > 0 ? `pack objects: ${packNames.slice(0, 8).join(', ')}${packNames.length > 8 ? ', …' : ''}` : undefined;
+    if (near === undefined)
+      return packNames.length > 0 ? `pack objects: ${packNames.slice(0, 8).join(', ')}${packNames.length > 8 ? ', …' : ''}` : undefined;
     return `did you mean "${objectByName.has(near) ? near : `${STANDARD}${near}`}"?`;
   };
 
@@ -246,7 +289,8 @@ export function buildRefIndex(pack: Pack): RefIndex {
     let list = allFieldsOf.get(object);
     if (!list) {
       const own = packFieldsOf.get(object) ?? [];
-      const rest = object.origin === 'pack' ? systemFieldTargets(object, new Set(own.map((f) => f.name))) : (standard.fields.get(object) ?? []);
+      const rest =
+        object.origin === 'pack' ? systemFieldTargets(object, new Set(own.map((f) => f.name))) : (standard.fields.get(object) ?? []);
       list = [...own, ...rest];
       allFieldsOf.set(object, list);
     }
@@ -256,7 +300,10 @@ export function buildRefIndex(pack: Pack): RefIndex {
   const fieldOn = (object: ObjectTarget, name: string): FieldResolution => {
     const field = fieldsOf(object).find((f) => f.name === name);
     if (field) return { found: true, origin: field.origin, object, field };
-    const near = closest(name, fieldsOf(object).map((f) => f.name));
+    const near = closest(
+      name,
+      fieldsOf(object).map((f) => f.name),
+    );
     return notFound(`${refOf(object)} has no field "${name}"`, near !== undefined ? `did you mean "${near}"?` : undefined);
   };
 
@@ -267,9 +314,17 @@ export function buildRefIndex(pack: Pack): RefIndex {
       const field = fieldByUid.get(key) ?? standard.byUid.get(key);
       if (field) return { found: true, origin: field.origin, object: field.object, field };
       const orphan = orphans.get(key);
-      if (orphan) return notFound(`field "${orphan.name}" (${r}) belongs to an object that does not resolve`, `fix its objectUniversalIdentifier (${orphan.objectUniversalIdentifier ?? 'missing'})`);
+      if (orphan)
+        return notFound(
+          `field "${orphan.name}" (${r}) belongs to an object that does not resolve`,
+          `fix its objectUniversalIdentifier (${orphan.objectUniversalIdentifier ?? 'missing'})`,
+        );
       const object = objectByUid.get(key);
-      if (object) return notFound(`${r} is the universalIdentifier of object ${refOf(object)}, not of a field`, `write a field of it, e.g. "${refOf(object)}.name"`);
+      if (object)
+        return notFound(
+          `${r} is the universalIdentifier of object ${refOf(object)}, not of a field`,
+          `write a field of it, e.g. "${refOf(object)}.name"`,
+        );
       return notFound(`no field has the universalIdentifier ${r}`, 'check the UUID, or write the field by name (stage, intelLead.stage)');
     }
     const body = r.startsWith(STANDARD) ? r.slice(STANDARD.length) : r;
@@ -285,7 +340,8 @@ export function buildRefIndex(pack: Pack): RefIndex {
       const hint = owners.length === 1 ? `write "${refOf(owners[0]!)}.${r}"` : `write it as <object>.${r}`;
       return notFound(`"${r}" does not say which object its field is on`, hint);
     }
-    const object = typeof context === 'string' ? resolveObject(context) : ({ found: true, origin: context.origin, object: context } as const);
+    const object =
+      typeof context === 'string' ? resolveObject(context) : ({ found: true, origin: context.origin, object: context } as const);
     if (!object.found) return object;
     return fieldOn(object.object, r);
   };

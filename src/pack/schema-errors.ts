@@ -59,7 +59,10 @@ function mergeMisspeltRequired(errors: SchemaError[]): void {
   for (const u of unknown) {
     const key = String(u.params.additionalProperty ?? u.params.unevaluatedProperty);
     const missing = errors.filter((e) => e.keyword === 'required' && pathKey(e.path) === pathKey(u.path));
-    const meant = closest(key, missing.map((m) => String(m.params.missingProperty)));
+    const meant = closest(
+      key,
+      missing.map((m) => String(m.params.missingProperty)),
+    );
     if (meant === undefined) continue;
     errors.splice(errors.indexOf(missing.find((m) => m.params.missingProperty === meant)!), 1);
   }
@@ -163,7 +166,9 @@ export function collapseCombinators(errors: readonly SchemaError[]): SchemaError
     const branches = groupByBranch(e, candidates);
     const isMismatch = (b: SchemaError): boolean =>
       (b.keyword === 'type' && b.path.length === e.path.length) ||
-      ((b.keyword === 'const' || b.keyword === 'enum') && b.path.length === e.path.length + 1 && typeof b.path[b.path.length - 1] === 'string');
+      ((b.keyword === 'const' || b.keyword === 'enum') &&
+        b.path.length === e.path.length + 1 &&
+        typeof b.path[b.path.length - 1] === 'string');
     const meant = branches.filter((b) => !b.some(isMismatch));
     if (meant.length > 0) {
       out.push(...meant.reduce((best, b) => (b.length < best.length ? b : best)));
@@ -178,7 +183,9 @@ export function collapseCombinators(errors: readonly SchemaError[]): SchemaError
       out.push({ ...first, keyword: 'enum', params: { allowedValues: [...new Set(allowed)] }, parentSchema: undefined });
     } else {
       const types = all.filter((b) => b.keyword === 'type');
-      const allTypes = types.flatMap((t) => (Array.isArray(t.params.type) ? (t.params.type as unknown[]) : String(t.params.type).split(',')));
+      const allTypes = types.flatMap((t) =>
+        Array.isArray(t.params.type) ? (t.params.type as unknown[]) : String(t.params.type).split(','),
+      );
       out.push({ ...e, keyword: 'type', params: { type: [...new Set(allTypes)] } });
     }
   }

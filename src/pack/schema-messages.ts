@@ -99,7 +99,9 @@ export function wordError(e: SchemaError, keysOf: KeysOf): Worded {
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return at(`${label} must be ${COMPARISON_WORDS[String(e.params.comparison)] ?? String(e.params.comparison)} ${String(e.params.limit)}, not ${showValue(e.data)}`);
+      return at(
+        `${label} must be ${COMPARISON_WORDS[String(e.params.comparison)] ?? String(e.params.comparison)} ${String(e.params.limit)}, not ${showValue(e.data)}`,
+      );
     case 'uniqueItems': {
       const j = Number(e.params.j);
       const list = Array.isArray(e.data) ? (e.data as unknown[]) : [];
@@ -117,7 +119,12 @@ export function wordError(e: SchemaError, keysOf: KeysOf): Worded {
       return at(message, MISPLACED_KEY_HINTS[key] ?? typeHint, e.path, true);
     }
     case 'propertyNames':
-      return at(`"${String(e.params.propertyName)}" is not an allowed key here`, undefined, [...e.path, String(e.params.propertyName)], true);
+      return at(
+        `"${String(e.params.propertyName)}" is not an allowed key here`,
+        undefined,
+        [...e.path, String(e.params.propertyName)],
+        true,
+      );
     default:
       return at(`${label}: ${e.keyword} check failed`);
   }
@@ -127,7 +134,10 @@ export function wordError(e: SchemaError, keysOf: KeysOf): Worded {
 function keyNameWords(name: string, schema: SchemaObject): [string, string | undefined] {
   const noun = typeof schema.title === 'string' ? schema.title : undefined;
   const examples = Array.isArray(schema.examples) ? schema.examples.map(String).join(' or ') : '';
-  return [noun ? `"${name}" is not ${withArticle(noun)}${examples ? ` such as ${examples}` : ''}` : `"${name}" is not an allowed key here`, undefined];
+  return [
+    noun ? `"${name}" is not ${withArticle(noun)}${examples ? ` such as ${examples}` : ''}` : `"${name}" is not an allowed key here`,
+    undefined,
+  ];
 }
 
 function patternWords(e: SchemaError, label: string): [string, string | undefined] {

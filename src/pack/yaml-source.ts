@@ -101,7 +101,10 @@ function firstAlias(node: unknown): number | undefined {
 
 /** The yaml package's messages end with a code frame and "at line N, column M"; keep the sentence. */
 function cleanYamlMessage(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+  return message
+    .split('\n')[0]!
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .trim();
 }
 
 /** The parser's wording where it speaks to programmers rather than to the person editing the file. */

@@ -70,7 +70,11 @@ export function canonicalJson(value: unknown): string {
  * One batch per distinct `data`, at most `max` ids each, in the order the values first
  * appear. A record listed twice keeps its last update only.
  */
-export function groupUpdates(object: ObjectNames, updates: readonly RecordUpdate[], max = MUTATION_MAXIMUM_AFFECTED_RECORDS): UpdateBatch[] {
+export function groupUpdates(
+  object: ObjectNames,
+  updates: readonly RecordUpdate[],
+  max = MUTATION_MAXIMUM_AFFECTED_RECORDS,
+): UpdateBatch[] {
   const batches: UpdateBatch[] = [];
   for (const { data, ids } of groupByValues(updates)) {
     for (let i = 0; i < ids.length; i += max) batches.push({ kind: 'update', object, data, ids: ids.slice(i, i + max) });
@@ -95,7 +99,11 @@ export function groupByValues(updates: readonly RecordUpdate[]): Array<{ data: R
   return [...groups.values()];
 }
 
-export function chunkCreates(object: ObjectNames, records: ReadonlyArray<RecordData & { id: string }>, max = MAX_RECORDS_PER_CREATE): CreateBatch[] {
+export function chunkCreates(
+  object: ObjectNames,
+  records: ReadonlyArray<RecordData & { id: string }>,
+  max = MAX_RECORDS_PER_CREATE,
+): CreateBatch[] {
   const batches: CreateBatch[] = [];
   for (let i = 0; i < records.length; i += max) batches.push({ kind: 'create', object, records: records.slice(i, i + max) });
   return batches;

@@ -58,7 +58,9 @@ export async function claimRecords(
     const existing = await readAll(transport, {
       object,
       fields: ['id', owner.field, ...fields],
-      filter: { and: [{ id: { in: pending.map((r) => r.id) } }, { or: [{ deletedAt: { is: 'NULL' } }, { deletedAt: { is: 'NOT_NULL' } }] }] },
+      filter: {
+        and: [{ id: { in: pending.map((r) => r.id) } }, { or: [{ deletedAt: { is: 'NULL' } }, { deletedAt: { is: 'NOT_NULL' } }] }],
+      },
       pageSize: pending.length,
     });
     if (existing.length === 0) {
@@ -81,7 +83,11 @@ export async function claimRecords(
  * `upsert: true`: Twenty matches by id and updates). For records this run has
  * claimed already — never as a lock. Safe to repeat after a lost answer.
  */
-export async function upsertRecords(transport: RecordsTransport, object: ObjectNames, records: ReadonlyArray<RecordData & { id: string }>): Promise<void> {
+export async function upsertRecords(
+  transport: RecordsTransport,
+  object: ObjectNames,
+  records: ReadonlyArray<RecordData & { id: string }>,
+): Promise<void> {
   if (records.length === 0) return;
   const names = recordApiNames(object);
   const query = `mutation Upsert($data: [${names.createInput}!]!) { ${names.createMany}(data: $data, upsert: true) { id } }`;
@@ -94,7 +100,11 @@ export async function upsertRecords(transport: RecordsTransport, object: ObjectN
   }
 }
 
-function createExactly(transport: RecordsTransport, object: ObjectNames, records: ReadonlyArray<RecordData & { id: string }>): Promise<unknown> {
+function createExactly(
+  transport: RecordsTransport,
+  object: ObjectNames,
+  records: ReadonlyArray<RecordData & { id: string }>,
+): Promise<unknown> {
   const names = recordApiNames(object);
   const query = `mutation Claim($data: [${names.createInput}!]!) { ${names.createMany}(data: $data) { id } }`;
   return transport.core(query, { data: records }, { operation: `claim ${records.length} ${object.namePlural}`, write: true });
@@ -103,7 +113,12 @@ function createExactly(transport: RecordsTransport, object: ObjectNames, records
 /** The records API bound to one transport, in the shape features take it (letters' SendRecordsPort). */
 export function recordsPort(transport: RecordsTransport): {
   readAll(object: ObjectNames, fields: Selection, filter: Record<string, unknown>): Promise<RecordRow[]>;
-  claim(object: ObjectNames, records: ReadonlyArray<RecordData & { id: string }>, owner: ClaimOwner, fields: Selection): Promise<ClaimResult>;
+  claim(
+    object: ObjectNames,
+    records: ReadonlyArray<RecordData & { id: string }>,
+    owner: ClaimOwner,
+    fields: Selection,
+  ): Promise<ClaimResult>;
   upsert(object: ObjectNames, records: ReadonlyArray<RecordData & { id: string }>): Promise<void>;
 } {
   return {

@@ -53,7 +53,11 @@ export async function sendLiveUpsert(transport: RecordsTransport, batch: UpsertB
 }
 
 /** Upserts set absolute values: re-sending one whose answer was lost is harmless. */
-async function sendWithRecovery(transport: RecordsTransport, batch: UpsertBatch, records: ReadonlyArray<RecordData & { id: string }>): Promise<void> {
+async function sendWithRecovery(
+  transport: RecordsTransport,
+  batch: UpsertBatch,
+  records: ReadonlyArray<RecordData & { id: string }>,
+): Promise<void> {
   try {
     await send(transport, batch, records, false);
   } catch (e) {
@@ -62,9 +66,17 @@ async function sendWithRecovery(transport: RecordsTransport, batch: UpsertBatch,
   }
 }
 
-function send(transport: RecordsTransport, batch: UpsertBatch, records: ReadonlyArray<RecordData & { id: string }>, again: boolean): Promise<unknown> {
+function send(
+  transport: RecordsTransport,
+  batch: UpsertBatch,
+  records: ReadonlyArray<RecordData & { id: string }>,
+  again: boolean,
+): Promise<unknown> {
   const names = recordApiNames(batch.object);
   const query = `mutation Upsert($data: [${names.createInput}!]!) { ${names.createMany}(data: $data, upsert: true) { id } }`;
-  const opts: RequestOptions = { operation: `update ${records.length} ${batch.object.namePlural} (upsert)${again ? ' (again, after a lost answer)' : ''}`, write: true };
+  const opts: RequestOptions = {
+    operation: `update ${records.length} ${batch.object.namePlural} (upsert)${again ? ' (again, after a lost answer)' : ''}`,
+    write: true,
+  };
   return transport.core(query, { data: records }, opts);
 }

@@ -49,7 +49,8 @@ export function pageCapOf(e: unknown, asked: number): number | undefined {
 export function nextCursor(connection: Connection, after: string | null | undefined, what: string): string | null {
   if (!connection.pageInfo.hasNextPage) return null;
   const next = connection.pageInfo.endCursor;
-  if (!next || next === after) throw new Error(`Twenty says there are more ${what} but gives no new cursor to read them from: the read stopped short`);
+  if (!next || next === after)
+    throw new Error(`Twenty says there are more ${what} but gives no new cursor to read them from: the read stopped short`);
   return next;
 }
 
@@ -65,7 +66,10 @@ export async function* readPages(transport: RecordsTransport, options: ReadOptio
   // No page limit: a read ends when Twenty says it has no more, never silently at a cap.
   for (let page = 1; ; page++) {
     const variables = { filter: options.filter ?? null, orderBy: options.orderBy ?? null, first: pageSize, after };
-    const opts: RequestOptions = { operation: `read ${options.object.namePlural} (page ${page})`, kind: `records:${options.object.nameSingular}` };
+    const opts: RequestOptions = {
+      operation: `read ${options.object.namePlural} (page ${page})`,
+      kind: `records:${options.object.nameSingular}`,
+    };
     let data: Record<string, Connection>;
     try {
       data = await transport.core<Record<string, Connection>>(query, variables, opts);

@@ -25,12 +25,17 @@ export interface TogetherOptions {
  * Every matching record of each read, in the order of `reads`. Each read names a different
  * object (one root field each); its `pageSize` and `orderBy` apply, `after` does not.
  */
-export async function readTogether(transport: RecordsTransport, reads: readonly ReadOptions[], options: TogetherOptions): Promise<RecordRow[][]> {
+export async function readTogether(
+  transport: RecordsTransport,
+  reads: readonly ReadOptions[],
+  options: TogetherOptions,
+): Promise<RecordRow[][]> {
   const names = reads.map((r) => r.object.nameSingular);
   const twice = names.find((n, i) => names.indexOf(n) !== i);
   if (twice) throw new Error(`readTogether: ${twice} is read twice (one root field per object: merge the filters)`);
   const out: RecordRow[][] = [];
-  for (let i = 0; i < reads.length; i += MAX_RECORDS_ROOT_FIELDS) out.push(...(await readChunk(transport, reads.slice(i, i + MAX_RECORDS_ROOT_FIELDS), options)));
+  for (let i = 0; i < reads.length; i += MAX_RECORDS_ROOT_FIELDS)
+    out.push(...(await readChunk(transport, reads.slice(i, i + MAX_RECORDS_ROOT_FIELDS), options)));
   return out;
 }
 
@@ -41,12 +46,17 @@ async function readChunk(transport: RecordsTransport, reads: readonly ReadOption
   reads.forEach((r, n) => {
     const api = recordApiNames(r.object);
     params.push(`$f${n}: ${api.filterInput}`, `$o${n}: [${api.orderByInput}!]`, `$p${n}: Int`);
-    fields.push(`${api.findMany}(filter: $f${n}, orderBy: $o${n}, first: $p${n}) { edges { node { ${renderSelection(withId(r.fields))} } } pageInfo { hasNextPage endCursor } }`);
+    fields.push(
+      `${api.findMany}(filter: $f${n}, orderBy: $o${n}, first: $p${n}) { edges { node { ${renderSelection(withId(r.fields))} } } pageInfo { hasNextPage endCursor } }`,
+    );
     base[`f${n}`] = r.filter ?? null;
     base[`o${n}`] = r.orderBy ?? null;
   });
   const query = `query ${options.name}(${params.join(', ')}) { ${fields.join(' ')} }`;
-  const opts: RequestOptions = { operation: `${options.operation} (${reads.map((r) => r.object.namePlural).join(', ')})`, kind: options.kind };
+  const opts: RequestOptions = {
+    operation: `${options.operation} (${reads.map((r) => r.object.namePlural).join(', ')})`,
+    kind: options.kind,
+  };
   const sizes = reads.map((r) => r.pageSize ?? DEFAULT_PAGE_SIZE);
   let data: Record<string, Connection | undefined>;
   for (;;) {

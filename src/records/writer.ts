@@ -27,7 +27,11 @@ export interface WriteOptions {
 
 const isLost = (e: unknown): boolean => e instanceof Error && (e as { kind?: unknown }).kind === 'outcome-unknown';
 
-export async function writeBatches(transport: RecordsTransport, batches: readonly WriteBatch[], options: WriteOptions = {}): Promise<WriteResult> {
+export async function writeBatches(
+  transport: RecordsTransport,
+  batches: readonly WriteBatch[],
+  options: WriteOptions = {},
+): Promise<WriteResult> {
   const result: WriteResult = { batches: 0, records: 0 };
   const upsertState: UpsertState = {};
   for (const batch of batches) {

@@ -22,8 +22,15 @@ export interface RoleSettings {
 }
 
 export const ROLE_SETTING_KEYS: ReadonlyArray<keyof RoleSettings> = [
-  'canUpdateAllSettings', 'canAccessAllTools', 'canReadAllObjectRecords', 'canUpdateAllObjectRecords',
-  'canSoftDeleteAllObjectRecords', 'canDestroyAllObjectRecords', 'canBeAssignedToUsers', 'canBeAssignedToAgents', 'canBeAssignedToApiKeys',
+  'canUpdateAllSettings',
+  'canAccessAllTools',
+  'canReadAllObjectRecords',
+  'canUpdateAllObjectRecords',
+  'canSoftDeleteAllObjectRecords',
+  'canDestroyAllObjectRecords',
+  'canBeAssignedToUsers',
+  'canBeAssignedToAgents',
+  'canBeAssignedToApiKeys',
 ];
 
 /**
@@ -116,7 +123,8 @@ export function resolveRole(def: RoleDef, refs: RefIndex): { role: ResolvedRole;
   const field = (ref: string, on: ObjectTarget, path: Array<string | number>): FieldTarget | undefined => {
     const r = refs.resolveField(ref, on);
     if (!r.found) at(path, r.message, r.hint);
-    else if (r.object.nameSingular !== on.nameSingular) at(path, `field "${refOf(r.field)}" is not on ${refOf(on)}`, `name a field of ${refOf(on)}`);
+    else if (r.object.nameSingular !== on.nameSingular)
+      at(path, `field "${refOf(r.field)}" is not on ${refOf(on)}`, `name a field of ${refOf(on)}`);
     else return r.field;
     return undefined;
   };
@@ -144,14 +152,25 @@ export function resolveRole(def: RoleDef, refs: RefIndex): { role: ResolvedRole;
     const o = object(p.objectUniversalIdentifier, ['fieldPermissions', i, 'objectUniversalIdentifier']);
     const f = o ? field(p.fieldUniversalIdentifier, o, ['fieldPermissions', i, 'fieldUniversalIdentifier']) : undefined;
     if (!o || !f) return;
-    fields.push({ object: o.nameSingular, field: f.name, canReadFieldValue: p.canReadFieldValue ?? null, canUpdateFieldValue: p.canUpdateFieldValue ?? null, index: i });
+    fields.push({
+      object: o.nameSingular,
+      field: f.name,
+      canReadFieldValue: p.canReadFieldValue ?? null,
+      canUpdateFieldValue: p.canUpdateFieldValue ?? null,
+      index: i,
+    });
   });
 
   const flags = new Set<PermissionFlagKey>();
   (def.permissionFlagUniversalIdentifiers ?? []).forEach((ref, i) => {
     const key = flagKey(ref);
     if (key) flags.add(key);
-    else at(['permissionFlagUniversalIdentifiers', i], `"${ref}" is no permission flag twenty-sdk 2.43 knows`, 'use a key such as WORKFLOWS, or a SystemPermissionFlag UUID');
+    else
+      at(
+        ['permissionFlagUniversalIdentifiers', i],
+        `"${ref}" is no permission flag twenty-sdk 2.43 knows`,
+        'use a key such as WORKFLOWS, or a SystemPermissionFlag UUID',
+      );
   });
 
   const predicates: ResolvedPredicate[] = [];
@@ -161,14 +180,22 @@ export function resolveRole(def: RoleDef, refs: RefIndex): { role: ResolvedRole;
     let memberField: string | null = null;
     if (p.workspaceMemberFieldUniversalIdentifier) {
       const member = refs.resolveObject('standard:workspaceMember');
-      const mf = member.found ? field(p.workspaceMemberFieldUniversalIdentifier, member.object, ['rowLevelPermissionPredicates', i, 'workspaceMemberFieldUniversalIdentifier']) : undefined;
+      const mf = member.found
+        ? field(p.workspaceMemberFieldUniversalIdentifier, member.object, [
+            'rowLevelPermissionPredicates',
+            i,
+            'workspaceMemberFieldUniversalIdentifier',
+          ])
+        : undefined;
       if (!mf) return;
       if (mf.relation?.relationType === 'ONE_TO_MANY') {
         // Twenty reads the member's own value (a column, a composite's part, a many-to-one's
         // id); a one-to-many has none, so the rule would be dropped and restrict nothing
         // (build-row-level-permission-record-filter.util.ts; docs/twenty-facts.md).
         problems.push({
-          file: def.source.file, path: [...def.source.path, 'rowLevelPermissionPredicates', i, 'workspaceMemberFieldUniversalIdentifier'], rule: 'role-rule-member-field',
+          file: def.source.file,
+          path: [...def.source.path, 'rowLevelPermissionPredicates', i, 'workspaceMemberFieldUniversalIdentifier'],
+          rule: 'role-rule-member-field',
           message: `"${mf.name}" is a one-to-many relation of the workspace member: Twenty finds no value in it, so this row-level rule would restrict nothing`,
           hint: 'compare with a value the member holds itself (a field, or a many-to-one relation), or point the record at the member: a relation to standard:workspaceMember with value { isCurrentWorkspaceMemberSelected: true, selectedRecordIds: [] }',
         });

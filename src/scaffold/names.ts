@@ -15,7 +15,10 @@ export function toApiName(input: string): string | undefined {
 
 /** `intelLead` → `intel-lead`. */
 export function toKebab(apiName: string): string {
-  return apiName.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z])([A-Z][a-z])/g, '$1-$2').toLowerCase();
+  return apiName
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1-$2')
+    .toLowerCase();
 }
 
 /** `intelLead` → `intelLeads`, `company` → `companies`, `branch` → `branches`. */

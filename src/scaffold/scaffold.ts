@@ -11,7 +11,16 @@ import { validatePack } from '../validate/index.ts';
 import type { FieldType } from '../pack/model.ts';
 import { schemaRegistry, SCHEMA_DIR } from '../pack/schema-registry.ts';
 import { toApiName, toKebab } from './names.ts';
-import { renderField, renderObject, renderRole, renderTemplate, renderView, renderWorkflow, type RenderContext, type Rendered } from './render.ts';
+import {
+  renderField,
+  renderObject,
+  renderRole,
+  renderTemplate,
+  renderView,
+  renderWorkflow,
+  type RenderContext,
+  type Rendered,
+} from './render.ts';
 
 export const SCAFFOLD_KINDS = ['object', 'field', 'view', 'workflow', 'template', 'role'] as const;
 export type ScaffoldKind = (typeof SCAFFOLD_KINDS)[number];
@@ -27,9 +36,7 @@ export interface ScaffoldRequest {
   type?: string;
 }
 
-export type ScaffoldResult =
-  | { ok: true; relPath: string }
-  | { ok: false; code: 1 | 2; message: string; hint?: string };
+export type ScaffoldResult = { ok: true; relPath: string } | { ok: false; code: 1 | 2; message: string; hint?: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -45,7 +52,8 @@ export async function scaffold(req: ScaffoldRequest): Promise<ScaffoldResult> {
   let rendered: Rendered;
   if (req.kind === 'object' || req.kind === 'field') {
     const name = toApiName(req.name);
-    if (!name) return usage(`"${req.name}" cannot be an API name`, 'use English words or camelCase, e.g. intelLead; the label can be Chinese');
+    if (!name)
+      return usage(`"${req.name}" cannot be an API name`, 'use English words or camelCase, e.g. intelLead; the label can be Chinese');
     if (req.kind === 'object') rendered = renderObject(ctx, name);
     else {
       if (!req.object) return usage('a field needs --object: the object it is added to', 'e.g. --object company, or --object intelLead');
@@ -63,12 +71,14 @@ export async function scaffold(req: ScaffoldRequest): Promise<ScaffoldResult> {
     if (slug === '') return usage(`"${req.name}" cannot be a file name`, 'use English words, e.g. leads-by-stage');
     if (req.kind === 'workflow') rendered = renderWorkflow(ctx, slug);
     else if (req.kind === 'role') {
-      const object = req.object ? resolveObject(req.object, pack.objects) : { ref: pack.objects[0]?.nameSingular ?? 'standard:company', apiName: '' };
+      const object = req.object
+        ? resolveObject(req.object, pack.objects)
+        : { ref: pack.objects[0]?.nameSingular ?? 'standard:company', apiName: '' };
       if ('error' in object) return usage(object.error);
       rendered = renderRole(ctx, slug, object.ref);
-    }
-    else {
-      if (req.kind === 'view' && !req.object) return usage('a view needs --object: the object whose records it shows', 'e.g. --object intelLead');
+    } else {
+      if (req.kind === 'view' && !req.object)
+        return usage('a view needs --object: the object whose records it shows', 'e.g. --object intelLead');
       const object = resolveObject(req.object ?? 'standard:person', pack.objects);
       if ('error' in object) return usage(object.error);
       rendered =
@@ -128,7 +138,9 @@ function resolveObject(input: string, objects: readonly PackObjectSummary[]): { 
   }
   if (UUID.test(input)) {
     const found = objects.find((o) => o.universalIdentifier.toLowerCase() === input.toLowerCase());
-    return found ? { ref: input, apiName: found.nameSingular } : { error: `no object of the pack has the UUID ${input}: give the object by name` };
+    return found
+      ? { ref: input, apiName: found.nameSingular }
+      : { error: `no object of the pack has the UUID ${input}: give the object by name` };
   }
   const apiName = toApiName(input);
   if (!apiName) return { error: `"${input}" is not an object name` };
@@ -144,5 +156,7 @@ function fieldTypes(): string[] {
 function schemaRef(dir: string, schemaFile: string, relPath: string): string {
   const local = join(dir, 'schemas', schemaFile);
   const schema = existsSync(local) ? local : join(SCHEMA_DIR, schemaFile);
-  return relative(dirname(join(dir, relPath)), schema).split(sep).join('/');
+  return relative(dirname(join(dir, relPath)), schema)
+    .split(sep)
+    .join('/');
 }

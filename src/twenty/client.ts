@@ -115,7 +115,10 @@ export class TwentyClient {
     const clock = this.options.clock ?? realClock;
     const url = `${this.baseUrl}/${endpoint === 'metadata' ? 'metadata' : 'graphql'}`;
     // application/json: Yoga then answers validation errors with HTTP 200 and a body, not a bare 400.
-    const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${this.options.apiKey.replace(/^Bearer\s+/i, '')}` };
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      authorization: `Bearer ${this.options.apiKey.replace(/^Bearer\s+/i, '')}`,
+    };
     if (opts.locale) headers['x-locale'] = opts.locale;
 
     const cost = throttleCost(endpoint, this.options.caller ?? 'apiKey', query);
@@ -123,10 +126,21 @@ export class TwentyClient {
       await this.bucket.take(cost);
       this.counter.sent(endpoint, opts.write === true, opts.kind);
       // The bound applies to requests in flight, never to steps: a step waiting on its own requests holds no slot.
-      const outcome = await this.limit(() => sendOnce({ url, query, variables, headers, timeoutMs: this.options.timeoutMs ?? 60_000, fetch: this.options.fetch }));
+      const outcome = await this.limit(() =>
+        sendOnce({ url, query, variables, headers, timeoutMs: this.options.timeoutMs ?? 60_000, fetch: this.options.fetch }),
+      );
       const verdict = this.judge(outcome, endpoint, opts);
       if (verdict.type === 'done') {
-        if (!opts.write) this.tellReaders({ endpoint, query, ...(variables ? { variables } : {}), operation: opts.operation, ...(opts.kind ? { kind: opts.kind } : {}), ...(opts.locale ? { locale: opts.locale } : {}), data: verdict.data });
+        if (!opts.write)
+          this.tellReaders({
+            endpoint,
+            query,
+            ...(variables ? { variables } : {}),
+            operation: opts.operation,
+            ...(opts.kind ? { kind: opts.kind } : {}),
+            ...(opts.locale ? { locale: opts.locale } : {}),
+            data: verdict.data,
+          });
         return verdict.data as T;
       }
       const throttled = verdict.type === 'retry' && verdict.error.kind === 'throttled';
@@ -190,14 +204,23 @@ export class TwentyClient {
       if (status >= 500) {
         if (write) return lost(`HTTP ${status}`, status);
         const said = outcome.errors[0]?.message ?? '';
-        const error = new TwentyError({ kind: 'server-error', operation, status, message: `Twenty answered HTTP ${status}${said ? `: ${said.slice(0, 200)}` : ''}` });
+        const error = new TwentyError({
+          kind: 'server-error',
+          operation,
+          status,
+          message: `Twenty answered HTTP ${status}${said ? `: ${said.slice(0, 200)}` : ''}`,
+        });
         return { type: 'retry', error, waitMs: parseRetryAfter(outcome.retryAfter) ?? undefined };
       }
       if (outcome.errors.length > 0) return this.judgeErrors(outcome.errors, endpoint, opts, status);
       if (status === 401 || status === 403) {
         return {
           type: 'fail',
-          error: classifyGraphQLErrors([{ message: `HTTP ${status}`, extensions: { code: status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN' } }], operation, status),
+          error: classifyGraphQLErrors(
+            [{ message: `HTTP ${status}`, extensions: { code: status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN' } }],
+            operation,
+            status,
+          ),
         };
       }
       if (status === 404) {
@@ -212,7 +235,10 @@ export class TwentyClient {
           }),
         };
       }
-      return { type: 'fail', error: new TwentyError({ kind: 'bad-response', operation, status, message: `unexpected HTTP ${status}: ${outcome.bodySnippet}` }) };
+      return {
+        type: 'fail',
+        error: new TwentyError({ kind: 'bad-response', operation, status, message: `unexpected HTTP ${status}: ${outcome.bodySnippet}` }),
+      };
     }
 
     if (outcome.errors.length > 0) return this.judgeErrors(outcome.errors, endpoint, opts, outcome.status);

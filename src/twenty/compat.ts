@@ -43,7 +43,18 @@ export interface ServerCapabilities {
 
 const INTROSPECT = /* GraphQL */ `
   query BankpackIntrospect {
-    __schema { queryType { fields { name } } mutationType { fields { name } } }
+    __schema {
+      queryType {
+        fields {
+          name
+        }
+      }
+      mutationType {
+        fields {
+          name
+        }
+      }
+    }
   }
 `;
 

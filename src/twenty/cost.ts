@@ -61,7 +61,10 @@ export function recordsRootFields(query: string): number {
     const fragments = new Map<string, SelectionSetNode>();
     for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d.selectionSet);
     const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-    if (op) count = rootFieldNames(op.selectionSet, fragments, new Set()).filter((n) => !n.startsWith('__') && !NOT_THROTTLED_ROOT_FIELDS.has(n)).length;
+    if (op)
+      count = rootFieldNames(op.selectionSet, fragments, new Set()).filter(
+        (n) => !n.startsWith('__') && !NOT_THROTTLED_ROOT_FIELDS.has(n),
+      ).length;
   } catch {
     // The server will refuse it before any resolver runs; count it anyway, to be safe.
   }

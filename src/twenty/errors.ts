@@ -131,7 +131,12 @@ export function classifyGraphQLErrors(errors: readonly GraphQLErrorShape[], oper
     case 'NOT_FOUND':
       return new TwentyError({ ...base, kind: 'not-found', message: friendly(first) });
     case 'CONFLICT':
-      return new TwentyError({ ...base, kind: 'conflict', message: friendly(first), hint: 'run `bankpack plan` to see what already exists' });
+      return new TwentyError({
+        ...base,
+        kind: 'conflict',
+        message: friendly(first),
+        hint: 'run `bankpack plan` to see what already exists',
+      });
     case 'METADATA_VALIDATION_FAILED':
       return new TwentyError({
         ...base,
@@ -149,9 +154,19 @@ export function classifyGraphQLErrors(errors: readonly GraphQLErrorShape[], oper
         hint: 'the server may not be a Twenty 2.x that bankpack supports; run `bankpack plan` to see what it reports',
       });
     case 'BAD_USER_INPUT':
-      return new TwentyError({ ...base, kind: 'invalid-input', message: `Twenty rejected the input: ${friendly(first)}`, details: errors.slice(1).map(friendly) });
+      return new TwentyError({
+        ...base,
+        kind: 'invalid-input',
+        message: `Twenty rejected the input: ${friendly(first)}`,
+        details: errors.slice(1).map(friendly),
+      });
     case 'INTERNAL_SERVER_ERROR':
-      return new TwentyError({ ...base, kind: 'server-error', message: `Twenty failed internally: ${message}`, hint: 'run the command again; if it persists, check the server logs' });
+      return new TwentyError({
+        ...base,
+        kind: 'server-error',
+        message: `Twenty failed internally: ${message}`,
+        hint: 'run the command again; if it persists, check the server logs',
+      });
     default:
       if (status === 401 || /unauthori[sz]ed/i.test(message)) {
         return new TwentyError({ ...base, kind: 'unauthenticated', message: `Twenty refused the API key (${message})`, hint: KEY_HINT });

@@ -52,7 +52,13 @@ export async function sendOnce(req: WireRequest): Promise<WireOutcome> {
     return { type: 'answer', status: res.status, data: res.data ?? null, errors };
   } catch (e) {
     if (failed) {
-      return { type: 'http-error', status: failed.status, retryAfter: failed.retryAfter, errors: errorsFromBody(failed.body), bodySnippet: failed.body.slice(0, 200) };
+      return {
+        type: 'http-error',
+        status: failed.status,
+        retryAfter: failed.retryAfter,
+        errors: errorsFromBody(failed.body),
+        bodySnippet: failed.body.slice(0, 200),
+      };
     }
     return networkOutcome(e);
   }

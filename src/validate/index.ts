@@ -9,7 +9,13 @@ import { templatesFamily } from '../letters/rule-family.ts';
 import { rolesFamily } from '../roles/rule-family.ts';
 import { workflowsFamily } from '../workflows/rule-family.ts';
 
-export const RULE_FAMILIES: readonly RuleFamily[] = [...PACK_RULE_FAMILIES, workflowsFamily, jobPoliciesFamily, templatesFamily, rolesFamily];
+export const RULE_FAMILIES: readonly RuleFamily[] = [
+  ...PACK_RULE_FAMILIES,
+  workflowsFamily,
+  jobPoliciesFamily,
+  templatesFamily,
+  rolesFamily,
+];
 
 /** Load and validate the pack in `root` against every rule: a ValidPack when it has no errors. */
 export function validatePack(root: string): Promise<ValidationResult> {

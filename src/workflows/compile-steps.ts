@@ -117,7 +117,13 @@ function compileInput(step: GraphStep, ctx: StepContext): unknown {
         ...(spec.limit !== undefined ? { limit: spec.limit } : {}),
         ...(recordFilters.length > 0 ? { filter: { recordFilters, recordFilterGroups } } : {}),
         ...(spec.orderBy
-          ? { orderBy: { gqlOperationOrderBy: Object.entries(spec.orderBy).map(([f, d]) => ({ [f]: d === 'DESC' ? 'DescNullsLast' : 'AscNullsFirst' })) } }
+          ? {
+              orderBy: {
+                gqlOperationOrderBy: Object.entries(spec.orderBy).map(([f, d]) => ({
+                  [f]: d === 'DESC' ? 'DescNullsLast' : 'AscNullsFirst',
+                })),
+              },
+            }
           : {}),
       };
     }
@@ -162,12 +168,23 @@ function compileInput(step: GraphStep, ctx: StepContext): unknown {
       return {};
     // iterator-action-settings-schema.ts @41d2425: {items?, initialLoopStepIds?, shouldContinueOnIterationFailure?}
     case 'ITERATOR':
-      return { items: typeof spec.items === 'string' ? text(spec.items) : ctx.rewrite(spec.items), initialLoopStepIds: (step.loopStart ?? []).map((k) => ctx.uuidOf(k)) };
+      return {
+        items: typeof spec.items === 'string' ? text(spec.items) : ctx.rewrite(spec.items),
+        initialLoopStepIds: (step.loopStart ?? []).map((k) => ctx.uuidOf(k)),
+      };
     // workflow-delay-action-settings-schema.ts @41d2425: {delayType, scheduledDateTime?, duration?}
     case 'DELAY':
       return spec.until !== undefined
         ? { delayType: 'SCHEDULED_DATE', scheduledDateTime: text(spec.until) }
-        : { delayType: 'DURATION', duration: { days: spec.for?.days ?? 0, hours: spec.for?.hours ?? 0, minutes: spec.for?.minutes ?? 0, seconds: spec.for?.seconds ?? 0 } };
+        : {
+            delayType: 'DURATION',
+            duration: {
+              days: spec.for?.days ?? 0,
+              hours: spec.for?.hours ?? 0,
+              minutes: spec.for?.minutes ?? 0,
+              seconds: spec.for?.seconds ?? 0,
+            },
+          };
     // form-action-settings-schema.ts @41d2425: [{id, name, label, type, placeholder?, settings?, value?}]
     case 'FORM':
       return spec.fields.map((f) => ({

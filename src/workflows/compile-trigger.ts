@@ -79,7 +79,8 @@ export function compileTrigger(trigger: TriggerSpec, ctx: TriggerContext): Compi
 function cronSettings(trigger: Extract<TriggerSpec, { type: 'CRON' }>): Record<string, unknown> {
   if (trigger.pattern !== undefined) return { type: 'CUSTOM', pattern: trigger.pattern, outputSchema: {} };
   const every = trigger.every ?? {};
-  if (every.days !== undefined) return { type: 'DAYS', schedule: { day: every.days, hour: every.hour ?? 0, minute: every.minute ?? 0 }, outputSchema: {} };
+  if (every.days !== undefined)
+    return { type: 'DAYS', schedule: { day: every.days, hour: every.hour ?? 0, minute: every.minute ?? 0 }, outputSchema: {} };
   if (every.hours !== undefined) return { type: 'HOURS', schedule: { hour: every.hours, minute: every.minute ?? 0 }, outputSchema: {} };
   return { type: 'MINUTES', schedule: { minute: every.minutes ?? 60 }, outputSchema: {} };
 }

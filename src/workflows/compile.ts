@@ -106,7 +106,8 @@ function friendlyFor(inner: string, graph: WorkflowGraph): string {
   const [head, ...rest] = inner.split('.');
   const step = graph.steps.find((s) => s.uuid === head);
   if (step) return ['steps', step.key, ...rest].join('.');
-  if (head === 'trigger' && rest[0] === 'properties' && (rest[1] === 'after' || rest[1] === 'before')) return ['record', ...rest.slice(2)].join('.');
+  if (head === 'trigger' && rest[0] === 'properties' && (rest[1] === 'after' || rest[1] === 'before'))
+    return ['record', ...rest.slice(2)].join('.');
   if (head === 'trigger' && rest[0] === 'record') return ['record', ...rest.slice(1)].join('.');
   return inner;
 }

@@ -30,7 +30,19 @@ export interface CompiledFilter {
   stepFilters: StepFilter[];
 }
 
-export const COMPARISON_KEYS = ['is', 'isNot', 'in', 'notIn', 'contains', 'doesNotContain', 'atLeast', 'atMost', 'before', 'after', 'isEmpty'] as const;
+export const COMPARISON_KEYS = [
+  'is',
+  'isNot',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+  'atLeast',
+  'atMost',
+  'before',
+  'after',
+  'isEmpty',
+] as const;
 
 export function isComparison(node: ComparisonSpec | ConditionSpec): node is ComparisonSpec {
   return typeof (node as ComparisonSpec).value === 'string';
@@ -99,7 +111,12 @@ export function compileCondition(condition: ConditionSpec, ctx: FilterContext): 
         if (isSelect) return push(k === 'in' ? 'IS' : 'IS_NOT', list(values));
         // Without a SELECT to compare against, one comparison per value in a group of its own.
         const sub = ctx.id('group', groupCount++);
-        groups.push({ id: sub, logicalOperator: k === 'in' ? 'OR' : 'AND', parentStepFilterGroupId: groupId, positionInStepFilterGroup: position });
+        groups.push({
+          id: sub,
+          logicalOperator: k === 'in' ? 'OR' : 'AND',
+          parentStepFilterGroupId: groupId,
+          positionInStepFilterGroup: position,
+        });
         values.forEach((v, i) => push(k === 'in' ? 'IS' : 'IS_NOT', text(v), sub, i));
         return;
       }

@@ -53,12 +53,18 @@ async function withResume(ctx: WorkflowApplyContext, op: WorkflowOp, run: (attem
       return await run(attempt);
     } catch (e) {
       if (!isTwentyError(e) || e.kind !== 'outcome-unknown' || attempt >= ATTEMPTS) throw e;
-      ctx.report?.(`    … the answer to a write of workflow "${op.compiled.name}" was lost (attempt ${attempt}); reading it again to carry on`);
+      ctx.report?.(
+        `    … the answer to a write of workflow "${op.compiled.name}" was lost (attempt ${attempt}); reading it again to carry on`,
+      );
     }
   }
 }
 
-async function buildAndActivate(ctx: WorkflowApplyContext, op: Extract<WorkflowOp, { kind: 'create' | 'new-version' }>, attempt: number): Promise<void> {
+async function buildAndActivate(
+  ctx: WorkflowApplyContext,
+  op: Extract<WorkflowOp, { kind: 'create' | 'new-version' }>,
+  attempt: number,
+): Promise<void> {
   const compiled = await withFieldIds(ctx, await withConnectedAccount(ctx, op.compiled));
   // A workflow the plan did not find is created at once; after a lost answer, look first.
   let live = op.kind === 'create' && attempt === 1 ? undefined : await readWorkflow(ctx.client, op.workflowId);
@@ -71,7 +77,8 @@ async function buildAndActivate(ctx: WorkflowApplyContext, op: Extract<WorkflowO
   }
   const published = live.versions.find((v) => v.id === live.lastPublishedVersionId);
   // Already done (an activation whose answer was lost): nothing more to write.
-  if (published?.status === 'ACTIVE' && published.trigger && definitionHash(published.trigger, published.steps ?? []) === compiled.hash) return;
+  if (published?.status === 'ACTIVE' && published.trigger && definitionHash(published.trigger, published.steps ?? []) === compiled.hash)
+    return;
   // The version to build into: a draft (v1 of a new workflow, or one left by an earlier run), or a new copy of the published one.
   let draft = live.versions.find((v) => v.status === 'DRAFT');
   if (!draft) {
@@ -89,25 +96,34 @@ async function buildDraft(ctx: WorkflowApplyContext, draft: ActualVersion, compi
   // A step whose type changes is removed and created again under the same id.
   for (const id of edits.remove.filter((id) => wanted.has(id))) await gql.deleteStep(ctx.userClient, versionId, id, compiled.name);
   const placeholders: string[] = [];
-  for (const step of edits.create) placeholders.push(...(await gql.createStep(ctx.userClient, versionId, step)).filter((id) => !wanted.has(id)));
+  for (const step of edits.create)
+    placeholders.push(...(await gql.createStep(ctx.userClient, versionId, step)).filter((id) => !wanted.has(id)));
   for (const step of edits.update) await gql.updateStep(ctx.userClient, versionId, step);
   // Only now is nothing of the pack's wired to them: Twenty refills an IF_ELSE branch left empty by a deletion.
-  for (const id of [...edits.remove.filter((id) => !wanted.has(id)), ...placeholders]) await gql.deleteStep(ctx.userClient, versionId, id, compiled.name);
+  for (const id of [...edits.remove.filter((id) => !wanted.has(id)), ...placeholders])
+    await gql.deleteStep(ctx.userClient, versionId, id, compiled.name);
   if (edits.trigger) await gql.updateTrigger(ctx.userClient, versionId, compiled.trigger, compiled.name);
 }
 
 /** Email steps without an account get the user's connected account, read once per deploy. */
 async function withConnectedAccount(ctx: WorkflowApplyContext, compiled: CompiledWorkflow): Promise<CompiledWorkflow> {
-  const missing = compiled.steps.some((s) => s.type === 'SEND_EMAIL' && (s.settings.input as { connectedAccountId?: string }).connectedAccountId === '');
+  const missing = compiled.steps.some(
+    (s) => s.type === 'SEND_EMAIL' && (s.settings.input as { connectedAccountId?: string }).connectedAccountId === '',
+  );
   if (!missing) return compiled;
   ctx.connectedAccount ??= readConnectedAccountId(ctx.userClient, ctx.emailFrom).then((id) => {
-    if (!id) ctx.report?.('    · no connected email account: email steps are deployed without one; connect an account in Settings → Accounts and deploy again');
+    if (!id)
+      ctx.report?.(
+        '    · no connected email account: email steps are deployed without one; connect an account in Settings → Accounts and deploy again',
+      );
     return id ?? '';
   });
   const account = await ctx.connectedAccount;
   if (account === '') return compiled;
   const steps = compiled.steps.map((s) =>
-    s.type === 'SEND_EMAIL' ? { ...s, settings: { ...s.settings, input: { ...(s.settings.input as Record<string, unknown>), connectedAccountId: account } } } : s,
+    s.type === 'SEND_EMAIL'
+      ? { ...s, settings: { ...s.settings, input: { ...(s.settings.input as Record<string, unknown>), connectedAccountId: account } } }
+      : s,
   );
   return { ...compiled, steps, hash: definitionHash(compiled.trigger, steps) };
 }

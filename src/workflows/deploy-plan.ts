@@ -40,7 +40,10 @@ export function needsUserToken(op: WorkflowOp): boolean {
   return op.kind === 'create' || op.kind === 'new-version';
 }
 
-export function planWorkflowChanges(desired: ReadonlyArray<{ workflowId: string; compiled: CompiledWorkflow }>, actual: readonly ActualWorkflow[]): WorkflowPlan {
+export function planWorkflowChanges(
+  desired: ReadonlyArray<{ workflowId: string; compiled: CompiledWorkflow }>,
+  actual: readonly ActualWorkflow[],
+): WorkflowPlan {
   const byId = new Map(actual.map((w) => [w.id, w]));
   const changes: WorkflowChange[] = [];
   let unchanged = 0;
@@ -63,7 +66,10 @@ export function planWorkflowChanges(desired: ReadonlyArray<{ workflowId: string;
         title,
         file: compiled.file,
         reason: 'the workflow is in Twenty’s trash (deleted in the UI); deploy will not create a second one with the same identity',
-        options: ['restore it from the trash in Twenty, then deploy again', 'or remove it for good there (destroy), and deploy creates it afresh'],
+        options: [
+          'restore it from the trash in Twenty, then deploy again',
+          'or remove it for good there (destroy), and deploy creates it afresh',
+        ],
       });
       continue;
     }
@@ -75,7 +81,14 @@ export function planWorkflowChanges(desired: ReadonlyArray<{ workflowId: string;
 
     if (published && publishedHash === compiled.hash) {
       if (published.status === 'ACTIVE') {
-        if (rename) changes.push({ action: 'update', title, file: compiled.file, diffs: nameDiff, op: { kind: 'rename', workflowId, compiled, rename } });
+        if (rename)
+          changes.push({
+            action: 'update',
+            title,
+            file: compiled.file,
+            diffs: nameDiff,
+            op: { kind: 'rename', workflowId, compiled, rename },
+          });
         else unchanged++;
       } else {
         changes.push({
@@ -124,12 +137,16 @@ function describeTrigger(c: CompiledWorkflow): string {
 }
 
 /** Steps added, removed and changed, by their names, for the plan. */
-function describeStepChanges(published: ActualVersion | undefined, compiled: CompiledWorkflow): Array<{ property: string; from: unknown; to: unknown }> {
+function describeStepChanges(
+  published: ActualVersion | undefined,
+  compiled: CompiledWorkflow,
+): Array<{ property: string; from: unknown; to: unknown }> {
   if (!published) return [];
   const before = new Map((published.steps ?? []).map((s) => [String(s.id), s]));
   const after = new Map(compiled.steps.map((s) => [s.id, s]));
   const out: Array<{ property: string; from: unknown; to: unknown }> = [];
-  if (comparable(published.trigger) !== comparable(compiled.trigger)) out.push({ property: 'trigger', from: published.trigger?.name ?? null, to: `${compiled.trigger.name} (changed)` });
+  if (comparable(published.trigger) !== comparable(compiled.trigger))
+    out.push({ property: 'trigger', from: published.trigger?.name ?? null, to: `${compiled.trigger.name} (changed)` });
   for (const [id, s] of after) {
     const old = before.get(id);
     if (!old) out.push({ property: `step "${s.name}"`, from: null, to: s.type });
@@ -140,7 +157,10 @@ function describeStepChanges(published: ActualVersion | undefined, compiled: Com
 }
 
 /** Steps that differ in more than layout, for apply: what to create, update and delete in a draft. */
-export function draftEdits(current: { trigger: Record<string, unknown> | null; steps: Array<Record<string, unknown>> | null }, compiled: CompiledWorkflow): {
+export function draftEdits(
+  current: { trigger: Record<string, unknown> | null; steps: Array<Record<string, unknown>> | null },
+  compiled: CompiledWorkflow,
+): {
   remove: string[];
   create: CompiledStep[];
   update: CompiledStep[];
@@ -148,12 +168,22 @@ export function draftEdits(current: { trigger: Record<string, unknown> | null; s
 } {
   const existing = new Map((current.steps ?? []).map((s) => [String(s.id), s]));
   const wanted = new Set(compiled.steps.map((s) => s.id));
-  const remove = [...existing.values()].filter((s) => !wanted.has(String(s.id)) || compiled.steps.find((c) => c.id === s.id)?.type !== s.type).map((s) => String(s.id));
+  const remove = [...existing.values()]
+    .filter((s) => !wanted.has(String(s.id)) || compiled.steps.find((c) => c.id === s.id)?.type !== s.type)
+    .map((s) => String(s.id));
   const create = compiled.steps.filter((s) => !existing.has(s.id) || remove.includes(s.id));
   const update = compiled.steps.filter((s) => {
     const old = existing.get(s.id);
-    return !old || remove.includes(s.id) || comparable(old) !== comparable(s) || JSON.stringify(old.position ?? null) !== JSON.stringify(s.position);
+    return (
+      !old ||
+      remove.includes(s.id) ||
+      comparable(old) !== comparable(s) ||
+      JSON.stringify(old.position ?? null) !== JSON.stringify(s.position)
+    );
   });
-  const trigger = !current.trigger || comparable(current.trigger) !== comparable(compiled.trigger) || JSON.stringify(current.trigger.position ?? null) !== JSON.stringify(compiled.trigger.position);
+  const trigger =
+    !current.trigger ||
+    comparable(current.trigger) !== comparable(compiled.trigger) ||
+    JSON.stringify(current.trigger.position ?? null) !== JSON.stringify(compiled.trigger.position);
   return { remove, create, update, trigger };
 }

@@ -25,16 +25,26 @@ export interface ActualWorkflow {
 
 const WORKFLOWS = /* GraphQL */ `
   query BankpackWorkflows($ids: [UUID!]) {
-    workflows(
-      first: 60
-      filter: { and: [{ id: { in: $ids } }, { or: [{ deletedAt: { is: NULL } }, { deletedAt: { is: NOT_NULL } }] }] }
-    ) {
-      edges { node {
-        id name lastPublishedVersionId deletedAt
-        versions(first: 20, orderBy: [{ createdAt: DescNullsLast }]) {
-          edges { node { id name status trigger steps } }
+    workflows(first: 60, filter: { and: [{ id: { in: $ids } }, { or: [{ deletedAt: { is: NULL } }, { deletedAt: { is: NOT_NULL } }] }] }) {
+      edges {
+        node {
+          id
+          name
+          lastPublishedVersionId
+          deletedAt
+          versions(first: 20, orderBy: [{ createdAt: DescNullsLast }]) {
+            edges {
+              node {
+                id
+                name
+                status
+                trigger
+                steps
+              }
+            }
+          }
         }
-      } }
+      }
     }
   }
 `;
@@ -47,7 +57,11 @@ interface Answer {
 export async function readWorkflows(client: TwentyClient, ids: readonly string[]): Promise<ActualWorkflow[]> {
   const out: ActualWorkflow[] = [];
   for (let i = 0; i < ids.length; i += 60) {
-    const data = await client.core<Answer>(WORKFLOWS, { ids: ids.slice(i, i + 60) }, { operation: "read the workspace's workflows", kind: 'workflows' });
+    const data = await client.core<Answer>(
+      WORKFLOWS,
+      { ids: ids.slice(i, i + 60) },
+      { operation: "read the workspace's workflows", kind: 'workflows' },
+    );
     for (const { node } of data.workflows.edges) out.push({ ...node, versions: node.versions.edges.map((e) => e.node) });
   }
   return out;
@@ -63,7 +77,10 @@ export async function readWorkflow(client: TwentyClient, id: string): Promise<Ac
  * ConnectedAccountPublicDTO {id, handle}) answers only to a user; without one, or on a
  * server that does not serve it, there is none to choose from.
  */
-export async function readConnectedAccountId(userClient: TwentyClient | undefined, preferredHandle: string | undefined): Promise<string | undefined> {
+export async function readConnectedAccountId(
+  userClient: TwentyClient | undefined,
+  preferredHandle: string | undefined,
+): Promise<string | undefined> {
   if (!userClient) return undefined;
   try {
     const data = await userClient.metadata<{ myConnectedAccounts: Array<{ id: string; handle: string }> }>(

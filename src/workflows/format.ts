@@ -66,9 +66,21 @@ export type StepSpec =
   | (StepBase & { type: 'CREATE_RECORD'; object: string; set: FieldValues })
   | (StepBase & { type: 'UPDATE_RECORD'; object: string; record: string; set: FieldValues })
   | (StepBase & { type: 'DELETE_RECORD'; object: string; record: string })
-  | (StepBase & { type: 'FIND_RECORDS'; object: string; where?: Record<string, unknown>; orderBy?: Record<string, 'ASC' | 'DESC'>; limit?: number })
+  | (StepBase & {
+      type: 'FIND_RECORDS';
+      object: string;
+      where?: Record<string, unknown>;
+      orderBy?: Record<string, 'ASC' | 'DESC'>;
+      limit?: number;
+    })
   | (StepBase & { type: 'SEND_EMAIL'; to: string; cc?: string; bcc?: string; subject: string; body?: string; template?: string })
-  | (StepBase & { type: 'HTTP_REQUEST'; url: string; method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; headers?: Record<string, string>; body?: Record<string, unknown> | string })
+  | (StepBase & {
+      type: 'HTTP_REQUEST';
+      url: string;
+      method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+      headers?: Record<string, string>;
+      body?: Record<string, unknown> | string;
+    })
   | (StepBase & { type: 'FILTER'; when: ConditionSpec })
   | (StepBase & { type: 'IF_ELSE'; branches: BranchSpec[] })
   | (StepBase & { type: 'ITERATOR'; items: string | unknown[]; steps: StepSpec[] })

@@ -68,7 +68,14 @@ export function buildGraph(workflow: WorkflowSpec): WorkflowGraph {
   const byKey = new Map<string, GraphStep>();
 
   // Returns the number of rows the list takes, for the layout.
-  const walk = (list: StepSpec[], path: NodePath, upstream: string[], iterator: string | undefined, at: Position, synthetic = false): number => {
+  const walk = (
+    list: StepSpec[],
+    path: NodePath,
+    upstream: string[],
+    iterator: string | undefined,
+    at: Position,
+    synthetic = false,
+  ): number => {
     let row = 0;
     let before = [...upstream];
     list.forEach((spec, i) => {
@@ -96,7 +103,10 @@ export function buildGraph(workflow: WorkflowSpec): WorkflowGraph {
         step.branches = declared.map(({ branch, index }) => {
           const x = at.x + (column - (declared.length - 1) / 2) * COLUMN_WIDTH;
           const branchPath = index === 'else' ? [...step.path, 'branches'] : [...step.path, 'branches', index, 'steps'];
-          const list: StepSpec[] = branch.steps.length > 0 ? branch.steps : [{ id: `${spec.id}.${index === 'else' ? 'else' : `branch${index}`}`, type: 'EMPTY', name: 'Add an Action' }];
+          const list: StepSpec[] =
+            branch.steps.length > 0
+              ? branch.steps
+              : [{ id: `${spec.id}.${index === 'else' ? 'else' : `branch${index}`}`, type: 'EMPTY', name: 'Add an Action' }];
           const rows = walk(list, branchPath, after, iterator, { x, y: step.position.y + ROW_HEIGHT }, branch.steps.length === 0);
           deepest = Math.max(deepest, rows);
           column += Math.max(1, widthOf(branch.steps));
@@ -127,7 +137,11 @@ export function buildGraph(workflow: WorkflowSpec): WorkflowGraph {
 function widthOf(list: StepSpec[]): number {
   let width = 1;
   for (const s of list) {
-    if (s.type === 'IF_ELSE') width = Math.max(width, s.branches.reduce((n, b) => n + Math.max(1, widthOf(b.steps)), 0));
+    if (s.type === 'IF_ELSE')
+      width = Math.max(
+        width,
+        s.branches.reduce((n, b) => n + Math.max(1, widthOf(b.steps)), 0),
+      );
     if (s.type === 'ITERATOR') width = Math.max(width, 1 + widthOf(s.steps));
   }
   return width;

@@ -83,7 +83,12 @@ export async function deleteStep(client: TwentyClient, versionId: string, stepId
   }
 }
 
-export async function updateTrigger(client: TwentyClient, versionId: string, trigger: CompiledTrigger, workflowName: string): Promise<void> {
+export async function updateTrigger(
+  client: TwentyClient,
+  versionId: string,
+  trigger: CompiledTrigger,
+  workflowName: string,
+): Promise<void> {
   await client.core(
     `mutation BankpackUpdateTrigger($input: UpdateWorkflowVersionTriggerInput!) {
       updateWorkflowVersionTrigger(input: $input) { trigger }

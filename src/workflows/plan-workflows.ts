@@ -37,19 +37,27 @@ export async function planWorkflows(input: PlanWorkflowsInput): Promise<Workflow
   const entries = input.pack.workflows.map((def) => ({ def, workflowId: workflowIdFor(input.ids, def.universalIdentifier) }));
   let actual;
   try {
-    actual = await readWorkflows(input.client, entries.map((e) => e.workflowId));
+    actual = await readWorkflows(
+      input.client,
+      entries.map((e) => e.workflowId),
+    );
   } catch (e) {
     // A workspace whose API has no workflow records (workflows turned off, or a Twenty too old for them).
     if (!isTwentyError(e) || e.kind !== 'schema-mismatch') throw e;
     return {
       unchanged: 0,
-      changes: [{
-        action: 'conflict',
-        title: `${entries.length} workflow${entries.length === 1 ? '' : 's'}`,
-        file: 'workflows/',
-        reason: `the workspace's API has no workflow records (${e.message})`,
-        options: ['turn workflows on for the workspace (Settings → Workflows; a feature flag on old servers), then deploy again', 'or remove the files from workflows/'],
-      }],
+      changes: [
+        {
+          action: 'conflict',
+          title: `${entries.length} workflow${entries.length === 1 ? '' : 's'}`,
+          file: 'workflows/',
+          reason: `the workspace's API has no workflow records (${e.message})`,
+          options: [
+            'turn workflows on for the workspace (Settings → Workflows; a feature flag on old servers), then deploy again',
+            'or remove the files from workflows/',
+          ],
+        },
+      ],
     };
   }
   // Ids of fields this deploy creates are not known yet: they stay placeholders, filled in at apply.

@@ -97,7 +97,8 @@ function kindOf(field: CatalogueField): Kind {
 }
 
 const COMPOSITE = new Set(['EMAILS', 'LINKS', 'FULL_NAME', 'ADDRESS', 'PHONES']);
-const TEXT_FIX = 'Twenty filters text only by "contains" (ilike %…%): write { ilike: "%value%" }, or filter on an id, select or number field';
+const TEXT_FIX =
+  'Twenty filters text only by "contains" (ilike %…%): write { ilike: "%value%" }, or filter on an id, select or number field';
 
 interface Comparison {
   operand: string;
@@ -111,8 +112,12 @@ const rating = (v: unknown): string => asText(v).replace(/^RATING_/, '');
 /** One comparison `op: value` on a field, as Twenty's operand and value string; a string is a problem. */
 function compare(kind: Kind, op: string, v: unknown, subField: string | undefined): Comparison | string {
   if (op === 'is') {
-    if (v === 'NULL' || v === null) return kind === 'BOOLEAN' ? 'a BOOLEAN field cannot be tested for emptiness in Twenty’s filters' : { operand: 'IS_EMPTY', value: '' };
-    if (v === 'NOT_NULL') return kind === 'BOOLEAN' ? 'a BOOLEAN field cannot be tested for emptiness in Twenty’s filters' : { operand: 'IS_NOT_EMPTY', value: '' };
+    if (v === 'NULL' || v === null)
+      return kind === 'BOOLEAN' ? 'a BOOLEAN field cannot be tested for emptiness in Twenty’s filters' : { operand: 'IS_EMPTY', value: '' };
+    if (v === 'NOT_NULL')
+      return kind === 'BOOLEAN'
+        ? 'a BOOLEAN field cannot be tested for emptiness in Twenty’s filters'
+        : { operand: 'IS_NOT_EMPTY', value: '' };
     return `"is" takes NULL or NOT_NULL, not ${JSON.stringify(v)}`;
   }
   if (Array.isArray(v) && op !== 'in') return `"${op}" takes one value, not a list`;
@@ -180,7 +185,11 @@ export function compileWhere(where: Record<string, unknown>, ctx: WhereContext):
   const problems: WhereProblem[] = [];
   const newGroup = (logicalOperator: 'AND' | 'OR', parent?: { id: string; position: number }): string => {
     const id = ctx.id('group', recordFilterGroups.length);
-    recordFilterGroups.push({ id, logicalOperator, ...(parent ? { parentRecordFilterGroupId: parent.id, positionInRecordFilterGroup: parent.position } : {}) });
+    recordFilterGroups.push({
+      id,
+      logicalOperator,
+      ...(parent ? { parentRecordFilterGroupId: parent.id, positionInRecordFilterGroup: parent.position } : {}),
+    });
     return id;
   };
   const positions = new Map<string, number>();
@@ -191,7 +200,11 @@ export function compileWhere(where: Record<string, unknown>, ctx: WhereContext):
   };
 
   /** The comparisons one `key: value` entry makes, or undefined after a problem. */
-  const entry = (key: string, raw: unknown, path: Array<string | number>): Array<Omit<RecordFilter, 'id' | 'recordFilterGroupId' | 'positionInRecordFilterGroup'>> | undefined => {
+  const entry = (
+    key: string,
+    raw: unknown,
+    path: Array<string | number>,
+  ): Array<Omit<RecordFilter, 'id' | 'recordFilterGroupId' | 'positionInRecordFilterGroup'>> | undefined => {
     const found = ctx.object ? fieldOf(ctx.object, key) : undefined;
     if (!found) return undefined; // an unknown field: the workflow check reports it
     const field = found.field;
@@ -200,8 +213,16 @@ export function compileWhere(where: Record<string, unknown>, ctx: WhereContext):
     const out: Array<Omit<RecordFilter, 'id' | 'recordFilterGroupId' | 'positionInRecordFilterGroup'>> = [];
     const push = (op: string, v: unknown, at: Array<string | number>, subField?: string): void => {
       const c = compare(kind, op, ctx.rewrite(v), subField);
-      if (typeof c === 'string') problems.push({ path: at, message: `${ctx.objectName}.${key}${subField ? `.${subField}` : ''}: ${c}`, fix: FIXES[kind] });
-      else out.push({ fieldMetadataId, type: field.type, operand: c.operand, value: c.value, ...(subField ? { subFieldName: subField } : {}) });
+      if (typeof c === 'string')
+        problems.push({ path: at, message: `${ctx.objectName}.${key}${subField ? `.${subField}` : ''}: ${c}`, fix: FIXES[kind] });
+      else
+        out.push({
+          fieldMetadataId,
+          type: field.type,
+          operand: c.operand,
+          value: c.value,
+          ...(subField ? { subFieldName: subField } : {}),
+        });
     };
     if (raw === null) push('is', 'NULL', path);
     else if (Array.isArray(raw)) push('in', raw, path);
@@ -231,30 +252,46 @@ export function compileWhere(where: Record<string, unknown>, ctx: WhereContext):
           continue;
         }
         const into = key === 'and' ? place() : undefined;
-        const holder = into ?? (() => {
-          const parent = single && target.op === 'OR' ? target : place();
-          return { id: newGroup('OR', { id: parent.id, position: next(parent.id) }), op: 'OR' as const };
-        })();
+        const holder =
+          into ??
+          (() => {
+            const parent = single && target.op === 'OR' ? target : place();
+            return { id: newGroup('OR', { id: parent.id, position: next(parent.id) }), op: 'OR' as const };
+          })();
         raw.forEach((sub, i) => {
-          if (sub !== null && typeof sub === 'object' && !Array.isArray(sub)) conjunction(sub as Record<string, unknown>, holder, [...path, key, i]);
-          else problems.push({ path: [...path, key, i], message: 'each condition is a map of field: value', fix: 'write { field: value }' });
+          if (sub !== null && typeof sub === 'object' && !Array.isArray(sub))
+            conjunction(sub as Record<string, unknown>, holder, [...path, key, i]);
+          else
+            problems.push({ path: [...path, key, i], message: 'each condition is a map of field: value', fix: 'write { field: value }' });
         });
         continue;
       }
       if (key === 'not') {
-        problems.push({ path: [...path, key], message: 'Twenty’s FIND_RECORDS filters have no "not" (groups are AND / OR only)', fix: 'negate the comparison itself: { neq: … }, or the complementary list of options' });
+        problems.push({
+          path: [...path, key],
+          message: 'Twenty’s FIND_RECORDS filters have no "not" (groups are AND / OR only)',
+          fix: 'negate the comparison itself: { neq: … }, or the complementary list of options',
+        });
         continue;
       }
       const made = entry(key, raw, [...path, key]);
       if (!made || made.length === 0) continue;
       const at = made.length === 1 && single ? target : place();
-      for (const f of made) recordFilters.push({ id: ctx.id('filter', recordFilters.length), ...f, recordFilterGroupId: at.id, positionInRecordFilterGroup: next(at.id) });
+      for (const f of made)
+        recordFilters.push({
+          id: ctx.id('filter', recordFilters.length),
+          ...f,
+          recordFilterGroupId: at.id,
+          positionInRecordFilterGroup: next(at.id),
+        });
     }
   };
 
   if (Object.keys(where).length > 0) conjunction(where, { id: newGroup('AND'), op: 'AND' }, []);
   // Key order inside each filter as Twenty's editor writes them does not matter; drop the groups nothing uses.
-  return recordFilters.length === 0 ? { recordFilters: [], recordFilterGroups: [], problems } : { recordFilters, recordFilterGroups, problems };
+  return recordFilters.length === 0
+    ? { recordFilters: [], recordFilterGroups: [], problems }
+    : { recordFilters, recordFilterGroups, problems };
 }
 
 /** Field ids still unknown in a compiled input (`object.field` names). */
@@ -284,7 +321,9 @@ export function fillFieldIds<T>(value: T, lookup: FieldIdLookup): T {
 }
 
 /** A lookup over the objects deploy read from the workspace's metadata. */
-export function fieldIdLookup(objects: ReadonlyArray<{ nameSingular: string; fields: ReadonlyArray<{ id: string; name: string }> }>): FieldIdLookup {
+export function fieldIdLookup(
+  objects: ReadonlyArray<{ nameSingular: string; fields: ReadonlyArray<{ id: string; name: string }> }>,
+): FieldIdLookup {
   const byObject = new Map(objects.map((o) => [o.nameSingular, new Map(o.fields.map((f) => [f.name, f.id]))]));
   return (object, field) => byObject.get(object)?.get(field);
 }

@@ -16,7 +16,11 @@ export interface WrittenField {
 }
 
 /** `set:` → objectRecord; unknown keys are kept as they are (validation reports them). */
-export function recordValues(set: Record<string, unknown>, object: CatalogueObject | undefined, rewrite: (v: unknown) => unknown): WrittenField[] {
+export function recordValues(
+  set: Record<string, unknown>,
+  object: CatalogueObject | undefined,
+  rewrite: (v: unknown) => unknown,
+): WrittenField[] {
   return Object.entries(set).map(([key, raw]) => {
     const value = rewrite(raw);
     const found = object ? fieldOf(object, key) : undefined;
@@ -26,9 +30,11 @@ export function recordValues(set: Record<string, unknown>, object: CatalogueObje
       const id = value !== null && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value;
       return { key, column: field.relation.joinColumn, value: id };
     }
-    if (typeof value === 'string' && field.type === 'EMAILS') return { key, column: key, value: { primaryEmail: value, additionalEmails: null } };
+    if (typeof value === 'string' && field.type === 'EMAILS')
+      return { key, column: key, value: { primaryEmail: value, additionalEmails: null } };
     if (typeof value === 'string' && field.type === 'RICH_TEXT') return { key, column: key, value: { blocknote: null, markdown: value } };
-    if (typeof value === 'string' && field.type === 'LINKS') return { key, column: key, value: { primaryLinkUrl: value, primaryLinkLabel: '', secondaryLinks: null } };
+    if (typeof value === 'string' && field.type === 'LINKS')
+      return { key, column: key, value: { primaryLinkUrl: value, primaryLinkLabel: '', secondaryLinks: null } };
     return { key, column: key, value };
   });
 }
@@ -38,7 +44,8 @@ export function whereLiterals(where: Record<string, unknown>): Array<{ key: stri
   const out: Array<{ key: string; value: unknown; path: Array<string | number> }> = [];
   const visit = (w: Record<string, unknown>, prefix: Array<string | number>): void => {
     for (const [key, v] of Object.entries(w)) {
-      if ((key === 'and' || key === 'or') && Array.isArray(v)) v.forEach((x, i) => visit(x as Record<string, unknown>, [...prefix, key, i]));
+      if ((key === 'and' || key === 'or') && Array.isArray(v))
+        v.forEach((x, i) => visit(x as Record<string, unknown>, [...prefix, key, i]));
       else if (key === 'not' && v && typeof v === 'object') visit(v as Record<string, unknown>, [...prefix, key]);
       else if (Array.isArray(v)) v.forEach((x, i) => out.push({ key, value: x, path: [...prefix, key, i] }));
       else if (v !== null && typeof v === 'object') {
@@ -58,7 +65,8 @@ export function whereKeys(where: Record<string, unknown>): Array<{ key: string; 
   const out: Array<{ key: string; path: Array<string | number> }> = [];
   const visit = (w: Record<string, unknown>, prefix: Array<string | number>): void => {
     for (const [key, v] of Object.entries(w)) {
-      if ((key === 'and' || key === 'or') && Array.isArray(v)) v.forEach((x, i) => visit(x as Record<string, unknown>, [...prefix, key, i]));
+      if ((key === 'and' || key === 'or') && Array.isArray(v))
+        v.forEach((x, i) => visit(x as Record<string, unknown>, [...prefix, key, i]));
       else if (key === 'not' && v && typeof v === 'object') visit(v as Record<string, unknown>, [...prefix, key]);
       else out.push({ key, path: [...prefix, key] });
     }

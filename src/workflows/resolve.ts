@@ -34,12 +34,29 @@ function resolveRoot(root: VariableRoot, at: GraphStep | undefined, scope: Resol
   const { trigger, graph } = scope;
   switch (root.kind) {
     case 'invalid':
-      return { ok: false, code: 'invalid', message: `${root.reason}`, hint: 'write {{record.<field>}}, {{steps.<step id>.<output>}} or {{item.<field>}}' };
+      return {
+        ok: false,
+        code: 'invalid',
+        message: `${root.reason}`,
+        hint: 'write {{record.<field>}}, {{steps.<step id>.<output>}} or {{item.<field>}}',
+      };
     case 'record': {
-      if (trigger.type === 'CRON') return { ok: false, code: 'invalid', message: 'a scheduled (CRON) workflow has no trigger record', hint: 'find the records you need with a FIND_RECORDS step' };
+      if (trigger.type === 'CRON')
+        return {
+          ok: false,
+          code: 'invalid',
+          message: 'a scheduled (CRON) workflow has no trigger record',
+          hint: 'find the records you need with a FIND_RECORDS step',
+        };
       if (trigger.type === 'WEBHOOK') return { ok: true };
       const object = trigger.object;
-      if (!object) return { ok: false, code: 'invalid', message: 'this MANUAL trigger names no object, so there is no record', hint: 'add `object:` to the trigger' };
+      if (!object)
+        return {
+          ok: false,
+          code: 'invalid',
+          message: 'this MANUAL trigger names no object, so there is no record',
+          hint: 'add `object:` to the trigger',
+        };
       if (root.when === 'before' && !(trigger.type === 'DATABASE_EVENT' && ['updated', 'upserted', 'deleted'].includes(trigger.event))) {
         return { ok: false, code: 'invalid', message: '{{before.…}} exists only for records that were updated or deleted' };
       }
@@ -52,7 +69,13 @@ function resolveRoot(root: VariableRoot, at: GraphStep | undefined, scope: Resol
       return { ok: true };
     }
     case 'item': {
-      if (!at?.iterator) return { ok: false, code: 'invalid', message: '{{item.…}} is only meaningful inside an ITERATOR loop', hint: 'move the step into the loop, or name a step: {{steps.<id>.…}}' };
+      if (!at?.iterator)
+        return {
+          ok: false,
+          code: 'invalid',
+          message: '{{item.…}} is only meaningful inside an ITERATOR loop',
+          hint: 'move the step into the loop, or name a step: {{steps.<id>.…}}',
+        };
       return stepOutput(graph.byKey.get(at.iterator)!, ['currentItem', ...root.path], scope);
     }
     case 'stepUuid':
@@ -61,7 +84,12 @@ function resolveRoot(root: VariableRoot, at: GraphStep | undefined, scope: Resol
       const name = root.kind === 'step' ? root.key : root.id;
       if (!target) {
         const hint = didYouMean(name, graph.byKey.keys());
-        return { ok: false, code: 'unknown-step', message: `no step "${name}" in this workflow`, ...(hint ? { hint } : { hint: `steps: ${[...graph.byKey.keys()].join(', ')}` }) };
+        return {
+          ok: false,
+          code: 'unknown-step',
+          message: `no step "${name}" in this workflow`,
+          ...(hint ? { hint } : { hint: `steps: ${[...graph.byKey.keys()].join(', ')}` }),
+        };
       }
       if (at && target.key === at.key) return { ok: false, code: 'not-upstream', message: `step "${at.key}" cannot use its own output` };
       if (at && !at.upstream.includes(target.key)) {
@@ -69,10 +97,14 @@ function resolveRoot(root: VariableRoot, at: GraphStep | undefined, scope: Resol
           ok: false,
           code: 'not-upstream',
           message: `step "${target.key}" does not run before step "${at.key}"`,
-          hint: at.upstream.length > 0 ? `steps that run before it: ${at.upstream.join(', ')}` : 'only the trigger runs before it: use {{record.…}}',
+          hint:
+            at.upstream.length > 0
+              ? `steps that run before it: ${at.upstream.join(', ')}`
+              : 'only the trigger runs before it: use {{record.…}}',
         };
       }
-      if (!at) return { ok: false, code: 'not-upstream', message: `the trigger runs before step "${target.key}" and cannot use its output` };
+      if (!at)
+        return { ok: false, code: 'not-upstream', message: `the trigger runs before step "${target.key}" and cannot use its output` };
       return stepOutput(target, root.path, scope);
     }
   }
@@ -92,14 +124,25 @@ function stepOutput(step: GraphStep, path: string[], scope: ResolveScope): Resol
       if (head === undefined) return { ok: true };
       if (!FIND_OUTPUTS.includes(head)) {
         const hint = didYouMean(head, FIND_OUTPUTS);
-        return { ok: false, code: 'unknown-field', message: `FIND_RECORDS gives ${FIND_OUTPUTS.join(', ')}, not "${head}"`, ...(hint ? { hint } : {}) };
+        return {
+          ok: false,
+          code: 'unknown-field',
+          message: `FIND_RECORDS gives ${FIND_OUTPUTS.join(', ')}, not "${head}"`,
+          ...(hint ? { hint } : {}),
+        };
       }
-      if (head === 'totalCount') return rest.length === 0 ? { ok: true, type: 'NUMBER' } : { ok: false, code: 'invalid', message: 'totalCount is a number' };
-      if (head === 'all') return rest.length === 0 || /^\d+$/.test(rest[0] ?? '') ? recordPath(s.object, rest.slice(1), scope, `a ${s.object}`, false) : { ok: false, code: 'invalid', message: '`all` is a list: loop over it with an ITERATOR, or use `first`' };
+      if (head === 'totalCount')
+        return rest.length === 0 ? { ok: true, type: 'NUMBER' } : { ok: false, code: 'invalid', message: 'totalCount is a number' };
+      if (head === 'all')
+        return rest.length === 0 || /^\d+$/.test(rest[0] ?? '')
+          ? recordPath(s.object, rest.slice(1), scope, `a ${s.object}`, false)
+          : { ok: false, code: 'invalid', message: '`all` is a list: loop over it with an ITERATOR, or use `first`' };
       return recordPath(s.object, rest, scope, `the first ${s.object} found by "${step.key}"`, false);
     }
     case 'SEND_EMAIL':
-      return path.length === 0 || (path.length === 1 && path[0] === 'success') ? { ok: true, type: 'BOOLEAN' } : { ok: false, code: 'unknown-field', message: `SEND_EMAIL gives only "success"` };
+      return path.length === 0 || (path.length === 1 && path[0] === 'success')
+        ? { ok: true, type: 'BOOLEAN' }
+        : { ok: false, code: 'unknown-field', message: `SEND_EMAIL gives only "success"` };
     case 'HTTP_REQUEST':
       return { ok: true };
     case 'FORM': {
@@ -107,7 +150,10 @@ function stepOutput(step: GraphStep, path: string[], scope: ResolveScope): Resol
       if (head === undefined) return { ok: true };
       const field = s.fields.find((f) => f.name === head);
       if (!field) {
-        const hint = didYouMean(head, s.fields.map((f) => f.name));
+        const hint = didYouMean(
+          head,
+          s.fields.map((f) => f.name),
+        );
         return { ok: false, code: 'unknown-field', message: `the form "${step.key}" has no field "${head}"`, ...(hint ? { hint } : {}) };
       }
       return { ok: true, ...(field.type !== 'RECORD' ? { type: field.type } : {}) };
@@ -115,7 +161,8 @@ function stepOutput(step: GraphStep, path: string[], scope: ResolveScope): Resol
     case 'ITERATOR': {
       const [head, ...rest] = path;
       if (head === 'currentItemIndex') return { ok: true, type: 'NUMBER' };
-      if (head !== 'currentItem') return { ok: false, code: 'unknown-field', message: `an ITERATOR gives currentItem and currentItemIndex, not "${head ?? ''}"` };
+      if (head !== 'currentItem')
+        return { ok: false, code: 'unknown-field', message: `an ITERATOR gives currentItem and currentItemIndex, not "${head ?? ''}"` };
       const items = itemsObject(s.items, scope);
       return items ? recordPath(items, rest, scope, `a ${items}`, false) : { ok: true };
     }
@@ -152,7 +199,9 @@ function recordPath(object: string, path: string[], scope: ResolveScope, what: s
       ok: false,
       code: 'invalid',
       message: `${what} does not carry its ${field.relation?.type === 'ONE_TO_MANY' ? 'related records' : 'related record'} "${head}"${fromEvent ? ' (a record event holds only the record’s own columns)' : ''}`,
-      hint: join ? `use {{…${join}}} and a FIND_RECORDS step on ${field.relation?.targetObject}` : `find them with a FIND_RECORDS step on ${field.relation?.targetObject ?? 'that object'}`,
+      hint: join
+        ? `use {{…${join}}} and a FIND_RECORDS step on ${field.relation?.targetObject}`
+        : `find them with a FIND_RECORDS step on ${field.relation?.targetObject ?? 'that object'}`,
     };
   }
   const subs = COMPOSITE_SUB_FIELDS[field.type];
@@ -160,7 +209,12 @@ function recordPath(object: string, path: string[], scope: ResolveScope, what: s
   if (!subs) return { ok: false, code: 'invalid', message: `${object}.${head} is a ${field.type}, it has no "${sub}"` };
   if (!subs.includes(sub)) {
     const hint = didYouMean(sub, subs);
-    return { ok: false, code: 'unknown-field', message: `${object}.${head} (${field.type}) has no "${sub}"`, hint: hint ?? `its parts: ${subs.join(', ')}` };
+    return {
+      ok: false,
+      code: 'unknown-field',
+      message: `${object}.${head} (${field.type}) has no "${sub}"`,
+      hint: hint ?? `its parts: ${subs.join(', ')}`,
+    };
   }
   return rest.length === 0 || ['additionalEmails', 'additionalPhones', 'secondaryLinks', 'context'].includes(sub)
     ? { ok: true, type: field.type, subField: sub }

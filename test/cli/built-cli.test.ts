@@ -32,7 +32,8 @@ describe('the built CLI (package.json bin)', () => {
   it('--help lists every command, loading only the CLI itself and commander', async () => {
     const { code, stdout, loaded } = await run('--help');
     expect(code).toBe(0);
-    for (const command of ['validate', 'new', 'sandbox', 'letters', 'plan', 'deploy', 'pull', 'job', 'seed', 'export', 'demo']) expect(stdout).toContain(`  ${command}`);
+    for (const command of ['validate', 'new', 'sandbox', 'letters', 'plan', 'deploy', 'pull', 'job', 'seed', 'export', 'demo'])
+      expect(stdout).toContain(`  ${command}`);
     expect(offenders(loaded, HEAVY_PACKAGES, SANDBOX)).toEqual([]);
     expect(loaded.filter((url) => url.includes('/dist/') && !url.includes('/dist/cli/'))).toEqual([]);
   });

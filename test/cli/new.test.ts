@@ -54,8 +54,12 @@ describe('bankpack new', () => {
     const field = await readFile(join(dir, 'fields/client-tier-score.field.yaml'), 'utf8');
     expect(field).toContain('objectUniversalIdentifier: clientTier'); // a pack object, by name
     expect(field).toContain('type: NUMBER');
-    expect(await readFile(join(dir, 'fields/company-risk-level.field.yaml'), 'utf8')).toContain('objectUniversalIdentifier: standard:company');
-    expect(await readFile(join(dir, 'views/tiers-by-level.view.yaml'), 'utf8')).toContain('- { fieldMetadataUniversalIdentifier: name, position: 0 }');
+    expect(await readFile(join(dir, 'fields/company-risk-level.field.yaml'), 'utf8')).toContain(
+      'objectUniversalIdentifier: standard:company',
+    );
+    expect(await readFile(join(dir, 'views/tiers-by-level.view.yaml'), 'utf8')).toContain(
+      '- { fieldMetadataUniversalIdentifier: name, position: 0 }',
+    );
   });
 
   it('starts each file with a $schema line that reaches the schema, and fresh UUIDs', async () => {
@@ -109,7 +113,10 @@ describe('bankpack new', () => {
   });
 
   it('refuses a name validate would refuse, with the message validate gives, and writes nothing', async () => {
-    for (const [name, plural] of [['lead2go', 'lead2gos'], ['company', 'companies']] as const) {
+    for (const [name, plural] of [
+      ['lead2go', 'lead2gos'],
+      ['company', 'companies'],
+    ] as const) {
       // The file written by hand: what validate says about it.
       const byHand = await emptyPack();
       await mkdir(join(byHand, 'objects'));

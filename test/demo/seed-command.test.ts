@@ -24,7 +24,14 @@ async function seed(...args: string[]): Promise<{ code: number; out: string; wri
   vi.stubEnv('TWENTY_API_KEY', sb.apiKey);
   try {
     const code = await main(['seed', '--dir', REPO, '--url', sb.url, '--rate-limit', '0', ...args]);
-    return { code, out, writes: sb.requests().slice(before).filter((r) => r.write).length };
+    return {
+      code,
+      out,
+      writes: sb
+        .requests()
+        .slice(before)
+        .filter((r) => r.write).length,
+    };
   } finally {
     stdout.mockRestore();
     stderr.mockRestore();
@@ -56,11 +63,13 @@ describe('bankpack seed', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/company\s+demo\s+60 created, 0 unchanged/);
     expect(r.writes).toBeGreaterThan(0);
-    const data = await client.core<{ intelLeads: { edges: Array<{ node: { name: string; targetCompany: { name: string } | null; claimedBy: { employeeNo: string } | null } }> } }>(
-      'query { intelLeads(first: 60) { edges { node { name targetCompany { name } claimedBy { employeeNo } } } } }',
-      undefined,
-      { operation: 'read leads' },
-    );
+    const data = await client.core<{
+      intelLeads: {
+        edges: Array<{ node: { name: string; targetCompany: { name: string } | null; claimedBy: { employeeNo: string } | null } }>;
+      };
+    }>('query { intelLeads(first: 60) { edges { node { name targetCompany { name } claimedBy { employeeNo } } } } }', undefined, {
+      operation: 'read leads',
+    });
     const leads = new Map(data.intelLeads.edges.map((e) => [e.node.name, e.node]));
     // seeds/demo/31-intel-leads.seed.yaml: targetCompany: { name: 临港新能源科技有限公司 }
     expect(leads.get('临港新能源 储能电站二期建设资金需求')?.targetCompany?.name).toBe('临港新能源科技有限公司');
@@ -74,7 +83,11 @@ describe('bankpack seed', () => {
       { operation: 'find a company' },
     );
     const id = companies.companies.edges[0]?.node.id;
-    await client.core('mutation($id: UUID!) { updateCompany(id: $id, data: { clientTier: GOLD }) { id } }', { id }, { operation: 'change a tier', write: true });
+    await client.core(
+      'mutation($id: UUID!) { updateCompany(id: $id, data: { clientTier: GOLD }) { id } }',
+      { id },
+      { operation: 'change a tier', write: true },
+    );
     const r = await seed('--demo');
     expect(r).toMatchObject({ code: 0, writes: 0 });
     expect(r.out).toContain('No changes: every seed record is there.');

@@ -23,7 +23,17 @@ const field = (name: string, type: FieldType, relation?: { type: 'MANY_TO_ONE' |
   settings: relation?.type === 'MANY_TO_ONE' ? { relationType: 'MANY_TO_ONE', joinColumnName: `${name}Id` } : null,
   applicationId: null,
   translations: {},
-  ...(relation ? { relation: { type: relation.type, targetObjectId: `o-${relation.target}`, targetObjectName: relation.target, targetFieldId: 'x', targetFieldName: 'x' } } : {}),
+  ...(relation
+    ? {
+        relation: {
+          type: relation.type,
+          targetObjectId: `o-${relation.target}`,
+          targetObjectName: relation.target,
+          targetFieldId: 'x',
+          targetFieldName: 'x',
+        },
+      }
+    : {}),
 });
 
 const invitation: ActualObject = {
@@ -48,17 +58,39 @@ const invitation: ActualObject = {
   ],
 };
 
-const seed = (records: Array<Record<string, unknown>>): SeedDef => ({ object: 'eventInvitation', key: ['name'], demo: true, records, source: { file: 'seeds/demo/61-event-invitations.seed.yaml', path: [] } });
+const seed = (records: Array<Record<string, unknown>>): SeedDef => ({
+  object: 'eventInvitation',
+  key: ['name'],
+  demo: true,
+  records,
+  source: { file: 'seeds/demo/61-event-invitations.seed.yaml', path: [] },
+});
 
 const targets = new Map([
-  ['company', [{ id: 'c1', name: '华鑫药业股份有限公司' }, { id: 'c2', name: '申通远洋物流集团有限公司' }, { id: 'c3', name: '同名公司' }, { id: 'c4', name: '同名公司' }]],
+  [
+    'company',
+    [
+      { id: 'c1', name: '华鑫药业股份有限公司' },
+      { id: 'c2', name: '申通远洋物流集团有限公司' },
+      { id: 'c3', name: '同名公司' },
+      { id: 'c4', name: '同名公司' },
+    ],
+  ],
   ['person', [{ id: 'p1', emails: { primaryEmail: 'haitao.liu@example.com', additionalEmails: null } }]],
 ]);
 
 describe('relation values in seed files', () => {
   it('become join-column ids, matched by a plain value or by a composite sub-field', () => {
     const { seed: out, problems } = resolveSeed(
-      seed([{ name: 'A', status: 'INVITED', company: { name: '华鑫药业股份有限公司' }, person: { emails: { primaryEmail: 'haitao.liu@example.com' } } }, { name: 'B', company: null }]),
+      seed([
+        {
+          name: 'A',
+          status: 'INVITED',
+          company: { name: '华鑫药业股份有限公司' },
+          person: { emails: { primaryEmail: 'haitao.liu@example.com' } },
+        },
+        { name: 'B', company: null },
+      ]),
       invitation,
       targets,
     );
@@ -71,7 +103,11 @@ describe('relation values in seed files', () => {
 
   it('leave out a record whose target is missing or ambiguous, and say where and why', () => {
     const { seed: out, problems } = resolveSeed(
-      seed([{ name: 'A', company: { name: '不存在的公司' } }, { name: 'B', company: { name: '同名公司' } }, { name: 'C', company: { name: '华鑫药业股份有限公司' } }]),
+      seed([
+        { name: 'A', company: { name: '不存在的公司' } },
+        { name: 'B', company: { name: '同名公司' } },
+        { name: 'C', company: { name: '华鑫药业股份有限公司' } },
+      ]),
       invitation,
       targets,
     );

@@ -4,7 +4,12 @@ import { formatConfigProblem, parseProfiles, resolveConnection, type ConnectionF
 const PACK = '/pack';
 const HOME = '/home/admin';
 
-function context(flags: ConnectionFlags, env: Record<string, string>, files: Record<string, string> = {}, modes: Record<string, number> = {}) {
+function context(
+  flags: ConnectionFlags,
+  env: Record<string, string>,
+  files: Record<string, string> = {},
+  modes: Record<string, number> = {},
+) {
   return {
     flags,
     env,
@@ -38,12 +43,21 @@ describe('resolveConnection', () => {
     const r = await resolveConnection(context({}, { TWENTY_URL: 'https://crm.example.com/graphql', TWENTY_API_KEY: ' k1 \n' }));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.connection).toMatchObject({ url: 'https://crm.example.com', apiKey: 'k1', keySource: 'TWENTY_API_KEY', pacing: { perMinute: 90 } });
+    expect(r.connection).toMatchObject({
+      url: 'https://crm.example.com',
+      apiKey: 'k1',
+      keySource: 'TWENTY_API_KEY',
+      pacing: { perMinute: 90 },
+    });
   });
 
   it('prefers --url and --api-key-file over the environment', async () => {
     const r = await resolveConnection(
-      context({ url: 'https://other.example.com', apiKeyFile: '~/k.txt' }, { TWENTY_URL: 'https://crm.example.com', TWENTY_API_KEY: 'env' }, { [`${HOME}/k.txt`]: 'from-file\n' }),
+      context(
+        { url: 'https://other.example.com', apiKeyFile: '~/k.txt' },
+        { TWENTY_URL: 'https://crm.example.com', TWENTY_API_KEY: 'env' },
+        { [`${HOME}/k.txt`]: 'from-file\n' },
+      ),
     );
     expect(r.ok && r.connection).toMatchObject({ url: 'https://other.example.com', apiKey: 'from-file', keySource: 'file ~/k.txt' });
   });
@@ -52,16 +66,25 @@ describe('resolveConnection', () => {
     const r = await resolveConnection(
       context({ profile: 'production' }, {}, { [`${PACK}/bankpack.config.yaml`]: PROFILES, [`${PACK}/keys/production.key`]: 'prod-key' }),
     );
-    expect(r.ok && r.connection).toMatchObject({ url: 'https://crm.bank.example', apiKey: 'prod-key', profile: 'production', pacing: { perMinute: 60 } });
+    expect(r.ok && r.connection).toMatchObject({
+      url: 'https://crm.bank.example',
+      apiKey: 'prod-key',
+      profile: 'production',
+      pacing: { perMinute: 60 },
+    });
   });
 
   it('falls back to ~/.config/bankpack/profiles.yaml and reads the key from the variable the profile names', async () => {
-    const r = await resolveConnection(context({ profile: 'staging' }, { TWENTY_STAGING_KEY: 'st' }, { [`${HOME}/.config/bankpack/profiles.yaml`]: PROFILES }));
+    const r = await resolveConnection(
+      context({ profile: 'staging' }, { TWENTY_STAGING_KEY: 'st' }, { [`${HOME}/.config/bankpack/profiles.yaml`]: PROFILES }),
+    );
     expect(r.ok && r.connection).toMatchObject({ url: 'https://staging.crm.bank.example', apiKey: 'st', keySource: 'TWENTY_STAGING_KEY' });
   });
 
   it('turns pacing off when the profile says rateLimit: 0', async () => {
-    const r = await resolveConnection(context({ profile: 'sandbox' }, { SANDBOX_KEY: 's' }, { [`${PACK}/bankpack.config.yaml`]: PROFILES }));
+    const r = await resolveConnection(
+      context({ profile: 'sandbox' }, { SANDBOX_KEY: 's' }, { [`${PACK}/bankpack.config.yaml`]: PROFILES }),
+    );
     expect(r.ok && r.connection.pacing.perMinute).toBe(0);
   });
 
@@ -89,21 +112,30 @@ describe('resolveConnection', () => {
 
   it('warns when the key file can be read by others', async () => {
     const r = await resolveConnection(context({ url: 'https://crm.example.com', apiKeyFile: '/k' }, {}, { '/k': 'x' }, { '/k': 0o100644 }));
-    expect(r.ok && r.warnings.map(formatConfigProblem)).toEqual(['warning: the API key file /k can be read by other users  (chmod 600 /k)']);
+    expect(r.ok && r.warnings.map(formatConfigProblem)).toEqual([
+      'warning: the API key file /k can be read by other users  (chmod 600 /k)',
+    ]);
   });
 });
 
 describe('parseProfiles', () => {
   it('refuses a profile that holds the key itself, pointing at the line', () => {
-    const { profiles, problems } = parseProfiles('profiles:\n  prod:\n    url: https://x.example\n    apiKey: tw_live_123\n', 'bankpack.config.yaml');
+    const { profiles, problems } = parseProfiles(
+      'profiles:\n  prod:\n    url: https://x.example\n    apiKey: tw_live_123\n',
+      'bankpack.config.yaml',
+    );
     expect(profiles).toEqual([]);
     expect(problems).toHaveLength(1);
-    expect(formatConfigProblem(problems[0]!)).toMatch(/^bankpack\.config\.yaml:4:5 {2}profile prod holds a key: a profile says where the key comes from, never the key itself/);
+    expect(formatConfigProblem(problems[0]!)).toMatch(
+      /^bankpack\.config\.yaml:4:5 {2}profile prod holds a key: a profile says where the key comes from, never the key itself/,
+    );
     expect(formatConfigProblem(problems[0]!)).not.toContain('tw_live_123');
   });
 
   it('names an unknown setting and the accepted ones', () => {
     const { problems } = parseProfiles('profiles:\n  prod:\n    uri: https://x.example\n', 'p.yaml');
-    expect(formatConfigProblem(problems[0]!)).toBe('p.yaml:3:5  unknown setting `uri` in profile prod  (use url, apiKeyEnv, apiKeyFile, rateLimit, concurrency)');
+    expect(formatConfigProblem(problems[0]!)).toBe(
+      'p.yaml:3:5  unknown setting `uri` in profile prod  (use url, apiKeyEnv, apiKeyFile, rateLimit, concurrency)',
+    );
   });
 });

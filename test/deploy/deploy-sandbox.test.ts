@@ -6,7 +6,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { countPlan, hasChanges } from '../../src/deploy/index.ts';
 import { pullFiles } from '../../src/deploy/pull.ts';
 import { readCustomApplicationId, readObjects, readTranslations, readViews } from '../../src/deploy/read-actual.ts';
-import { clientFor, deployOnce, duplicates, loadPack, MINI_PACK, miniSandbox, packSandbox, planOf, REPO_PACK, type Sandbox } from './sandbox-helpers.ts';
+import {
+  clientFor,
+  deployOnce,
+  duplicates,
+  loadPack,
+  MINI_PACK,
+  miniSandbox,
+  packSandbox,
+  planOf,
+  REPO_PACK,
+  type Sandbox,
+} from './sandbox-helpers.ts';
 
 let sandboxes: Sandbox[] = [];
 afterEach(async () => {
@@ -26,11 +37,19 @@ describe('deploy the mini pack into a fresh sandbox', () => {
     const pack = await loadPack(MINI_PACK);
     const first = await planOf(sb, pack);
     expect(first.changes.filter((c) => c.action !== 'create')).toEqual([]);
-    expect(first.changes.map((c) => c.title)).toEqual(expect.arrayContaining([
-      'object desk "网点"', 'object prospect "潜在客户"', 'field level (SELECT)', 'field walletShare (NUMBER)',
-      'relation prospect.desk ↔ desk.prospects', 'relation prospect.targetCompany ↔ company.prospects',
-      'view "客户看板" (kanban)', 'view "网点" (table)', 'seed records (3 to create, matched by code)',
-    ]));
+    expect(first.changes.map((c) => c.title)).toEqual(
+      expect.arrayContaining([
+        'object desk "网点"',
+        'object prospect "潜在客户"',
+        'field level (SELECT)',
+        'field walletShare (NUMBER)',
+        'relation prospect.desk ↔ desk.prospects',
+        'relation prospect.targetCompany ↔ company.prospects',
+        'view "客户看板" (kanban)',
+        'view "网点" (table)',
+        'seed records (3 to create, matched by code)',
+      ]),
+    );
 
     const { report } = await deployOnce(sb, pack);
     expect(report?.failure).toBeUndefined();
@@ -70,7 +89,7 @@ describe('deploy the mini pack into a fresh sandbox', () => {
     expect([inverse.label, inverse.translations.en?.label]).toEqual(['潜在客户', 'Prospects']);
   });
 
-  it('builds the kanban grouped by stage, one column per option in order, and the pack\'s columns', async () => {
+  it("builds the kanban grouped by stage, one column per option in order, and the pack's columns", async () => {
     const sb = await sandbox();
     const pack = await loadPack(MINI_PACK);
     await deployOnce(sb, pack);
@@ -81,11 +100,20 @@ describe('deploy the mini pack into a fresh sandbox', () => {
     const name = (id: string): string => prospect.fields.find((f) => f.id === id)?.name ?? id;
     expect(kanban.type).toBe('KANBAN');
     expect(name(kanban.mainGroupByFieldMetadataId ?? '')).toBe('stage');
-    expect([...kanban.groups].filter((g) => g.isVisible).sort((a, b) => a.position - b.position).map((g) => g.fieldValue)).toEqual(['NEW', 'QUALIFIED', 'LOST']);
-    expect([...kanban.fields].sort((a, b) => a.position - b.position).map((f) => name(f.fieldMetadataId))).toEqual(['name', 'stage', 'desk']);
+    expect(
+      [...kanban.groups]
+        .filter((g) => g.isVisible)
+        .sort((a, b) => a.position - b.position)
+        .map((g) => g.fieldValue),
+    ).toEqual(['NEW', 'QUALIFIED', 'LOST']);
+    expect([...kanban.fields].sort((a, b) => a.position - b.position).map((f) => name(f.fieldMetadataId))).toEqual([
+      'name',
+      'stage',
+      'desk',
+    ]);
   });
 
-  it("filters the desks view to branches as its file says, and plans a changed filter as an update", async () => {
+  it('filters the desks view to branches as its file says, and plans a changed filter as an update', async () => {
     const sb = await sandbox();
     const pack = await loadPack(MINI_PACK);
     await deployOnce(sb, pack);
@@ -95,10 +123,19 @@ describe('deploy the mini pack into a fresh sandbox', () => {
     const desks = views.find((v) => v.name === '网点')!;
     expect(desks.filters).toEqual([expect.objectContaining({ fieldMetadataId: level.id, operand: 'IS', value: ['BRANCH'] })]);
 
-    const edited = { ...pack, views: pack.views.map((v) => (v.name === '网点' ? { ...v, filters: v.filters!.map((f) => ({ ...f, value: ['BRANCH', 'SUB_BRANCH'] })) } : v)) };
+    const edited = {
+      ...pack,
+      views: pack.views.map((v) =>
+        v.name === '网点' ? { ...v, filters: v.filters!.map((f) => ({ ...f, value: ['BRANCH', 'SUB_BRANCH'] })) } : v,
+      ),
+    };
     const plan = await planOf(sb, edited);
     expect(plan.changes).toEqual([
-      expect.objectContaining({ kind: 'view', action: 'update', diffs: [{ property: 'filter level', from: 'level IS BRANCH', to: 'level IS BRANCH, SUB_BRANCH' }] }),
+      expect.objectContaining({
+        kind: 'view',
+        action: 'update',
+        diffs: [{ property: 'filter level', from: 'level IS BRANCH', to: 'level IS BRANCH, SUB_BRANCH' }],
+      }),
     ]);
     await deployOnce(sb, edited);
     expect((await planOf(sb, edited)).changes).toEqual([]);
@@ -110,7 +147,10 @@ describe('deploy the mini pack into a fresh sandbox', () => {
     const pack = await loadPack(MINI_PACK);
     await deployOnce(sb, pack);
     const client = clientFor(sb);
-    await client.core('mutation { createProspect(data: { name: "Acme", stage: QUALIFIED }) { id } }', undefined, { operation: 'seed a prospect', write: true });
+    await client.core('mutation { createProspect(data: { name: "Acme", stage: QUALIFIED }) { id } }', undefined, {
+      operation: 'seed a prospect',
+      write: true,
+    });
     const stage = pack.objects.find((o) => o.nameSingular === 'prospect')!.fields.find((f) => f.name === 'stage')!;
     stage.options = [
       { value: 'QUALIFIED', label: '合格', color: 'green', position: 0 },
@@ -122,7 +162,11 @@ describe('deploy the mini pack into a fresh sandbox', () => {
     expect(plan.changes.map((c) => `${c.action} ${c.title}`)).toEqual(['update field stage (SELECT)', 'update view "客户看板" (kanban)']);
     const { report } = await deployOnce(sb, pack);
     expect(report?.failure).toBeUndefined();
-    const data = await client.core<{ prospects: { edges: Array<{ node: { stage: string } }> } }>('{ prospects { edges { node { stage } } } }', undefined, { operation: 'read' });
+    const data = await client.core<{ prospects: { edges: Array<{ node: { stage: string } }> } }>(
+      '{ prospects { edges { node { stage } } } }',
+      undefined,
+      { operation: 'read' },
+    );
     expect(data.prospects.edges.map((e) => e.node.stage)).toEqual(['QUALIFIED']);
     expect((await planOf(sb, pack)).changes).toEqual([]);
   });
@@ -148,13 +192,22 @@ describe('deploy the mini pack into a fresh sandbox', () => {
     await deployOnce(sb, pack);
     const client = clientFor(sb);
     await client.core('mutation { createProspect(data: { name: "Acme" }) { id } }', undefined, { operation: 'seed', write: true });
-    const smaller = { ...pack, objects: pack.objects.map((o) => (o.nameSingular === 'prospect' ? { ...o, fields: o.fields.filter((f) => f.name !== 'stage') } : o)), views: pack.views.filter((v) => v.type !== 'KANBAN') };
+    const smaller = {
+      ...pack,
+      objects: pack.objects.map((o) => (o.nameSingular === 'prospect' ? { ...o, fields: o.fields.filter((f) => f.name !== 'stage') } : o)),
+      views: pack.views.filter((v) => v.type !== 'KANBAN'),
+    };
     const before = sb.requests().length;
     const { report } = await deployOnce(sb, smaller, { prune: true });
     expect(report?.ok).toBe(false);
     expect(report?.failure?.message).toBe('--prune would drop data: field prospect.stage (values in up to 1 record); nothing was changed');
     expect(report?.failure?.hint).toMatch(/--allow-data-loss/);
-    expect(sb.requests().slice(before).filter((r) => r.write)).toEqual([]);
+    expect(
+      sb
+        .requests()
+        .slice(before)
+        .filter((r) => r.write),
+    ).toEqual([]);
   });
 
   it('pulls the workspace into a pack that plans with no changes', async () => {
@@ -164,15 +217,23 @@ describe('deploy the mini pack into a fresh sandbox', () => {
     const client = clientFor(sb);
     const [objects, views, app] = await Promise.all([readObjects(client), readViews(client), readCustomApplicationId(client)]);
     await readTranslations(client, objects, 'en');
-    const files = pullFiles({ objects, views, records: {}, locales: ['en'] }, { customApplicationId: app ?? '', defaultLocale: 'zh-CN', manifest: { name: 'pulled', locales: ['zh-CN', 'en'] } });
+    const files = pullFiles(
+      { objects, views, records: {}, locales: ['en'] },
+      { customApplicationId: app ?? '', defaultLocale: 'zh-CN', manifest: { name: 'pulled', locales: ['zh-CN', 'en'] } },
+    );
     const dir = await mkdtemp(join(tmpdir(), 'bankpack-pull-'));
     for (const f of files) {
       await mkdir(dirname(join(dir, f.path)), { recursive: true });
       await writeFile(join(dir, f.path), f.text);
     }
     expect(files.map((f) => f.path.replace(/-[0-9a-f]{8}\.view/, '-*.view')).sort()).toEqual([
-      'fields/company-prospects.field.yaml', 'fields/company-wallet-share.field.yaml', 'objects/desk.object.yaml', 'objects/prospect.object.yaml',
-      'pack.yaml', 'views/desk-*.view.yaml', 'views/prospect-*.view.yaml',
+      'fields/company-prospects.field.yaml',
+      'fields/company-wallet-share.field.yaml',
+      'objects/desk.object.yaml',
+      'objects/prospect.object.yaml',
+      'pack.yaml',
+      'views/desk-*.view.yaml',
+      'views/prospect-*.view.yaml',
     ]);
     const pulled = await loadPack(dir);
     const plan = await planOf(sb, pulled);
@@ -194,7 +255,10 @@ describe("deploy under Twenty's throttle", () => {
     sandboxes.push(sb);
     const first = await loadPack(MINI_PACK);
     expect((await deployOnce(sb, first)).report?.ok).toBe(true);
-    const pack = { ...first, seeds: first.seeds.map((s) => ({ ...s, records: s.records.map((r) => ({ ...r, name: `${String(r.name)} (new)` })) })) };
+    const pack = {
+      ...first,
+      seeds: first.seeds.map((s) => ({ ...s, records: s.records.map((r) => ({ ...r, name: `${String(r.name)} (new)` })) })),
+    };
     const { report, client } = await deployOnce(sb, pack);
     expect(report?.ok).toBe(true);
     expect(client.counter.snapshot().throttled).toBeGreaterThan(0);

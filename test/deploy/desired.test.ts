@@ -10,7 +10,9 @@ describe('desired state of a pack', () => {
     expect(d.locale).toBe('zh-CN');
     const prospect = d.objects.find((o) => o.nameSingular === 'prospect')!;
     expect(prospect).toMatchObject({ labelSingular: '潜在客户', labelPlural: '潜在客户库', description: '待跟进的潜在高端客户。' });
-    expect(prospect.translations).toEqual({ en: { labelSingular: 'Prospect', labelPlural: 'Prospects', description: 'A prospective high-end client to follow up.' } });
+    expect(prospect.translations).toEqual({
+      en: { labelSingular: 'Prospect', labelPlural: 'Prospects', description: 'A prospective high-end client to follow up.' },
+    });
     expect(d.objects.find((o) => o.nameSingular === 'desk')?.labelIdentifierFieldName).toBe('name');
   });
 
@@ -24,9 +26,20 @@ describe('desired state of a pack', () => {
 
   it('resolves both sides of each relation to names, across the standalone company field', async () => {
     const d = await miniDesired();
-    expect(d.fields.find((f) => f.name === 'targetCompany')?.relation).toEqual({ type: 'MANY_TO_ONE', targetObject: 'company', targetField: 'prospects', onDelete: 'SET_NULL' });
-    expect(d.fields.find((f) => f.object === 'company' && f.name === 'prospects')).toMatchObject({ relation: { type: 'ONE_TO_MANY', targetObject: 'prospect', targetField: 'targetCompany' } });
-    expect(d.fields.find((f) => f.object === 'desk' && f.name === 'prospects')?.relation).toMatchObject({ type: 'ONE_TO_MANY', targetObject: 'prospect', targetField: 'desk' });
+    expect(d.fields.find((f) => f.name === 'targetCompany')?.relation).toEqual({
+      type: 'MANY_TO_ONE',
+      targetObject: 'company',
+      targetField: 'prospects',
+      onDelete: 'SET_NULL',
+    });
+    expect(d.fields.find((f) => f.object === 'company' && f.name === 'prospects')).toMatchObject({
+      relation: { type: 'ONE_TO_MANY', targetObject: 'prospect', targetField: 'targetCompany' },
+    });
+    expect(d.fields.find((f) => f.object === 'desk' && f.name === 'prospects')?.relation).toMatchObject({
+      type: 'ONE_TO_MANY',
+      targetObject: 'prospect',
+      targetField: 'desk',
+    });
   });
 
   it('gives every option a stable id, so that a re-run creates nothing new', async () => {
@@ -52,7 +65,11 @@ describe('desired state of a pack', () => {
     const groups = [{ universalIdentifier: '5c1f6a0e-3b7d-4c2a-9e8f-1a2b3c4d5e6f', fieldValue: 'LOST', position: 0, isVisible: false }];
     const { state } = buildDesired({ ...pack, views: pack.views.map((v) => (v === kanban ? { ...v, groups } : v)) }, { ids });
     const v = state.views.find((x) => x.type === 'KANBAN')!;
-    expect(v.groups.map((g) => `${g.position}:${g.fieldValue}:${g.isVisible ? 'shown' : 'hidden'}`)).toEqual(['0:LOST:hidden', '1:NEW:shown', '2:QUALIFIED:shown']);
+    expect(v.groups.map((g) => `${g.position}:${g.fieldValue}:${g.isVisible ? 'shown' : 'hidden'}`)).toEqual([
+      '0:LOST:hidden',
+      '1:NEW:shown',
+      '2:QUALIFIED:shown',
+    ]);
   });
 
   it('derives view ids per workspace: the same pack in two workspaces never reuses an id', async () => {

@@ -29,8 +29,16 @@ describe('diff: a fresh workspace', () => {
       'create field walletShare (NUMBER)',
     ]);
     expect(find(plan, 'field name')?.apply?.op).toBe('updateField');
-    expect(find(plan, 'relation prospect.targetCompany')?.apply).toMatchObject({ op: 'createRelation', source: { name: 'targetCompany' }, inverse: { object: 'company', name: 'prospects' } });
-    expect(find(plan, 'relation prospect.desk')?.apply).toMatchObject({ op: 'createRelation', source: { object: 'prospect', name: 'desk' }, inverse: { object: 'desk', name: 'prospects' } });
+    expect(find(plan, 'relation prospect.targetCompany')?.apply).toMatchObject({
+      op: 'createRelation',
+      source: { name: 'targetCompany' },
+      inverse: { object: 'company', name: 'prospects' },
+    });
+    expect(find(plan, 'relation prospect.desk')?.apply).toMatchObject({
+      op: 'createRelation',
+      source: { object: 'prospect', name: 'desk' },
+      inverse: { object: 'desk', name: 'prospects' },
+    });
     expect(countPlan(plan)).toMatchObject({ create: 13, conflict: 0 });
   });
 });
@@ -64,7 +72,8 @@ describe('diff: after a deploy', () => {
       { id: 'old-3', value: 'ON_HOLD', label: '搁置', color: 'yellow', position: 2 },
     ];
     const c = find(diff(desired, actual, { url: URL }), 'field stage')!;
-    const sent = (c.apply as unknown as { update: { options: Array<{ id: string; value: string; position: number; label: string }> } }).update.options;
+    const sent = (c.apply as unknown as { update: { options: Array<{ id: string; value: string; position: number; label: string }> } })
+      .update.options;
     expect(sent.find((o) => o.value === 'NEW')).toMatchObject({ id: 'kept-2', position: 0 });
     expect(sent.find((o) => o.value === 'QUALIFIED')).toMatchObject({ id: 'kept-1', position: 1, label: '已确认' });
     expect(sent.find((o) => o.value === 'ON_HOLD')).toMatchObject({ id: 'old-3', position: 3 });
@@ -74,12 +83,15 @@ describe('diff: after a deploy', () => {
 
   it('drops an option the pack no longer has only with --prune', () => {
     const desired = [{ value: 'A', label: 'a', color: 'red', position: 0, id: 'x' }];
-    const actual = [{ value: 'A', label: 'a', color: 'red', position: 0, id: 'x' }, { value: 'B', label: 'b', color: 'red', position: 1, id: 'y' }];
+    const actual = [
+      { value: 'A', label: 'a', color: 'red', position: 0, id: 'x' },
+      { value: 'B', label: 'b', color: 'red', position: 1, id: 'y' },
+    ];
     expect(mergeOptions(desired, actual, false).options.map((o) => o.value)).toEqual(['A', 'B']);
     expect(mergeOptions(desired, actual, true).options.map((o) => o.value)).toEqual(['A']);
   });
 
-  it('reports a field whose type differs as a conflict, with the admin\'s options, and sends nothing for it', async () => {
+  it("reports a field whose type differs as a conflict, with the admin's options, and sends nothing for it", async () => {
     const desired = await miniDesired();
     const actual = deployedWorkspace(desired);
     desk(actual).fields.find((f) => f.name === 'level')!.type = 'TEXT';
@@ -94,7 +106,9 @@ describe('diff: after a deploy', () => {
   it('updates translations that Twenty shows differently in English', async () => {
     const desired = await miniDesired();
     const actual = deployedWorkspace(desired);
-    prospect(actual).translations = { en: { labelSingular: 'Prospect', labelPlural: '潜在客户库', description: 'A prospective high-end client to follow up.' } };
+    prospect(actual).translations = {
+      en: { labelSingular: 'Prospect', labelPlural: '潜在客户库', description: 'A prospective high-end client to follow up.' },
+    };
     const c = find(diff(desired, actual, { url: URL }), 'object prospect')!;
     expect(c.diffs).toEqual([{ property: 'labelPlural (en)', from: '潜在客户库', to: 'Prospects' }]);
     expect((c.apply as unknown as { update: Record<string, unknown> }).update.translations).toEqual([
@@ -130,11 +144,21 @@ describe('diff: after a deploy', () => {
     const actual = deployedWorkspace(desired);
     const view = actual.views.find((v) => v.type === 'KANBAN')!;
     view.fields[1]!.position = 9;
-    view.fields.push({ id: 'extra', fieldMetadataId: prospect(actual).fields.find((f) => f.name === 'targetCompany')!.id, position: 5, isVisible: true, size: 100 });
+    view.fields.push({
+      id: 'extra',
+      fieldMetadataId: prospect(actual).fields.find((f) => f.name === 'targetCompany')!.id,
+      position: 5,
+      isVisible: true,
+      size: 100,
+    });
     view.groups = view.groups.filter((g) => g.fieldValue !== 'LOST');
     const c = find(diff(desired, actual, { url: URL }), 'view "客户看板"')!;
     expect(c.diffs?.map((d) => d.property)).toEqual(['column stage position', 'column targetCompany', 'group LOST']);
-    expect(c.apply).toMatchObject({ op: 'updateView', updateFields: [{ update: { position: 1 } }, { id: 'extra', update: { isVisible: false } }], createGroups: [{ fieldValue: 'LOST', position: 2 }] });
+    expect(c.apply).toMatchObject({
+      op: 'updateView',
+      updateFields: [{ update: { position: 1 } }, { id: 'extra', update: { isVisible: false } }],
+      createGroups: [{ fieldValue: 'LOST', position: 2 }],
+    });
   });
 
   it('lists a custom field the pack no longer defines, and removes it only with --prune', async () => {
@@ -168,7 +192,11 @@ describe('diff: seed records', () => {
     ];
     const c = find(diff(desired, actual, { url: URL }), 'seed records')!;
     expect(c.title).toBe('seed records (1 to create, 1 to update, matched by code)');
-    expect(c.apply).toMatchObject({ op: 'upsertRecords', create: [{ keyText: 'code="BJ"' }], update: [{ id: pd!.id, data: { level: 'SUB_BRANCH' } }] });
+    expect(c.apply).toMatchObject({
+      op: 'upsertRecords',
+      create: [{ keyText: 'code="BJ"' }],
+      update: [{ id: pd!.id, data: { level: 'SUB_BRANCH' } }],
+    });
     expect(sh).toBeDefined();
   });
 });

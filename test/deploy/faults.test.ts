@@ -6,14 +6,29 @@
 import { describe, expect, it } from 'vitest';
 import { hasChanges } from '../../src/deploy/index.ts';
 import type { FaultRule } from 'twenty-sandbox';
-import { clientFor, deployOnce, duplicates, loadPack, MINI_PACK, miniSandbox, packSandbox, planOf, REPO_PACK, type Sandbox } from './sandbox-helpers.ts';
+import {
+  clientFor,
+  deployOnce,
+  duplicates,
+  loadPack,
+  MINI_PACK,
+  miniSandbox,
+  packSandbox,
+  planOf,
+  REPO_PACK,
+  type Sandbox,
+} from './sandbox-helpers.ts';
 
 const COMPANIES = `{ companies(first: 60) { edges { node { id name updatedAt } } } }`;
 
 async function preExisting(sb: Sandbox): Promise<string> {
   const client = clientFor(sb);
   for (const name of ['Acme Holdings', '华东实业集团']) {
-    await client.core('mutation($name: String) { createCompany(data: { name: $name }) { id } }', { name }, { operation: 'create a company', write: true });
+    await client.core(
+      'mutation($name: String) { createCompany(data: { name: $name }) { id } }',
+      { name },
+      { operation: 'create a company', write: true },
+    );
   }
   return JSON.stringify(await client.core(COMPANIES, undefined, { operation: 'read companies' }));
 }
@@ -58,7 +73,9 @@ async function strikeAndRerun(target: Target, rule: Omit<FaultRule, 'at'>, n: nu
     if (strays.length > 0) wrong.push(`unexpected: ${strays.map((c) => c.title).join('; ')}`);
     wrong.push(...(await duplicates(sb, pack)).map((d) => `duplicate ${d}`));
     const after = JSON.stringify(await clientFor(sb).core(COMPANIES, undefined, { operation: 'read companies' }));
-    const kept = (JSON.parse(companies) as { companies: { edges: Array<{ node: unknown }> } }).companies.edges.map((e) => JSON.stringify(e.node));
+    const kept = (JSON.parse(companies) as { companies: { edges: Array<{ node: unknown }> } }).companies.edges.map((e) =>
+      JSON.stringify(e.node),
+    );
     for (const k of kept) if (!after.includes(k)) wrong.push(`pre-existing company changed: ${k}`);
     return wrong;
   } finally {
@@ -104,7 +121,9 @@ describe('the repo pack cut off at points spread over its fresh deploy converges
       const wrong = await strikeAndRerun(REPO, { kind: 'drop', phase: 'after' }, n);
       if (wrong.length > 0) failures.push(`N=${n}: ${wrong.join(' | ')}`);
     }
-    process.stderr.write(`faults: repo pack (${total} requests): ${points.length - failures.length} of ${points.length} sampled runs converged (N = ${points.join(', ')})\n`);
+    process.stderr.write(
+      `faults: repo pack (${total} requests): ${points.length - failures.length} of ${points.length} sampled runs converged (N = ${points.join(', ')})\n`,
+    );
     expect(failures).toEqual([]);
   }, 300_000);
 });

@@ -5,7 +5,12 @@ import { progressTicker } from '../../src/deploy/progress.ts';
 it('reports the count at most every 2 s of work, and always the last one', () => {
   let now = 0;
   const lines: string[] = [];
-  const tick = progressTicker((l) => lines.push(l), 'field labels and translations', 359, () => now);
+  const tick = progressTicker(
+    (l) => lines.push(l),
+    'field labels and translations',
+    359,
+    () => now,
+  );
   for (let i = 0; i < 359; i++) {
     now += 700; // one translation update every 0.7 s, as under a slow link
     tick();

@@ -7,10 +7,47 @@ const plan: Plan = {
   prune: true,
   unchanged: { prospect: 4, company: 2 },
   changes: [
-    { kind: 'field', action: 'create', object: 'prospect', title: 'field score (NUMBER)', diffs: [{ property: 'label', from: null, to: '评分' }], apply: { op: 'updateField', objectName: 'prospect', fieldName: 'score', update: {}, ddl: false } },
-    { kind: 'field', action: 'update', object: 'prospect', title: 'field stage (SELECT)', diffs: [{ property: 'label', from: '阶段', to: '线索阶段' }], notes: ['keeps option ON_HOLD (not in pack; --prune removes)'], apply: { op: 'updateField', objectName: 'prospect', fieldName: 'stage', id: 'f1', update: { label: '线索阶段' }, ddl: false } },
-    { kind: 'field', action: 'conflict', object: 'prospect', title: 'field prospect.location', reason: 'the workspace has it as TEXT, the pack says ADDRESS', options: ['rename it', 'or change the pack back'] },
-    { kind: 'field', action: 'not-in-pack', object: 'company', title: 'field legacy (TEXT)', records: 12, apply: { op: 'removeField', id: 'f9', objectName: 'company', namePlural: 'companies', fieldName: 'legacy', type: 'TEXT', isActive: true } },
+    {
+      kind: 'field',
+      action: 'create',
+      object: 'prospect',
+      title: 'field score (NUMBER)',
+      diffs: [{ property: 'label', from: null, to: '评分' }],
+      apply: { op: 'updateField', objectName: 'prospect', fieldName: 'score', update: {}, ddl: false },
+    },
+    {
+      kind: 'field',
+      action: 'update',
+      object: 'prospect',
+      title: 'field stage (SELECT)',
+      diffs: [{ property: 'label', from: '阶段', to: '线索阶段' }],
+      notes: ['keeps option ON_HOLD (not in pack; --prune removes)'],
+      apply: { op: 'updateField', objectName: 'prospect', fieldName: 'stage', id: 'f1', update: { label: '线索阶段' }, ddl: false },
+    },
+    {
+      kind: 'field',
+      action: 'conflict',
+      object: 'prospect',
+      title: 'field prospect.location',
+      reason: 'the workspace has it as TEXT, the pack says ADDRESS',
+      options: ['rename it', 'or change the pack back'],
+    },
+    {
+      kind: 'field',
+      action: 'not-in-pack',
+      object: 'company',
+      title: 'field legacy (TEXT)',
+      records: 12,
+      apply: {
+        op: 'removeField',
+        id: 'f9',
+        objectName: 'company',
+        namePlural: 'companies',
+        fieldName: 'legacy',
+        type: 'TEXT',
+        isActive: true,
+      },
+    },
   ],
 };
 
@@ -48,7 +85,7 @@ describe('renderPlan', () => {
     expect(renderPlan(plan, { color: true })).toContain('\u001b[32m+');
   });
 
-  it('leaves apply\'s internals out of the JSON plan, and marks removals', () => {
+  it("leaves apply's internals out of the JSON plan, and marks removals", () => {
     const json = planToJson(plan) as { counts: Record<string, number>; changes: Array<Record<string, unknown>> };
     expect(json.counts).toEqual({ create: 1, update: 1, unchanged: 6, conflict: 1, notInPack: 0, remove: 1 });
     expect(json.changes.every((c) => !('apply' in c))).toBe(true);

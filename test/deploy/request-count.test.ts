@@ -55,17 +55,48 @@ async function run(...args: string[]): Promise<{ code: number; err: string }> {
 
 it("prints the number of requests the server received, the user token's included", async () => {
   const before = sb.requests().length;
-  const r = await run('deploy', '--dir', pack, '--url', sb.url, '--api-key-file', join(tmp, 'key'), '--user-token-file', join(tmp, 'user'), '--rate-limit', '0', '--yes');
+  const r = await run(
+    'deploy',
+    '--dir',
+    pack,
+    '--url',
+    sb.url,
+    '--api-key-file',
+    join(tmp, 'key'),
+    '--user-token-file',
+    join(tmp, 'user'),
+    '--rate-limit',
+    '0',
+    '--yes',
+  );
   expect(r.code, r.err).toBe(0);
   const printed = /; (\d+) requests \(/.exec(r.err)?.[1];
   const received = sb.requests().length - before;
-  expect(sb.requests().slice(before).some((q) => q.operationName === 'BankpackCreateStep')).toBe(true);
+  expect(
+    sb
+      .requests()
+      .slice(before)
+      .some((q) => q.operationName === 'BankpackCreateStep'),
+  ).toBe(true);
   expect(Number(printed)).toBe(received);
 }, 120_000);
 
 it('plans a deployed pack in one metadata read, one per other locale, one records read and one workflows read', async () => {
   const before = sb.requests().length;
-  const r = await run('plan', '--dir', pack, '--url', sb.url, '--api-key-file', join(tmp, 'key'), '--user-token-file', join(tmp, 'user'), '--rate-limit', '0', '--detailed-exitcode');
+  const r = await run(
+    'plan',
+    '--dir',
+    pack,
+    '--url',
+    sb.url,
+    '--api-key-file',
+    join(tmp, 'key'),
+    '--user-token-file',
+    join(tmp, 'user'),
+    '--rate-limit',
+    '0',
+    '--detailed-exitcode',
+  );
   expect(r.code, r.err).toBe(0);
   const sent = sb.requests().slice(before);
   expect(sent.map((q) => q.operationName).sort()).toEqual(['BankpackLabels', 'BankpackSeeds', 'BankpackWorkflows', 'BankpackWorkspace']);

@@ -24,7 +24,16 @@ export { startSandbox, type Sandbox };
  * Standard objects whose record types the sandbox cannot build yet (their Update inputs come out
  * empty, and the whole /graphql schema fails with HTTP 500); left out until the sandbox handles them.
  */
-const NOT_BUILDABLE = new Set(['agentChatThread', 'agentChatThreadTarget', 'agentMessage', 'agentMessagePart', 'agentTurn', 'agentTurnEvaluation', 'campaignDelivery', 'messageSuppression']);
+const NOT_BUILDABLE = new Set([
+  'agentChatThread',
+  'agentChatThreadTarget',
+  'agentMessage',
+  'agentMessagePart',
+  'agentTurn',
+  'agentTurnEvaluation',
+  'campaignDelivery',
+  'messageSuppression',
+]);
 
 /** A sandbox with Twenty's standard catalogue (workflow objects included), for the repo pack. */
 export function packSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -48,11 +57,20 @@ export function clientFor(sb: Sandbox, options: { concurrency?: number; pacing?:
 }
 
 /** One `bankpack deploy --yes`: plan, then apply. Errors are returned, never thrown. */
-export async function deployOnce(sb: Sandbox, pack: ValidPack, options: { prune?: boolean; allowDataLoss?: boolean; concurrency?: number; pacing?: PacingOptions } = {}): Promise<{ report?: ApplyReport; plan?: Plan; error?: unknown; client: TwentyClient }> {
-  const client = clientFor(sb, { ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}), ...(options.pacing ? { pacing: options.pacing } : {}) });
+export async function deployOnce(
+  sb: Sandbox,
+  pack: ValidPack,
+  options: { prune?: boolean; allowDataLoss?: boolean; concurrency?: number; pacing?: PacingOptions } = {},
+): Promise<{ report?: ApplyReport; plan?: Plan; error?: unknown; client: TwentyClient }> {
+  const client = clientFor(sb, {
+    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+    ...(options.pacing ? { pacing: options.pacing } : {}),
+  });
   try {
     const prepared = await preparePlan(client, pack, { prune: options.prune === true });
-    const report = await applyPlan(client, prepared.plan, prepared.actual, prepared.caps, { allowDataLoss: options.allowDataLoss === true });
+    const report = await applyPlan(client, prepared.plan, prepared.actual, prepared.caps, {
+      allowDataLoss: options.allowDataLoss === true,
+    });
     return { report, plan: prepared.plan, client };
   } catch (error) {
     return { error, client };
@@ -75,16 +93,37 @@ export async function duplicates(sb: Sandbox, pack: ValidPack): Promise<string[]
       seen.add(k);
     }
   };
-  dup('object', objects.map((o) => o.nameSingular));
-  for (const o of objects) dup(`field of ${o.nameSingular}`, o.fields.map((f) => f.name));
+  dup(
+    'object',
+    objects.map((o) => o.nameSingular),
+  );
+  for (const o of objects)
+    dup(
+      `field of ${o.nameSingular}`,
+      o.fields.map((f) => f.name),
+    );
   const packObjects = new Set(pack.objects.map((o) => o.nameSingular));
   const packViewNames = new Set(pack.views.map((v) => v.name));
   const objectName = (id: string): string => objects.find((o) => o.id === id)?.nameSingular ?? id;
-  dup('view', views.filter((v) => packObjects.has(objectName(v.objectMetadataId)) && packViewNames.has(v.name)).map((v) => `${objectName(v.objectMetadataId)}/${v.name}`));
+  dup(
+    'view',
+    views
+      .filter((v) => packObjects.has(objectName(v.objectMetadataId)) && packViewNames.has(v.name))
+      .map((v) => `${objectName(v.objectMetadataId)}/${v.name}`),
+  );
   for (const v of views) {
-    dup(`column of view ${v.name}`, v.fields.map((f) => f.fieldMetadataId));
-    dup(`group of view ${v.name}`, v.groups.map((g) => g.fieldValue));
-    dup(`sort of view ${v.name}`, v.sorts.map((s) => s.fieldMetadataId));
+    dup(
+      `column of view ${v.name}`,
+      v.fields.map((f) => f.fieldMetadataId),
+    );
+    dup(
+      `group of view ${v.name}`,
+      v.groups.map((g) => g.fieldValue),
+    );
+    dup(
+      `sort of view ${v.name}`,
+      v.sorts.map((s) => s.fieldMetadataId),
+    );
   }
   for (const seed of pack.seeds) {
     const object = objects.find((o) => o.nameSingular === seed.object);
@@ -94,7 +133,10 @@ export async function duplicates(sb: Sandbox, pack: ValidPack): Promise<string[]
       undefined,
       { operation: 'check seeds' },
     );
-    dup(`${seed.object} record`, (data[object.namePlural]?.edges ?? []).map((e) => seed.key.map((k) => JSON.stringify(e.node[k])).join('+')));
+    dup(
+      `${seed.object} record`,
+      (data[object.namePlural]?.edges ?? []).map((e) => seed.key.map((k) => JSON.stringify(e.node[k])).join('+')),
+    );
   }
   return out;
 }

@@ -35,7 +35,11 @@ const writes = (): number => sb.requests().filter((r) => r.write).length;
 async function addFieldElsewhere(): Promise<void> {
   const client = clientFor(sb);
   const company = (await readObjects(client)).find((o) => o.nameSingular === 'company');
-  await client.metadata(CREATE_FIELD, { input: { field: { objectMetadataId: company!.id, name: 'addedInTheUi', label: 'Added in the UI', type: 'TEXT' } } }, { operation: 'add a field', write: true });
+  await client.metadata(
+    CREATE_FIELD,
+    { input: { field: { objectMetadataId: company!.id, name: 'addedInTheUi', label: 'Added in the UI', type: 'TEXT' } } },
+    { operation: 'add a field', write: true },
+  );
 }
 
 describe('plan --out, deploy --plan', () => {
@@ -44,7 +48,14 @@ describe('plan --out, deploy --plan', () => {
     const planned = await runCli('plan', ...conn(), '--out', file);
     expect(planned.code).toBe(0);
     expect(planned.err).toContain(`plan saved to ${file}`);
-    const saved = JSON.parse(await readFile(file, 'utf8')) as { format: string; version: number; counts: { create: number }; plan: { changes: Array<{ object: string; title: string }> }; pack: { fingerprint: string }; workspace: { fingerprint: string; url: string } };
+    const saved = JSON.parse(await readFile(file, 'utf8')) as {
+      format: string;
+      version: number;
+      counts: { create: number };
+      plan: { changes: Array<{ object: string; title: string }> };
+      pack: { fingerprint: string };
+      workspace: { fingerprint: string; url: string };
+    };
     expect(saved).toMatchObject({ format: 'bankpack-plan', version: 1, counts: { create: 13 }, workspace: { url: sb.url } });
     expect(saved.workspace.fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(saved.pack.fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
@@ -106,7 +117,20 @@ describe('plan --out, deploy --plan', () => {
     expect((await runCli('plan', ...conn(), '--out', file)).code).toBe(0);
     const elsewhere = await miniSandbox({ apiKey: KEY });
     try {
-      const r = await runCli('deploy', '--dir', MINI_PACK, '--url', elsewhere.url, '--api-key-file', keyFile, '--rate-limit', '0', '--plan', file, '--yes');
+      const r = await runCli(
+        'deploy',
+        '--dir',
+        MINI_PACK,
+        '--url',
+        elsewhere.url,
+        '--api-key-file',
+        keyFile,
+        '--rate-limit',
+        '0',
+        '--plan',
+        file,
+        '--yes',
+      );
       expect(r.code).toBe(1);
       expect(r.err).toContain(`was made for ${sb.url}, and this connection is ${elsewhere.url}`);
       expect(elsewhere.requests().filter((q) => q.write)).toEqual([]);

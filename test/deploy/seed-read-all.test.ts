@@ -19,11 +19,25 @@ beforeAll(async () => {
   const ids = Array.from({ length: PEOPLE }, () => randomUUID()).sort();
   const at = new Date().toISOString();
   ids.forEach((id, i) =>
-    table.insert({ id, createdAt: at, updatedAt: at, deletedAt: null, name: { firstName: `P${i}`, lastName: '' }, emails: { primaryEmail: `p${i}@example.com`, additionalEmails: null }, jobTitle: '' }),
+    table.insert({
+      id,
+      createdAt: at,
+      updatedAt: at,
+      deletedAt: null,
+      name: { firstName: `P${i}`, lastName: '' },
+      emails: { primaryEmail: `p${i}@example.com`, additionalEmails: null },
+      jobTitle: '',
+    }),
   );
   const mini = await loadPack(MINI_PACK);
   // The last person in Twenty's order (id ascending), as a reference record keyed by email.
-  const seed = { object: 'person', key: ['emails'], demo: false, source: { file: 'seeds/people.seed.yaml', path: [] }, records: [{ emails: { primaryEmail: `p${PEOPLE - 1}@example.com` }, jobTitle: '' }] };
+  const seed = {
+    object: 'person',
+    key: ['emails'],
+    demo: false,
+    source: { file: 'seeds/people.seed.yaml', path: [] },
+    records: [{ emails: { primaryEmail: `p${PEOPLE - 1}@example.com` }, jobTitle: '' }],
+  };
   pack = { ...mini, seeds: [seed] };
 }, 60_000);
 afterAll(async () => sb?.close());

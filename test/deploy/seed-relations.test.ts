@@ -10,7 +10,13 @@ afterEach(async () => {
   await Promise.all(sandboxes.splice(0).map((sb) => sb.close()));
 });
 
-const prospects = (records: SeedDef['records']): SeedDef => ({ object: 'prospect', key: ['name'], demo: false, records, source: { file: 'seeds/prospects.seed.yaml', path: [] } });
+const prospects = (records: SeedDef['records']): SeedDef => ({
+  object: 'prospect',
+  key: ['name'],
+  demo: false,
+  records,
+  source: { file: 'seeds/prospects.seed.yaml', path: [] },
+});
 
 async function withProspects(records: SeedDef['records']): Promise<Pack> {
   const mini = await loadPack(MINI_PACK);
@@ -31,14 +37,20 @@ describe('deploy: seed records that point at other seeded records', () => {
   it('creates them after their targets, pointing at the right record; then the plan is empty', async () => {
     const sb = await miniSandbox();
     sandboxes.push(sb);
-    const pack = await withProspects([{ name: 'Acme', desk: { code: 'SH-PD' } }, { name: 'Beta', desk: { code: 'BJ' }, stage: 'QUALIFIED' }]);
+    const pack = await withProspects([
+      { name: 'Acme', desk: { code: 'SH-PD' } },
+      { name: 'Beta', desk: { code: 'BJ' }, stage: 'QUALIFIED' },
+    ]);
     const { report } = await deployOnce(sb, pack);
     expect(report).toMatchObject({ ok: true });
     expect(await desksOfProspects(sb)).toEqual({ Acme: 'SH-PD', Beta: 'BJ' });
     expect((await planOf(sb, pack)).changes).toEqual([]);
 
     // Pointing a record elsewhere is an update of its join column.
-    const moved = await withProspects([{ name: 'Acme', desk: { code: 'BJ' } }, { name: 'Beta', desk: { code: 'BJ' }, stage: 'QUALIFIED' }]);
+    const moved = await withProspects([
+      { name: 'Acme', desk: { code: 'BJ' } },
+      { name: 'Beta', desk: { code: 'BJ' }, stage: 'QUALIFIED' },
+    ]);
     expect((await planOf(sb, moved)).changes.map((c) => c.title)).toEqual(['seed records (1 to update, matched by name)']);
     expect((await deployOnce(sb, moved)).report).toMatchObject({ ok: true });
     expect(await desksOfProspects(sb)).toEqual({ Acme: 'BJ', Beta: 'BJ' });
@@ -49,6 +61,8 @@ describe('deploy: seed records that point at other seeded records', () => {
     sandboxes.push(sb);
     const { report } = await deployOnce(sb, await withProspects([{ name: 'Acme', desk: { code: 'XX' } }]));
     expect(report?.ok).toBe(false);
-    expect(report?.failure?.message).toBe('seeds/prospects.seed.yaml: record name="Acme", desk: no desk with code=XX (seed that desk in a file whose name sorts before this one, or fix the value)');
+    expect(report?.failure?.message).toBe(
+      'seeds/prospects.seed.yaml: record name="Acme", desk: no desk with code=XX (seed that desk in a file whose name sorts before this one, or fix the value)',
+    );
   }, 60_000);
 });

@@ -24,12 +24,23 @@ describe('a demo with a broken part', () => {
       const sb = await startSandbox({ port: 0, statePath, userToken: 'the-real-user-token' });
       return { url: sb.url, apiKey: sb.apiKey, userToken: 'an-expired-token', requests: () => sb.requests(), close: () => sb.close() };
     };
-    const summary = await runDemo(demoOptions({ dir: REPO, state: join(tmp, 'token'), out: join(tmp, 'token-out'), pdf: false }), () => undefined, { startSandbox: starter });
+    const summary = await runDemo(
+      demoOptions({ dir: REPO, state: join(tmp, 'token'), out: join(tmp, 'token-out'), pdf: false }),
+      () => undefined,
+      { startSandbox: starter },
+    );
     const s = status(summary);
     expect(s['deploy the workflows']).toBe('failed');
     expect(summary.steps.find((x) => x.name === 'deploy the workflows')?.detail).toMatch(/workflow/i);
     expect(summary.ok).toBe(false);
-    for (const later of ['deploy the pack', 'load the demo data', 'job compute-tiers', 'render the greeting letters', 'send the invitation emails']) expect(s[later]).toBe('ok');
+    for (const later of [
+      'deploy the pack',
+      'load the demo data',
+      'job compute-tiers',
+      'render the greeting letters',
+      'send the invitation emails',
+    ])
+      expect(s[later]).toBe('ok');
     expect(summary.emails?.sent).toBeGreaterThan(0);
     const text = renderDemoSummary(summary);
     expect(text).toContain('What did not work:');
@@ -37,7 +48,15 @@ describe('a demo with a broken part', () => {
   }, 120_000);
 
   it('stops at validation for a pack with errors, naming the file and line, and lists the rest as skipped', async () => {
-    const summary = await runDemo(demoOptions({ dir: join(REPO, 'test/fixtures/bad/r-dangling-relation'), state: join(tmp, 'bad'), out: join(tmp, 'bad-out'), pdf: false }), () => undefined);
+    const summary = await runDemo(
+      demoOptions({
+        dir: join(REPO, 'test/fixtures/bad/r-dangling-relation'),
+        state: join(tmp, 'bad'),
+        out: join(tmp, 'bad-out'),
+        pdf: false,
+      }),
+      () => undefined,
+    );
     expect(summary.steps[0]).toMatchObject({ name: 'validate the pack', status: 'failed' });
     expect(summary.steps[0]?.detail).toMatch(/\.yaml:\d+:\d+/);
     expect(summary.steps.slice(1).every((x) => x.status === 'skipped')).toBe(true);

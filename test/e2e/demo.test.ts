@@ -61,12 +61,17 @@ describe('npm start on a new machine: the first run', () => {
     const names = await ws.objectNames();
     expect(pack.objects.length).toBeGreaterThan(0);
     expect(names).toEqual(expect.arrayContaining(pack.objects.map((o) => o.nameSingular)));
-    expect(first.deploy).toMatchObject({ applied: first.deploy?.total, created: { object: pack.objects.length, workflow: pack.workflows.length } });
+    expect(first.deploy).toMatchObject({
+      applied: first.deploy?.total,
+      created: { object: pack.objects.length, workflow: pack.workflows.length },
+    });
   });
 
   it('activates every workflow of the pack', async () => {
     const workflows = await ws.records<{ name: string; lastPublishedVersionId: string | null }>('workflows', 'name lastPublishedVersionId');
-    const active = await ws.records<{ workflowId: string; status: string }>('workflowVersions', 'workflowId status', { status: { in: ['ACTIVE'] } });
+    const active = await ws.records<{ workflowId: string; status: string }>('workflowVersions', 'workflowId status', {
+      status: { in: ['ACTIVE'] },
+    });
     const published = workflows.filter((w) => w.lastPublishedVersionId !== null);
     expect(published).toHaveLength(pack.workflows.length);
     expect(new Set(active.map((v) => v.workflowId))).toEqual(new Set(published.map((w) => w.id)));
@@ -87,14 +92,21 @@ describe('npm start on a new machine: the first run', () => {
     const changed = (counts.upgrades ?? 0) + (counts.downgrades ?? 0) + (counts['first tiers'] ?? 0);
     expect(changed).toBeGreaterThan(0);
     const fields = 'clientTier tierSetAt';
-    const clients = [...(await ws.records<{ clientTier: string | null; tierSetAt: string | null }>('companies', fields)), ...(await ws.records<{ clientTier: string | null; tierSetAt: string | null }>('people', fields))];
+    const clients = [
+      ...(await ws.records<{ clientTier: string | null; tierSetAt: string | null }>('companies', fields)),
+      ...(await ws.records<{ clientTier: string | null; tierSetAt: string | null }>('people', fields)),
+    ];
     const setNow = clients.filter((c) => c.tierSetAt === NOW_ISO);
     expect(setNow).toHaveLength(changed);
     expect(setNow.every((c) => c.clientTier !== null)).toBe(true);
   });
 
   it('assigns the published leads and awards the closed bounty', async () => {
-    const assigned = await ws.records<{ assignedManagerId: string | null; assignmentRule: string | null }>('intelLeads', 'assignedManagerId assignmentRule', { assignedAt: { eq: NOW_ISO } });
+    const assigned = await ws.records<{ assignedManagerId: string | null; assignmentRule: string | null }>(
+      'intelLeads',
+      'assignedManagerId assignmentRule',
+      { assignedAt: { eq: NOW_ISO } },
+    );
     expect(assigned).toHaveLength(job(first, 'assign-leads')?.counts['leads to assign'] ?? -1);
     expect(assigned.every((l) => l.assignedManagerId !== null && l.assignmentRule !== null)).toBe(true);
     const awarded = await ws.records<{ awardedManagerId: string | null }>('bounties', 'awardedManagerId', { awardedAt: { eq: NOW_ISO } });
@@ -116,15 +128,27 @@ describe('npm start on a new machine: the first run', () => {
   });
 
   it('emails the invitation to every invited client with an address; the catcher receives each once', async () => {
-    type Invitation = { person: { emails: { primaryEmail: string | null }; marketingOptOut: boolean | null } | null; company: { marketingOptOut: boolean | null } | null };
-    const invited = await ws.records<Invitation>('eventInvitations', 'person { emails { primaryEmail } marketingOptOut } company { marketingOptOut }', { status: { in: ['INVITED'] } });
+    type Invitation = {
+      person: { emails: { primaryEmail: string | null }; marketingOptOut: boolean | null } | null;
+      company: { marketingOptOut: boolean | null } | null;
+    };
+    const invited = await ws.records<Invitation>(
+      'eventInvitations',
+      'person { emails { primaryEmail } marketingOptOut } company { marketingOptOut }',
+      { status: { in: ['INVITED'] } },
+    );
     const optedOut = (i: Invitation): boolean => i.person?.marketingOptOut === true || i.company?.marketingOptOut === true;
-    const addresses = invited.filter((i) => !optedOut(i)).map((i) => i.person?.emails.primaryEmail).filter((a): a is string => typeof a === 'string' && a !== '');
+    const addresses = invited
+      .filter((i) => !optedOut(i))
+      .map((i) => i.person?.emails.primaryEmail)
+      .filter((a): a is string => typeof a === 'string' && a !== '');
     expect(first.emails?.optedOut).toBe(invited.filter(optedOut).length);
     expect(addresses.length).toBeGreaterThan(0);
     expect(emlAfterFirst).toHaveLength(addresses.length);
     expect(first.emails).toMatchObject({ sent: addresses.length, caught: addresses.length });
-    const mails: ParsedMail[] = await Promise.all(emlAfterFirst.map(async (f) => simpleParser(await readFile(join(demoPaths(options).emails, f)))));
+    const mails: ParsedMail[] = await Promise.all(
+      emlAfterFirst.map(async (f) => simpleParser(await readFile(join(demoPaths(options).emails, f)))),
+    );
     const to = mails.flatMap((m) => (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) => a.value.map((v) => v.address)));
     expect(to.sort()).toEqual([...addresses].sort());
     for (const m of mails) {
@@ -136,10 +160,14 @@ describe('npm start on a new machine: the first run', () => {
 
   it('logs each email and each posted letter as a contactLog record on the client', async () => {
     const fields = 'channel campaign sendKey companyId personId';
-    const emails = await ws.records<{ channel: string; sendKey: string | null; personId: string | null }>('contactLogs', fields, { campaign: { eq: INVITATION.campaign } });
+    const emails = await ws.records<{ channel: string; sendKey: string | null; personId: string | null }>('contactLogs', fields, {
+      campaign: { eq: INVITATION.campaign },
+    });
     expect(emails).toHaveLength(first.emails?.sent ?? -1);
     expect(emails.every((c) => c.channel === 'EMAIL' && c.sendKey !== null && c.personId !== null)).toBe(true);
-    const letters = await ws.records<{ channel: string; companyId: string | null }>('contactLogs', fields, { campaign: { eq: GREETING.campaign } });
+    const letters = await ws.records<{ channel: string; companyId: string | null }>('contactLogs', fields, {
+      campaign: { eq: GREETING.campaign },
+    });
     expect(letters).toHaveLength(first.letters?.html ?? -1);
     expect(letters.every((c) => c.channel === 'LETTER' && c.companyId !== null)).toBe(true);
   });
@@ -178,7 +206,11 @@ describe('`node bin/bankpack.mjs demo`, as npm start runs it', () => {
   it('prints the steps on stderr and the summary as JSON on stdout, and changes nothing on this state', async () => {
     await ws.close();
     const run = promisify(execFile);
-    const { stdout, stderr } = await run(process.execPath, [join(REPO, 'bin', 'bankpack.mjs'), 'demo', '--dir', REPO, '--state', options.state, '--out', options.out, '--no-pdf', '--json'], { cwd: REPO, timeout: 90_000 });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      [join(REPO, 'bin', 'bankpack.mjs'), 'demo', '--dir', REPO, '--state', options.state, '--out', options.out, '--no-pdf', '--json'],
+      { cwd: REPO, timeout: 90_000 },
+    );
     const summary = JSON.parse(stdout) as DemoSummary;
     expect(summary).toMatchObject({ ok: true, sandbox: { writes: 0 }, emails: { caught: 0 } });
     expect(stderr).toContain('✓ deploy the pack: no changes');

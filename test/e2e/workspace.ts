@@ -8,7 +8,11 @@ export interface Workspace {
   sandbox: Sandbox;
   objectNames(): Promise<string[]>;
   /** Every record of an object (paged), with the fields given. */
-  records<T extends Record<string, unknown>>(plural: string, fields: string, filter?: Record<string, unknown>): Promise<Array<T & { id: string }>>;
+  records<T extends Record<string, unknown>>(
+    plural: string,
+    fields: string,
+    filter?: Record<string, unknown>,
+  ): Promise<Array<T & { id: string }>>;
   close(): Promise<void>;
 }
 
@@ -19,7 +23,8 @@ export async function openWorkspace(statePath: string): Promise<Workspace> {
   const headers = { Authorization: `Bearer ${sandbox.apiKey}`, Accept: 'application/json' };
   const metadata = new GraphQLClient(`${sandbox.url}/metadata`, { headers });
   const core = new GraphQLClient(`${sandbox.url}/graphql`, { headers });
-  const singularOf = (plural: string): string => [...sandbox.workspace.objects.values()].find((o) => o.namePlural === plural)?.nameSingular ?? plural;
+  const singularOf = (plural: string): string =>
+    [...sandbox.workspace.objects.values()].find((o) => o.namePlural === plural)?.nameSingular ?? plural;
   return {
     sandbox,
     async objectNames() {
@@ -32,7 +37,10 @@ export async function openWorkspace(statePath: string): Promise<Workspace> {
       const out: Array<T & { id: string }> = [];
       let after: string | null = null;
       for (;;) {
-        type Page = Record<string, { edges: Array<{ node: T & { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } }>;
+        type Page = Record<
+          string,
+          { edges: Array<{ node: T & { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } }
+        >;
         const res: Page = await core.request<Page>(
           `query($after: String, $filter: ${pascal(singularOf(plural))}FilterInput) { ${plural}(first: 200, after: $after, filter: $filter) { edges { node { id ${fields} } } pageInfo { hasNextPage endCursor } } }`,
           { after, filter: filter ?? null },

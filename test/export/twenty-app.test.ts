@@ -10,7 +10,16 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildInTempFolder, compareWithManifest, exportProject, sdkSystemFieldUid, sdkVersion, writeProject, type BuiltManifest, type ExportedProject } from '../../src/export/index.ts';
+import {
+  buildInTempFolder,
+  compareWithManifest,
+  exportProject,
+  sdkSystemFieldUid,
+  sdkVersion,
+  writeProject,
+  type BuiltManifest,
+  type ExportedProject,
+} from '../../src/export/index.ts';
 import type { ValidPack } from '../../src/pack/index.ts';
 import { validatePack } from '../../src/validate/index.ts';
 import { planAppSync, preparePlan, syncApp, type AppSync, type Plan } from '../../src/deploy/index.ts';
@@ -89,20 +98,28 @@ describe('export twenty-app of the real pack', () => {
     expect(compareWithManifest(project.model, m)).toEqual([]);
   });
 
-  it('carries every role of the pack, with its grants, beside the app\'s no-access default role', () => {
+  it("carries every role of the pack, with its grants, beside the app's no-access default role", () => {
     const m = manifest!;
     const roles = pack.roles ?? [];
     expect(roles.length).toBeGreaterThan(0);
-    expect(m.roles.map((r) => r.universalIdentifier).sort()).toEqual([...roles.map((r) => r.universalIdentifier.toLowerCase()), m.application.defaultRoleUniversalIdentifier].sort());
+    expect(m.roles.map((r) => r.universalIdentifier).sort()).toEqual(
+      [...roles.map((r) => r.universalIdentifier.toLowerCase()), m.application.defaultRoleUniversalIdentifier].sort(),
+    );
     const manager = m.roles.find((r) => r.label === '客户经理')!;
     const intelLead = pack.objects.find((o) => o.nameSingular === 'intelLead')!;
     expect(manager.canReadAllObjectRecords).toBe(false);
-    expect(manager.objectPermissions).toContainEqual(expect.objectContaining({ objectUniversalIdentifier: intelLead.universalIdentifier, canReadObjectRecords: true, canUpdateObjectRecords: true }));
+    expect(manager.objectPermissions).toContainEqual(
+      expect.objectContaining({
+        objectUniversalIdentifier: intelLead.universalIdentifier,
+        canReadObjectRecords: true,
+        canUpdateObjectRecords: true,
+      }),
+    );
     // The bank has no row-level rule its model can express (docs/roles.md, "Row-level rules").
     expect(manager.rowLevelPermissionPredicates ?? []).toEqual([]);
   });
 
-  it('keeps the relation targets: the complaint\'s company is the standard company and its inverse field', () => {
+  it("keeps the relation targets: the complaint's company is the standard company and its inverse field", () => {
     const complaint = manifest!.objects.find((o) => o.nameSingular === 'complaint')!;
     const company = complaint.fields.find((f) => f.name === 'company')!;
     expect(company.type).toBe('RELATION');
@@ -124,7 +141,9 @@ describe('export twenty-app of the real pack', () => {
 
 describe('export twenty-app of every fixture pack validate accepts', () => {
   it('finds the fixture packs (the deploy and letters mini-packs at least; no bad case is accepted)', () => {
-    expect([...fixtures.keys()].sort()).toEqual(expect.arrayContaining(['test/deploy/fixtures/mini-pack', 'test/letters/fixtures/mini-pack']));
+    expect([...fixtures.keys()].sort()).toEqual(
+      expect.arrayContaining(['test/deploy/fixtures/mini-pack', 'test/letters/fixtures/mini-pack']),
+    );
     expect([...fixtures.keys()].filter((d) => d.startsWith('test/fixtures/bad/'))).toEqual([]);
   });
 
@@ -136,7 +155,9 @@ describe('export twenty-app of every fixture pack validate accepts', () => {
       expect(m.objects.map((o) => o.nameSingular).sort()).toEqual(b.pack.objects.map((o) => o.nameSingular).sort());
       expect(m.fields).toHaveLength(b.pack.fields.length);
       expect(m.views).toHaveLength(b.pack.views.length);
-      expect(m.roles.map((r) => r.universalIdentifier).sort()).toEqual([...(b.pack.roles ?? []).map((r) => r.universalIdentifier.toLowerCase()), m.application.defaultRoleUniversalIdentifier].sort());
+      expect(m.roles.map((r) => r.universalIdentifier).sort()).toEqual(
+        [...(b.pack.roles ?? []).map((r) => r.universalIdentifier.toLowerCase()), m.application.defaultRoleUniversalIdentifier].sort(),
+      );
       expect(compareWithManifest(b.project.model, m)).toEqual([]);
     });
   }
@@ -195,7 +216,14 @@ describe('the real pack installed through syncApplication', () => {
   let installRequests = 0;
   let again: AppSync;
   let after: Plan;
-  const objectCount = async (s: Sandbox): Promise<number> => (await clientFor(s).metadata<{ objects: { edges: unknown[] } }>('{ objects(paging: { first: 1000 }) { edges { node { id } } } }', undefined, { operation: 'count objects' })).objects.edges.length;
+  const objectCount = async (s: Sandbox): Promise<number> =>
+    (
+      await clientFor(s).metadata<{ objects: { edges: unknown[] } }>(
+        '{ objects(paging: { first: 1000 }) { edges { node { id } } } }',
+        undefined,
+        { operation: 'count objects' },
+      )
+    ).objects.edges.length;
 
   beforeAll(async () => {
     sb = await packSandbox();
@@ -236,15 +264,20 @@ describe('the real pack installed through syncApplication', () => {
     expect(after.changes.filter((c) => c.action === 'not-in-pack').map((c) => c.title)).toEqual(['role "bankpack functions (no access)"']);
   });
 
-  it('is refused where bankpack deploy created the objects, with the message of Twenty\'s runner', async () => {
+  it("is refused where bankpack deploy created the objects, with the message of Twenty's runner", async () => {
     const mini = fixtureBuilds.get('test/deploy/fixtures/mini-pack')!;
     const other = await miniSandbox();
     try {
       expect((await deployOnce(other, mini.pack)).report?.ok).toBe(true);
       const client = clientFor(other);
       const objects = await objectCount(other);
-      const refused = await syncApp(client, mini.manifest!).then(() => undefined, (e: unknown) => e as Error);
-      expect(refused?.message).toMatch(/Migration action 'create' for 'objectMetadata' \(universalIdentifier: [0-9a-f-]+\) failed: Metadata: duplicate key value violates unique constraint/);
+      const refused = await syncApp(client, mini.manifest!).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+      expect(refused?.message).toMatch(
+        /Migration action 'create' for 'objectMetadata' \(universalIdentifier: [0-9a-f-]+\) failed: Metadata: duplicate key value violates unique constraint/,
+      );
       expect(await objectCount(other)).toBe(objects);
     } finally {
       await other.close();

@@ -15,7 +15,12 @@ export function applyEdit(text: string, edit: Edit): Uint8Array {
   const node = doc.getIn(edit.path, true) as Node | undefined;
   if (!node?.range) throw new Error(`no value at ${edit.path.join('.')}`);
   const [start, end] = node.range;
-  const written = typeof edit.value === 'string' ? JSON.stringify(edit.value) : isScalar(node) || typeof edit.value !== 'object' ? String(edit.value) : JSON.stringify(edit.value);
+  const written =
+    typeof edit.value === 'string'
+      ? JSON.stringify(edit.value)
+      : isScalar(node) || typeof edit.value !== 'object'
+        ? String(edit.value)
+        : JSON.stringify(edit.value);
   return utf8(text.slice(0, start) + written + text.slice(end));
 }
 
@@ -44,7 +49,10 @@ function transform(text: string, kind: TextTransform, line: number): Uint8Array 
       if (!/[^\x00-\x7f]/.test(text)) throw new Error('an ASCII file reads the same in GBK');
       return encodeGbk(text);
     case 'tab-indent': {
-      const at = near(lines.flatMap((l, i) => (/^ {2,}\S/.test(l) ? [i + 1] : [])), line);
+      const at = near(
+        lines.flatMap((l, i) => (/^ {2,}\S/.test(l) ? [i + 1] : [])),
+        line,
+      );
       lines[at - 1] = lines[at - 1]!.replace(/^ {2}/, '\t');
       return utf8(lines.join('\n'));
     }
@@ -54,7 +62,10 @@ function transform(text: string, kind: TextTransform, line: number): Uint8Array 
       return utf8(lines.join('\n'));
     }
     case 'duplicate-key': {
-      const at = near(keyLines(lines).filter((n) => !/^\s*- /.test(lines[n - 1]!)), line);
+      const at = near(
+        keyLines(lines).filter((n) => !/^\s*- /.test(lines[n - 1]!)),
+        line,
+      );
       lines.splice(at, 0, lines[at - 1]!);
       return utf8(lines.join('\n'));
     }

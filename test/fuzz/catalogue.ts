@@ -10,9 +10,7 @@ import type { Site, SiteKind } from './sites.ts';
 export type TextTransform = 'bom' | 'crlf' | 'tab-indent' | 'fullwidth-colon' | 'gbk' | 'duplicate-key';
 
 export type Edit =
-  | { op: 'set'; path: NodePath; value: unknown }
-  | { op: 'remove'; path: NodePath }
-  | { op: 'text'; transform: TextTransform; line: number };
+  { op: 'set'; path: NodePath; value: unknown } | { op: 'remove'; path: NodePath } | { op: 'text'; transform: TextTransform; line: number };
 
 export interface Mutant {
   mutation: string;
@@ -78,7 +76,9 @@ function nearMiss(s: string, random: Random): string {
 }
 
 function recase(s: string, random: Random): string {
-  const options = [s.toLowerCase(), s.toUpperCase(), s.charAt(0).toUpperCase() + s.slice(1), s.charAt(0).toLowerCase() + s.slice(1)].filter((x) => x !== s);
+  const options = [s.toLowerCase(), s.toUpperCase(), s.charAt(0).toUpperCase() + s.slice(1), s.charAt(0).toLowerCase() + s.slice(1)].filter(
+    (x) => x !== s,
+  );
   return options.length > 0 ? pick(options, random) : `${s}_`;
 }
 
@@ -92,23 +92,54 @@ function otherVersion(id: string, random: Random): string | undefined {
 }
 
 export const CATALOGUE: readonly Mutation[] = [
-  { id: 'near-miss', describe: 'a value swapped for a near miss (one typo)', kinds: NAMES, make: (s, _p, r) => (str(s) ? set(s, nearMiss(str(s)!, r)) : undefined) },
-  { id: 'casing', describe: 'the same word in other casing', kinds: [...NAMES, 'id'], make: (s, _p, r) => (str(s) ? set(s, recase(str(s)!, r)) : undefined) },
+  {
+    id: 'near-miss',
+    describe: 'a value swapped for a near miss (one typo)',
+    kinds: NAMES,
+    make: (s, _p, r) => (str(s) ? set(s, nearMiss(str(s)!, r)) : undefined),
+  },
+  {
+    id: 'casing',
+    describe: 'the same word in other casing',
+    kinds: [...NAMES, 'id'],
+    make: (s, _p, r) => (str(s) ? set(s, recase(str(s)!, r)) : undefined),
+  },
   {
     id: 'ascii-punctuation',
     describe: 'an ASCII punctuation mark typed into the value',
     kinds: [...TEXTS, ...NAMES],
-    make: (s, _p, r) => (str(s) !== undefined ? set(s, insert(str(s)!, pick([',', ';', ':', '.', '-', '/', '#', '&', '(', ')', '[', '{', '*', '!', '?', '|', '@', '%'], r), r)) : undefined),
+    make: (s, _p, r) =>
+      str(s) !== undefined
+        ? set(s, insert(str(s)!, pick([',', ';', ':', '.', '-', '/', '#', '&', '(', ')', '[', '{', '*', '!', '?', '|', '@', '%'], r), r))
+        : undefined,
   },
   {
     id: 'fullwidth-punctuation',
     describe: 'a full-width punctuation mark (what a Chinese input method types)',
     kinds: [...TEXTS, ...NAMES],
-    make: (s, _p, r) => (str(s) !== undefined ? set(s, insert(str(s)!, pick(['，', '：', '；', '。', '（', '）', '“', '”', '、', '！', '？', '\u3000', '＿', 'Ａ'], r), r)) : undefined),
+    make: (s, _p, r) =>
+      str(s) !== undefined
+        ? set(s, insert(str(s)!, pick(['，', '：', '；', '。', '（', '）', '“', '”', '、', '！', '？', '\u3000', '＿', 'Ａ'], r), r))
+        : undefined,
   },
-  { id: 'comma', describe: 'a comma inside a label, description or translation', kinds: TEXTS, make: (s, _p, r) => (str(s) !== undefined ? set(s, insert(str(s)!, pick([',', ', ', ',,'], r), r)) : undefined) },
-  { id: 'quote', describe: 'a quote inside a text', kinds: [...TEXTS, 'text'], make: (s, _p, r) => (str(s) !== undefined ? set(s, insert(str(s)!, pick(['"', "'", '`', '\\', '{{', '}}'], r), r)) : undefined) },
-  { id: 'newline', describe: 'a line break or tab inside a text', kinds: [...TEXTS, 'text'], make: (s, _p, r) => (str(s) !== undefined ? set(s, insert(str(s)!, pick(['\n', '\r\n', '\t', '\u2028'], r), r)) : undefined) },
+  {
+    id: 'comma',
+    describe: 'a comma inside a label, description or translation',
+    kinds: TEXTS,
+    make: (s, _p, r) => (str(s) !== undefined ? set(s, insert(str(s)!, pick([',', ', ', ',,'], r), r)) : undefined),
+  },
+  {
+    id: 'quote',
+    describe: 'a quote inside a text',
+    kinds: [...TEXTS, 'text'],
+    make: (s, _p, r) => (str(s) !== undefined ? set(s, insert(str(s)!, pick(['"', "'", '`', '\\', '{{', '}}'], r), r)) : undefined),
+  },
+  {
+    id: 'newline',
+    describe: 'a line break or tab inside a text',
+    kinds: [...TEXTS, 'text'],
+    make: (s, _p, r) => (str(s) !== undefined ? set(s, insert(str(s)!, pick(['\n', '\r\n', '\t', '\u2028'], r), r)) : undefined),
+  },
   {
     id: 'missing-name',
     describe: 'an option value, filter value or reference renamed to something that does not exist',
@@ -117,7 +148,12 @@ export const CATALOGUE: readonly Mutation[] = [
       const v = str(s);
       if (v === undefined) return undefined;
       if (/^[0-9a-f]{8}-/i.test(v)) return set(s, '0b3c5a7e-1d2f-4e6a-9b8c-7d6e5f4a3b2c');
-      return set(s, /^[A-Z0-9_]+$/.test(v) ? pick(['NO_SUCH_VALUE', 'OTHER', 'PLATINUM_PLUS'], r) : pick(['noSuchThing', 'standard:noSuchObject', 'leadSource'], r));
+      return set(
+        s,
+        /^[A-Z0-9_]+$/.test(v)
+          ? pick(['NO_SUCH_VALUE', 'OTHER', 'PLATINUM_PLUS'], r)
+          : pick(['noSuchThing', 'standard:noSuchObject', 'leadSource'], r),
+      );
     },
   },
   {
@@ -130,13 +166,38 @@ export const CATALOGUE: readonly Mutation[] = [
       return v !== undefined && pool.length > 0 ? set(s, pick(pool, r)) : undefined;
     },
   },
-  { id: 'duplicate-id', describe: 'an id copied from another entity', kinds: ['id'], make: (s, p, r) => (str(s) ? set(s, pick(p.ids.filter((x) => x !== str(s)), r)) : undefined) },
-  { id: 'uuid-version', describe: 'an id of another UUID version (v1, v3, v5, v7, v0, v8)', kinds: ['id'], make: (s, _p, r) => (str(s) ? ((v) => (v ? set(s, v) : undefined))(otherVersion(str(s)!, r)) : undefined) },
+  {
+    id: 'duplicate-id',
+    describe: 'an id copied from another entity',
+    kinds: ['id'],
+    make: (s, p, r) =>
+      str(s)
+        ? set(
+            s,
+            pick(
+              p.ids.filter((x) => x !== str(s)),
+              r,
+            ),
+          )
+        : undefined,
+  },
+  {
+    id: 'uuid-version',
+    describe: 'an id of another UUID version (v1, v3, v5, v7, v0, v8)',
+    kinds: ['id'],
+    make: (s, _p, r) => (str(s) ? ((v) => (v ? set(s, v) : undefined))(otherVersion(str(s)!, r)) : undefined),
+  },
   {
     id: 'malformed-id',
     describe: 'an id cut short, braced or with a stray character',
     kinds: ['id'],
-    make: (s, _p, r) => (str(s) ? set(s, pick([str(s)!.slice(0, 35), `{${str(s)!}}`, `${str(s)!} `, str(s)!.replace(/-/g, ''), str(s)!.replace(/[0-9a-f]$/, 'g')], r)) : undefined),
+    make: (s, _p, r) =>
+      str(s)
+        ? set(
+            s,
+            pick([str(s)!.slice(0, 35), `{${str(s)!}}`, `${str(s)!} `, str(s)!.replace(/-/g, ''), str(s)!.replace(/[0-9a-f]$/, 'g')], r),
+          )
+        : undefined,
   },
   {
     id: 'out-of-range',
@@ -144,7 +205,12 @@ export const CATALOGUE: readonly Mutation[] = [
     kinds: ['number'],
     make: (s, _p, r) => set(s, pick([-1, -0.5, 0.5, 1e9, 2 ** 31, 2 ** 53 + 1, 1e308, 1000000], r)),
   },
-  { id: 'empty-string', describe: 'an empty string', kinds: STRINGS, make: (s) => (str(s) !== undefined && str(s) !== '' ? set(s, '') : undefined) },
+  {
+    id: 'empty-string',
+    describe: 'an empty string',
+    kinds: STRINGS,
+    make: (s) => (str(s) !== undefined && str(s) !== '' ? set(s, '') : undefined),
+  },
   { id: 'blank-string', describe: 'a string of spaces', kinds: STRINGS, make: (s) => (str(s) !== undefined ? set(s, '   ') : undefined) },
   {
     id: 'oversized-string',
@@ -159,7 +225,12 @@ export const CATALOGUE: readonly Mutation[] = [
       return set(s, (v + unit.repeat(n)).slice(0, n));
     },
   },
-  { id: 'wrong-type', describe: 'a number written as text, or text as a number', kinds: ['number', 'label', 'name', 'option-value', 'enum'], make: (s) => set(s, typeof s.value === 'number' ? String(s.value) : 12) },
+  {
+    id: 'wrong-type',
+    describe: 'a number written as text, or text as a number',
+    kinds: ['number', 'label', 'name', 'option-value', 'enum'],
+    make: (s) => set(s, typeof s.value === 'number' ? String(s.value) : 12),
+  },
   { id: 'remove-key', describe: 'a key removed', kinds: ['key'], make: (s) => ({ op: 'remove', path: s.path }) },
 ];
 

@@ -18,7 +18,9 @@ const kept = readdirSync(FIXTURES)
 describe('mutation fuzzer', () => {
   it(`50 mutants (seed ${DEFAULT_SEED}) and ${kept.length} kept ones: no violation`, async () => {
     const verdicts = await fuzz({ count: 50, seed: DEFAULT_SEED, also: kept });
-    const violations = verdicts.filter((v) => v.outcome === 'violation').map((v) => `${v.detail.split('\n')[0]}\n  ${reproduction(v.mutant)}`);
+    const violations = verdicts
+      .filter((v) => v.outcome === 'violation')
+      .map((v) => `${v.detail.split('\n')[0]}\n  ${reproduction(v.mutant)}`);
     expect(violations).toEqual([]);
     const t = tally(verdicts);
     expect(t.tried).toBeGreaterThanOrEqual(50);

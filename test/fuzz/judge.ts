@@ -31,7 +31,13 @@ export interface Tally {
 
 export function tally(verdicts: readonly Verdict[]): Tally {
   const n = (o: Outcome): number => verdicts.filter((v) => v.outcome === o).length;
-  return { tried: verdicts.length - n('skipped'), rejected: n('rejected'), deployed: n('deployed'), violations: n('violation'), skipped: n('skipped') };
+  return {
+    tried: verdicts.length - n('skipped'),
+    rejected: n('rejected'),
+    deployed: n('deployed'),
+    violations: n('violation'),
+    skipped: n('skipped'),
+  };
 }
 
 /** A working copy of a pack that mutants are written into, one at a time. */
@@ -47,7 +53,8 @@ export class Judge {
   static async start(packRoot: string): Promise<Judge> {
     const dir = await mkdtemp(join(tmpdir(), 'bankpack-fuzz-pack-'));
     await cp(join(packRoot, MANIFEST_FILE), join(dir, MANIFEST_FILE));
-    for (const { folder } of FOLDERS) if (existsSync(join(packRoot, folder))) await cp(join(packRoot, folder), join(dir, folder), { recursive: true });
+    for (const { folder } of FOLDERS)
+      if (existsSync(join(packRoot, folder))) await cp(join(packRoot, folder), join(dir, folder), { recursive: true });
     // settings/bank.yaml too: the templates read it, and deploy takes only a pack without errors.
     if (existsSync(join(packRoot, SETTINGS_FILE))) await cp(join(packRoot, SETTINGS_FILE), join(dir, SETTINGS_FILE));
     const { files } = await loadFiles(dir);
@@ -72,7 +79,11 @@ export class Judge {
     try {
       return await this.verdict(mutant);
     } catch (e) {
-      return { mutant, outcome: 'violation', detail: `validate or deploy crashed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}` };
+      return {
+        mutant,
+        outcome: 'violation',
+        detail: `validate or deploy crashed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+      };
     } finally {
       await writeFile(path, original);
     }
@@ -90,8 +101,13 @@ export class Judge {
     }
     if (!pack) return { mutant, outcome: 'rejected', detail: 'validate found errors' };
     const deployed = await this.world.deploy(pack, mutant.locale);
-    if (!deployed.ok) return { mutant, outcome: 'violation', detail: `validate accepted it, but ${deployed.detail ?? 'the deploy failed'}` };
-    return { mutant, outcome: 'deployed', detail: deployed.freshOnly ? `deploys fresh; onto the deployed pack: ${deployed.detail ?? ''}` : 'deployed, plan clean' };
+    if (!deployed.ok)
+      return { mutant, outcome: 'violation', detail: `validate accepted it, but ${deployed.detail ?? 'the deploy failed'}` };
+    return {
+      mutant,
+      outcome: 'deployed',
+      detail: deployed.freshOnly ? `deploys fresh; onto the deployed pack: ${deployed.detail ?? ''}` : 'deployed, plan clean',
+    };
   }
 
   private async lineCount(file: string): Promise<number | undefined> {

@@ -9,7 +9,8 @@ import { fuzzable, sitesOf, type Site } from './sites.ts';
 export const DEFAULT_SEED = 13;
 
 export function poolsOf(files: readonly PackFile[], sites: readonly Site[]): Pools {
-  const strings = (kind: Site['kind']): string[] => [...new Set(sites.filter((s) => s.kind === kind && typeof s.value === 'string').map((s) => s.value as string))].sort();
+  const strings = (kind: Site['kind']): string[] =>
+    [...new Set(sites.filter((s) => s.kind === kind && typeof s.value === 'string').map((s) => s.value as string))].sort();
   return {
     ids: strings('id'),
     optionValues: strings('option-value'),

@@ -14,10 +14,20 @@ export const FIXTURES = join(import.meta.dirname, 'fixtures');
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
 /** Judge `mutants` (or `count` drawn with `seed`) against the pack at `root`. */
-export async function fuzz(options: { root?: string; count?: number; seed?: number; mutants?: Mutant[]; also?: Mutant[]; progress?: (v: Verdict, i: number) => void }): Promise<Verdict[]> {
+export async function fuzz(options: {
+  root?: string;
+  count?: number;
+  seed?: number;
+  mutants?: Mutant[];
+  also?: Mutant[];
+  progress?: (v: Verdict, i: number) => void;
+}): Promise<Verdict[]> {
   const judge = await Judge.start(options.root ?? ROOT);
   try {
-    const mutants = [...(options.mutants ?? drawMutants(judge.files, options.count ?? 500, options.seed ?? DEFAULT_SEED)), ...(options.also ?? [])];
+    const mutants = [
+      ...(options.mutants ?? drawMutants(judge.files, options.count ?? 500, options.seed ?? DEFAULT_SEED)),
+      ...(options.also ?? []),
+    ];
     const out: Verdict[] = [];
     for (const [i, m] of mutants.entries()) {
       const v = await judge.judge(m);
@@ -52,14 +62,18 @@ async function main(argv: string[]): Promise<number> {
     seed,
     ...(replay ? { mutants: [JSON.parse(replay) as Mutant] } : {}),
     progress: (v, i) => {
-      if (v.outcome === 'violation') process.stdout.write(`VIOLATION ${v.mutant.mutation} ${v.mutant.file}: ${v.detail.split('\n')[0]}\n  ${reproduction(v.mutant)}\n`);
+      if (v.outcome === 'violation')
+        process.stdout.write(`VIOLATION ${v.mutant.mutation} ${v.mutant.file}: ${v.detail.split('\n')[0]}\n  ${reproduction(v.mutant)}\n`);
       else if (replay) process.stdout.write(`${v.outcome}: ${v.detail}\n`);
       else if ((i + 1) % 50 === 0) process.stderr.write(`fuzz: ${i + 1} mutants judged\n`);
     },
   });
-  for (const v of verdicts.filter((x) => x.outcome === 'violation' && !replay)) process.stdout.write(`kept as test/fuzz/fixtures/${await keepFixture(v)}\n`);
+  for (const v of verdicts.filter((x) => x.outcome === 'violation' && !replay))
+    process.stdout.write(`kept as test/fuzz/fixtures/${await keepFixture(v)}\n`);
   const t = tally(verdicts);
-  process.stdout.write(`seed ${seed}: ${t.tried} mutants tried, ${t.rejected} rejected by validate, ${t.deployed} deployed with a clean plan after, ${t.violations} violations (${t.skipped} edits did not apply)\n`);
+  process.stdout.write(
+    `seed ${seed}: ${t.tried} mutants tried, ${t.rejected} rejected by validate, ${t.deployed} deployed with a clean plan after, ${t.violations} violations (${t.skipped} edits did not apply)\n`,
+  );
   return t.violations > 0 ? 1 : 0;
 }
 

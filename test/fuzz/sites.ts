@@ -31,7 +31,19 @@ export interface Site {
 
 const LABEL_KEYS = new Set(['label', 'labelSingular', 'labelPlural']);
 const NAME_KEYS = new Set(['nameSingular', 'namePlural']);
-const ENUM_KEYS = new Set(['type', 'operand', 'direction', 'color', 'icon', 'relationType', 'onDelete', 'kanbanAggregateOperation', 'dataType', 'event', 'defaultLocale']);
+const ENUM_KEYS = new Set([
+  'type',
+  'operand',
+  'direction',
+  'color',
+  'icon',
+  'relationType',
+  'onDelete',
+  'kanbanAggregateOperation',
+  'dataType',
+  'event',
+  'defaultLocale',
+]);
 
 const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -52,7 +64,11 @@ function classify(file: PackFile, path: NodePath, value: unknown): Omit<Site, 'f
   if (typeof value === 'number') return { kind: 'number' };
   if (typeof value !== 'string') return undefined;
   if (key === 'universalIdentifier' || (key === 'id' && path.includes('options'))) return { kind: 'id' };
-  if (typeof key === 'string' && (key.endsWith('UniversalIdentifier') || (file.kind === 'seed' && key === 'object') || (file.kind === 'workflow' && key === 'object'))) return { kind: 'reference' };
+  if (
+    typeof key === 'string' &&
+    (key.endsWith('UniversalIdentifier') || (file.kind === 'seed' && key === 'object') || (file.kind === 'workflow' && key === 'object'))
+  )
+    return { kind: 'reference' };
   if (path.includes('options') && key === 'value') return { kind: 'option-value' };
   if (path.includes('options') && key === 'label') return { kind: 'option-label' };
   if (path.includes('filters') && (key === 'value' || parent === 'value')) return { kind: 'filter-value' };

@@ -24,11 +24,17 @@ export async function deployAndReplan(sb: Sandbox, pack: ValidPack, locale?: str
   const options = locale ? { locale } : {};
   try {
     const prepared = await preparePlan(client, pack, options);
-    if (prepared.problems.length > 0) return { ok: false, detail: `deploy could not resolve: ${prepared.problems.map((p) => p.message).join('; ')}` };
+    if (prepared.problems.length > 0)
+      return { ok: false, detail: `deploy could not resolve: ${prepared.problems.map((p) => p.message).join('; ')}` };
     const conflicts = prepared.plan.changes.filter((c) => c.action === 'conflict');
-    if (conflicts.length > 0) return { ok: false, detail: `plan has conflicts: ${conflicts.map((c) => `${c.title}: ${c.reason ?? ''}`).join('; ')}` };
+    if (conflicts.length > 0)
+      return { ok: false, detail: `plan has conflicts: ${conflicts.map((c) => `${c.title}: ${c.reason ?? ''}`).join('; ')}` };
     const report = await applyPlan(client, prepared.plan, prepared.actual, prepared.caps, { userClient });
-    if (!report.ok) return { ok: false, detail: `deploy failed at change ${report.done + 1} of ${report.total} (${report.failure?.change ?? '?'}): ${report.failure?.message ?? 'interrupted'}` };
+    if (!report.ok)
+      return {
+        ok: false,
+        detail: `deploy failed at change ${report.done + 1} of ${report.total} (${report.failure?.change ?? '?'}): ${report.failure?.message ?? 'interrupted'}`,
+      };
     const after = (await preparePlan(client, pack, options)).plan;
     if (hasChanges(after)) {
       const left = after.changes.filter((c) => c.apply !== undefined).map((c) => `${c.action} ${c.title}`);

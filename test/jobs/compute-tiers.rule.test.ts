@@ -40,7 +40,9 @@ const client = (id: string, extra: Partial<ClientBalances> = {}): ClientBalances
 describe('compute-tiers: the score', () => {
   it('weighs deposits, loans and fee income and divides by the unit', () => {
     // (5,000,000 × 1 + 2,000,000 × 0.5 + 100,000 × 10) / 10,000 = 700
-    expect(scoreOf(client('a', { depositBalance: cny(5_000_000), loanBalance: cny(2_000_000), feeIncome: cny(100_000) }), policy)).toEqual({ score: 700 });
+    expect(scoreOf(client('a', { depositBalance: cny(5_000_000), loanBalance: cny(2_000_000), feeIncome: cny(100_000) }), policy)).toEqual({
+      score: 700,
+    });
   });
 
   it('counts a missing balance as 0 but refuses a client with no figures at all', () => {
@@ -49,7 +51,9 @@ describe('compute-tiers: the score', () => {
   });
 
   it('refuses to add up balances in another currency', () => {
-    expect(scoreOf(client('a', { depositBalance: cny(1), loanBalance: { amount: 5, currencyCode: 'USD' } }), policy)).toEqual({ problem: 'a balance in USD, not CNY' });
+    expect(scoreOf(client('a', { depositBalance: cny(1), loanBalance: { amount: 5, currencyCode: 'USD' } }), policy)).toEqual({
+      problem: 'a balance in USD, not CNY',
+    });
   });
 
   it('rounds to scoreDecimals', () => {
@@ -59,7 +63,10 @@ describe('compute-tiers: the score', () => {
 
 describe('compute-tiers: tiers and changes', () => {
   it('puts a client exactly on a threshold in that tier, and one just below in the next', () => {
-    const [on, below] = computeTiers([client('on', { depositBalance: cny(3_000_000) }), client('below', { depositBalance: cny(2_999_900) })], policy);
+    const [on, below] = computeTiers(
+      [client('on', { depositBalance: cny(3_000_000) }), client('below', { depositBalance: cny(2_999_900) })],
+      policy,
+    );
     expect(on).toMatchObject({ kind: 'change', tier: 'GOLD', score: 300, change: 'first' });
     expect(below).toMatchObject({ kind: 'change', tier: 'SILVER', score: 299.99 });
   });
@@ -86,12 +93,25 @@ describe('compute-tiers: tiers and changes', () => {
   });
 
   it('uses the thresholds of the client object: the same score is GOLD for a company and PLATINUM for a person', () => {
-    const ds = computeTiers([client('c', { depositBalance: cny(6_000_000) }), client('p', { object: 'person', depositBalance: cny(6_000_000) })], policy);
+    const ds = computeTiers(
+      [client('c', { depositBalance: cny(6_000_000) }), client('p', { object: 'person', depositBalance: cny(6_000_000) })],
+      policy,
+    );
     expect(ds.map((d) => d.kind === 'change' && d.tier)).toEqual(['GOLD', 'PLATINUM']);
   });
 
   it('says whether the score moved, so that a tier change under new thresholds writes the tier alone', () => {
-    const stricter = { ...policy, thresholds: { ...policy.thresholds, company: [{ tier: 'GOLD', minScore: 500 }, { tier: 'SILVER', minScore: 50 }, { tier: 'STANDARD', minScore: 0 }] } };
+    const stricter = {
+      ...policy,
+      thresholds: {
+        ...policy.thresholds,
+        company: [
+          { tier: 'GOLD', minScore: 500 },
+          { tier: 'SILVER', minScore: 50 },
+          { tier: 'STANDARD', minScore: 0 },
+        ],
+      },
+    };
     const [d] = computeTiers([client('g', { depositBalance: cny(4_000_000), tier: 'GOLD', score: 400 })], stricter);
     expect(d).toMatchObject({ kind: 'change', change: 'downgrade', tier: 'SILVER', score: 400, scoreChanged: false });
   });

@@ -15,18 +15,24 @@ const repo = join(import.meta.dirname, '../..');
 const fixtures = join(import.meta.dirname, 'fixtures');
 
 /** The policy problems validate finds in the pack at `dir`. */
-const problemsOf = async (dir: string): Promise<string[]> => (await validatePack(dir)).problems.filter((p) => p.rule === 'policy').map(formatProblem);
+const problemsOf = async (dir: string): Promise<string[]> =>
+  (await validatePack(dir)).problems.filter((p) => p.rule === 'policy').map(formatProblem);
 
 describe('job policies', () => {
   it("reads the pack's own policy files and the tests' stubs without a problem", async () => {
     expect(await problemsOf(repo)).toEqual([]);
     const stub = policiesOf(await validPack(join(fixtures, 'pack')), POLICY_NAMES);
-    expect(stub.ok && stub.policies.assignment.proximity).toEqual({ earthRadiusKm: 6371.0088, maxDistanceKm: 30, toleranceKm: 0, fallbackWhenNoCoordinates: ['SAME_CITY', 'SAME_STATE'] });
+    expect(stub.ok && stub.policies.assignment.proximity).toEqual({
+      earthRadiusKm: 6371.0088,
+      maxDistanceKm: 30,
+      toleranceKm: 0,
+      fallbackWhenNoCoordinates: ['SAME_CITY', 'SAME_STATE'],
+    });
   });
 
   it('reports every mistake with file:line:col and a fix', async () => {
     expect(await problemsOf(join(fixtures, 'bad'))).toEqual([
-      'policies/assessments.policy.yaml:2:12  the quarterly weights must add up to 1 (they add up to 1.4), so that the score keeps the sub-scores\' 0–100 scale',
+      "policies/assessments.policy.yaml:2:12  the quarterly weights must add up to 1 (they add up to 1.4), so that the score keeps the sub-scores' 0–100 scale",
       'policies/assessments.policy.yaml:4:20  yearly.retentionPoints must be a number, not "sixty"',
       'policies/assessments.policy.yaml:6:53  demoteBelowScore (60) must not be above promoteAtScore (50)',
       'policies/assignment.policy.yaml:1:8  stage: "PUBLISHD" is not one of COLLECTED, PUBLISHED, FEEDBACK, REFINED, CONVERTED, DISCARDED  (did you mean "PUBLISHED"?)',
@@ -64,15 +70,23 @@ describe('job policies', () => {
 
   it('says which file is missing and how to fix it', async () => {
     const r = policiesOf(await validPack(join(repo, 'test/letters/fixtures/mini-pack')), ['tiers']);
-    expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual(['policies/tiers.policy.yaml:1:1  no tiers policy  (create policies/tiers.policy.yaml (docs/jobs.md lists its keys), or pass --dir with the pack folder)']);
+    expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([
+      'policies/tiers.policy.yaml:1:1  no tiers policy  (create policies/tiers.policy.yaml (docs/jobs.md lists its keys), or pass --dir with the pack folder)',
+    ]);
   });
 
   it('checks the policies of a loaded pack for `bankpack validate`, ignoring policies no job reads', () => {
     const found = checkJobPolicies([
-      { name: 'surveys', data: { sampleSize: {}, channelByTier: {}, recentSurveyExclusionDays: 'soon' }, source: { file: 'policies/surveys.policy.yaml' } },
+      {
+        name: 'surveys',
+        data: { sampleSize: {}, channelByTier: {}, recentSurveyExclusionDays: 'soon' },
+        source: { file: 'policies/surveys.policy.yaml' },
+      },
       { name: 'complaints', data: { anything: 1 }, source: { file: 'policies/complaints.policy.yaml' } },
     ]);
-    expect(found.map((p) => [p.file, p.path.join('.'), p.message])).toEqual([['policies/surveys.policy.yaml', 'recentSurveyExclusionDays', 'recentSurveyExclusionDays must be a number, not "soon"']]);
+    expect(found.map((p) => [p.file, p.path.join('.'), p.message])).toEqual([
+      ['policies/surveys.policy.yaml', 'recentSurveyExclusionDays', 'recentSurveyExclusionDays must be a number, not "soon"'],
+    ]);
   });
 });
 
@@ -85,7 +99,9 @@ describe('bankpack validate', () => {
       await cp(join(fixtures, 'bad/policies/surveys.policy.yaml'), join(dir, 'policies/surveys.policy.yaml'));
       const { validatePack } = await import('../../src/validate/index.ts');
       const { problems } = await validatePack(dir);
-      expect(problems.filter((p) => p.rule === 'policy').map(formatProblem)).toContain('policies/surveys.policy.yaml:4:28  recentSurveyExclusionDays must be at least 0, not -1');
+      expect(problems.filter((p) => p.rule === 'policy').map(formatProblem)).toContain(
+        'policies/surveys.policy.yaml:4:28  recentSurveyExclusionDays must be at least 0, not -1',
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -98,7 +114,9 @@ describe("the jobs' vocabulary matches the pack's options", () => {
     const { pack } = await validatePack(repo);
     const options = (object: string, field: string): string[] => {
       const inline = pack.objects.find((o) => o.nameSingular === object)?.fields.find((f) => f.name === field);
-      const standalone = pack.fields.find((f) => f.name === field && (f.objectUniversalIdentifier === `standard:${object}` || f.objectUniversalIdentifier === object));
+      const standalone = pack.fields.find(
+        (f) => f.name === field && (f.objectUniversalIdentifier === `standard:${object}` || f.objectUniversalIdentifier === object),
+      );
       return (inline ?? standalone)?.options?.map((o) => o.value) ?? [];
     };
     const { TIERS, GRADES, LEAD_STAGES, CHANNELS, ASSIGNMENT_RULES } = await import('../../src/jobs/policy.ts');

@@ -26,7 +26,8 @@ const clients = (tier: string, n: number, object: 'company' | 'person' = 'compan
   }));
 const world = [...clients('PLATINUM', 5), ...clients('GOLD', 4), ...clients('SILVER', 40), ...clients('PLATINUM', 3, 'person')];
 const base = { clients: world, surveys: [] as ExistingSurvey[], batch: '2025Q2-S1', seed: 7, now: day(0) };
-const ids = (r: StratumSample[], object: string, tier: string): string[] => r.find((s) => s.object === object && s.tier === tier)?.created.map((c) => c.client.id) ?? [];
+const ids = (r: StratumSample[], object: string, tier: string): string[] =>
+  r.find((s) => s.object === object && s.tier === tier)?.created.map((c) => c.client.id) ?? [];
 const asSurveys = (r: StratumSample[], batch: string, at = day(0)): ExistingSurvey[] =>
   r.flatMap((s) => s.created.map((c) => ({ object: c.client.object, clientId: c.client.id, batch, tier: c.tier, at })));
 
@@ -46,7 +47,12 @@ describe('sample-surveys: the draw', () => {
   it('names the interviewer: the relationship manager, else the maintenance team leader', () => {
     const r = sampleSurveys({ ...base, clients: clients('PLATINUM', 2) }, policy);
     const byId = new Map(r[0]?.created.map((c) => [c.client.id, c.interviewerId]));
-    expect(byId).toEqual(new Map([['company-PLATINUM-000', 'leader'], ['company-PLATINUM-001', 'rm-1']]));
+    expect(byId).toEqual(
+      new Map([
+        ['company-PLATINUM-000', 'leader'],
+        ['company-PLATINUM-001', 'rm-1'],
+      ]),
+    );
   });
 
   it('is reproducible: the same seed and population give the same sample whatever the read order', () => {
@@ -71,7 +77,11 @@ describe('sample-surveys: the draw', () => {
 
 describe('sample-surveys: who is left out', () => {
   it('never samples a client surveyed within the recent period (lastSurveyedAt)', () => {
-    const recent = world.map((c) => (c.object === 'company' && c.tier === 'PLATINUM' && !['company-PLATINUM-000', 'company-PLATINUM-004'].includes(c.id) ? { ...c, lastSurveyedAt: day(-89) } : c));
+    const recent = world.map((c) =>
+      c.object === 'company' && c.tier === 'PLATINUM' && !['company-PLATINUM-000', 'company-PLATINUM-004'].includes(c.id)
+        ? { ...c, lastSurveyedAt: day(-89) }
+        : c,
+    );
     const r = sampleSurveys({ ...base, clients: recent }, policy);
     expect(ids(r, 'company', 'PLATINUM').sort()).toEqual(['company-PLATINUM-000', 'company-PLATINUM-004']);
     expect(r[0]?.excludedRecent).toBe(3);
@@ -80,8 +90,17 @@ describe('sample-surveys: who is left out', () => {
   });
 
   it('counts a survey of another batch sampled in the period as recent', () => {
-    const surveys: ExistingSurvey[] = ['company-PLATINUM-000', 'company-PLATINUM-001', 'company-PLATINUM-002'].map((id) => ({ object: 'company', clientId: id, batch: '2025Q1-S1', tier: 'PLATINUM', at: day(-30) }));
-    expect(ids(sampleSurveys({ ...base, surveys }, policy), 'company', 'PLATINUM').sort()).toEqual(['company-PLATINUM-003', 'company-PLATINUM-004']);
+    const surveys: ExistingSurvey[] = ['company-PLATINUM-000', 'company-PLATINUM-001', 'company-PLATINUM-002'].map((id) => ({
+      object: 'company',
+      clientId: id,
+      batch: '2025Q1-S1',
+      tier: 'PLATINUM',
+      at: day(-30),
+    }));
+    expect(ids(sampleSurveys({ ...base, surveys }, policy), 'company', 'PLATINUM').sort()).toEqual([
+      'company-PLATINUM-003',
+      'company-PLATINUM-004',
+    ]);
   });
 
   it('leaves out clients who opted out of marketing only when the policy says so', () => {
@@ -100,7 +119,9 @@ describe('sample-surveys: batches', () => {
     expect(again.flatMap((s) => s.created)).toEqual([]);
     expect(again.map((s) => s.alreadyInBatch)).toEqual([2, 3, 1]);
     const all = full.flatMap((s) => s.created);
-    const firstThree: ExistingSurvey[] = all.slice(0, 3).map((c) => ({ object: c.client.object, clientId: c.client.id, batch: base.batch, tier: c.tier, at: day(0) }));
+    const firstThree: ExistingSurvey[] = all
+      .slice(0, 3)
+      .map((c) => ({ object: c.client.object, clientId: c.client.id, batch: base.batch, tier: c.tier, at: day(0) }));
     const topUp = sampleSurveys({ ...base, surveys: firstThree }, policy).flatMap((s) => s.created);
     expect(topUp.map((c) => c.client.id)).toEqual(all.slice(3).map((c) => c.client.id));
   });

@@ -6,7 +6,12 @@ import type { AssignmentPolicy } from '../../src/jobs/policy.ts';
 export const T0 = Date.parse('2025-06-02T01:00:00Z');
 export const day = (n: number): number => T0 + n * 86_400_000;
 
-export const place = (lat: number | null, lng: number | null, city: string | null = null, state: string | null = 'Guangdong'): Place => ({ lat, lng, city, state });
+export const place = (lat: number | null, lng: number | null, city: string | null = null, state: string | null = 'Guangdong'): Place => ({
+  lat,
+  lng,
+  city,
+  state,
+});
 
 export const FUTIAN = place(22.5431, 114.0579, 'Shenzhen');
 export const NANSHAN = place(22.5329, 113.9305, 'Shenzhen');
@@ -56,7 +61,13 @@ export const assignPolicy = (patch: PolicyPatch = {}): AssignmentPolicy => ({
   rules: ['FIRST_CLAIM', 'PROXIMITY', 'INDUSTRY'],
   ...patch,
   firstClaim: { honourAtCapacity: true, ...patch.firstClaim },
-  proximity: { earthRadiusKm: 6371.0088, maxDistanceKm: 50, toleranceKm: 0, fallbackWhenNoCoordinates: ['SAME_CITY', 'SAME_STATE'], ...patch.proximity },
+  proximity: {
+    earthRadiusKm: 6371.0088,
+    maxDistanceKm: 50,
+    toleranceKm: 0,
+    fallbackWhenNoCoordinates: ['SAME_CITY', 'SAME_STATE'],
+    ...patch.proximity,
+  },
   industry: { field: 'industries' },
   load: { countedStages: ['PUBLISHED', 'FEEDBACK', 'REFINED'], skipAtCapacity: true, defaultCapacity: 5, ...patch.load },
 });

@@ -90,7 +90,9 @@ describe('template check', () => {
 
   it('checks the subject of an email at its front-matter key', async () => {
     const files = { 'templates/emails/test.hbs': template('object: person\nsubject: "{{person.nmae.firstName}}"', 'hi') };
-    expect(await problemsOf(files)).toEqual(['templates/emails/test.hbs:3:1  subject: `nmae` is not a field of person  (did you mean "name"?)']);
+    expect(await problemsOf(files)).toEqual([
+      'templates/emails/test.hbs:3:1  subject: `nmae` is not a field of person  (did you mean "name"?)',
+    ]);
   });
 
   it('names a wrong object, layout, front-matter field and an unused fallback', async () => {

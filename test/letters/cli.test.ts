@@ -24,13 +24,23 @@ beforeAll(async () => {
   smtp = await startTestSmtp();
   const companyId = randomUUID();
   await createRecords(env.client, { nameSingular: 'company', namePlural: 'companies' }, [
-    { id: companyId, name: '上海精密仪器有限公司', clientTier: 'PLATINUM', depositBalance: { amountMicros: 1_000_050_000, currencyCode: 'CNY' } },
+    {
+      id: companyId,
+      name: '上海精密仪器有限公司',
+      clientTier: 'PLATINUM',
+      depositBalance: { amountMicros: 1_000_050_000, currencyCode: 'CNY' },
+    },
     { name: '无存款公司', clientTier: 'PLATINUM' },
   ]);
   await createRecords(
     env.client,
     { nameSingular: 'person', namePlural: 'people' },
-    Array.from({ length: N }, (_, i) => ({ name: { firstName: `${i}`, lastName: '李' }, gender: 'FEMALE', emails: { primaryEmail: `li${i}@example.com` }, companyId })),
+    Array.from({ length: N }, (_, i) => ({
+      name: { firstName: `${i}`, lastName: '李' },
+      gender: 'FEMALE',
+      emails: { primaryEmail: `li${i}@example.com` },
+      companyId,
+    })),
   );
 }, 60_000);
 
@@ -71,7 +81,18 @@ function bankpack(args: string[]): Run {
 describe('bankpack letters (CLI)', () => {
   it('render writes the letters and prints a summary naming the letter that misses a value', async () => {
     const out = await tempDir('letters-cli-');
-    const run = await bankpack(['letters', 'render', '--template', 'greeting', '--where', 'clientTier=PLATINUM', '--out', out, '--date', '2026-11-28']).done;
+    const run = await bankpack([
+      'letters',
+      'render',
+      '--template',
+      'greeting',
+      '--where',
+      'clientTier=PLATINUM',
+      '--out',
+      out,
+      '--date',
+      '2026-11-28',
+    ]).done;
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('1 letter of 2 rendered from letters/greeting');
     expect(run.stdout).toContain('1 letter not rendered, a value is missing');

@@ -7,13 +7,15 @@ import { addressLineOf, postcodeOf } from '../../src/letters/helpers/postal.ts';
 import { chooseTemplate } from '../../src/letters/setup.ts';
 import { lettersOf, loadPack, miniPack, template } from './pack-fixture.ts';
 
-const letter = (fm: string, body: string): Record<string, string> => ({ 'templates/letters/t.hbs': template(`object: company\n${fm}`, body) });
+const letter = (fm: string, body: string): Record<string, string> => ({
+  'templates/letters/t.hbs': template(`object: company\n${fm}`, body),
+});
 
 describe('letters that go by post', () => {
   it('refuses an amount in a letter without `confidential: true`, and allows it with', async () => {
     const body = '<p>{{yuan company.depositBalance}}</p>';
     expect((await loadPack(await miniPack(letter('', body)))).templateProblems).toEqual([
-      'templates/letters/t.hbs:4:6  {{yuan …}} prints an amount in a letter that goes by post; a client\'s figures are not printed by default  (remove the amount, or add `confidential: true` to the front matter (the letter is then marked 亲启, to be opened by the addressee only))',
+      "templates/letters/t.hbs:4:6  {{yuan …}} prints an amount in a letter that goes by post; a client's figures are not printed by default  (remove the amount, or add `confidential: true` to the front matter (the letter is then marked 亲启, to be opened by the addressee only))",
     ]);
     expect((await loadPack(await miniPack(letter('confidential: true', body)))).templateProblems).toEqual([]);
   });
@@ -43,9 +45,17 @@ describe('letters that go by post', () => {
   });
 
   it('reads an ADDRESS as the envelope writes it, and names what is missing', () => {
-    const a = { addressStreet1: '闵行区虹梅南路1145号', addressCity: '上海市', addressState: '上海市', addressPostcode: '201100', addressCountry: 'China' };
+    const a = {
+      addressStreet1: '闵行区虹梅南路1145号',
+      addressCity: '上海市',
+      addressState: '上海市',
+      addressPostcode: '201100',
+      addressCountry: 'China',
+    };
     expect(addressLineOf(a, 'zh-CN')).toBe('上海市闵行区虹梅南路1145号');
-    expect(addressLineOf({ ...a, addressCity: '深圳市', addressState: '广东省', addressStreet1: '福田区福华一路88号' }, 'zh-CN')).toBe('广东省深圳市福田区福华一路88号');
+    expect(addressLineOf({ ...a, addressCity: '深圳市', addressState: '广东省', addressStreet1: '福田区福华一路88号' }, 'zh-CN')).toBe(
+      '广东省深圳市福田区福华一路88号',
+    );
     expect(postcodeOf(a)).toBe('201100');
     expect(() => postcodeOf({ ...a, addressPostcode: '2011' })).toThrow('not a six-digit postcode');
     expect(() => addressLineOf({ ...a, addressStreet1: null }, 'zh-CN')).toThrow('no street');

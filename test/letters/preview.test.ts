@@ -22,7 +22,12 @@ beforeAll(async () => {
   env = await startPackSandbox(pack);
   const companyId = randomUUID();
   await createRecords(env.client, { nameSingular: 'company', namePlural: 'companies' }, [
-    { id: companyId, name: '上海精密仪器有限公司', clientTier: 'PLATINUM', depositBalance: { amountMicros: 1_234_567_890_000, currencyCode: 'CNY' } },
+    {
+      id: companyId,
+      name: '上海精密仪器有限公司',
+      clientTier: 'PLATINUM',
+      depositBalance: { amountMicros: 1_234_567_890_000, currencyCode: 'CNY' },
+    },
     { name: '无存款公司', clientTier: 'GOLD' },
   ]);
   await createRecords(env.client, { nameSingular: 'person', namePlural: 'people' }, [
@@ -46,19 +51,25 @@ const letterText = async (): Promise<string> => (await page.frameLocator('#lette
 describe.skipIf(!printing.run)('letters preview', () => {
   it('shows the chosen letter for the chosen recipient, and lists its missing values', async () => {
     await page.goto(preview.url);
-    await expect.poll(() => page.locator('#template option').allTextContents(), patiently).toEqual(['emails/welcome (person)', 'letters/greeting (company)']);
+    await expect
+      .poll(() => page.locator('#template option').allTextContents(), patiently)
+      .toEqual(['emails/welcome (person)', 'letters/greeting (company)']);
 
     await page.selectOption('#template', 'letters/greeting');
-    await expect.poll(() => page.locator('#recipient option').allTextContents(), patiently).toEqual(['上海精密仪器有限公司', '⚠ 无存款公司']);
+    await expect
+      .poll(() => page.locator('#recipient option').allTextContents(), patiently)
+      .toEqual(['上海精密仪器有限公司', '⚠ 无存款公司']);
     await expect.poll(() => page.locator('#missing').innerText(), patiently).toContain('没有缺失值 No missing values');
     await expect.poll(letterText, patiently).toContain('尊敬的上海精密仪器有限公司：');
     expect(await letterText()).toContain('人民币壹佰贰拾叁万肆仟伍佰陆拾柒元捌角玖分');
 
     await page.selectOption('#recipient', { label: '⚠ 无存款公司' });
-    await expect.poll(() => page.locator('#missing li').allTextContents(), patiently).toEqual([
-      'company.depositBalance is empty — templates/letters/greeting.hbs:8:51',
-      'company.depositBalance is empty — templates/letters/greeting.hbs:8:89',
-    ]);
+    await expect
+      .poll(() => page.locator('#missing li').allTextContents(), patiently)
+      .toEqual([
+        'company.depositBalance is empty — templates/letters/greeting.hbs:8:51',
+        'company.depositBalance is empty — templates/letters/greeting.hbs:8:89',
+      ]);
     await expect.poll(letterText, patiently).toContain('尊敬的无存款公司：');
     // Where the value would stand, the letter shows which one is missing.
     expect(await letterText()).toContain('存款余额为⟨company.depositBalance⟩（人民币⟨company.depositBalance⟩）');

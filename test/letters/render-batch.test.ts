@@ -55,57 +55,95 @@ const where = (text: string): Record<string, unknown> | undefined => {
 };
 
 describe('letters render', () => {
-  it.skipIf(!printing.run)('writes one HTML and one PDF per platinum client, a merged PDF, and stops the letter missing a value', async () => {
-    const outDir = await tempDir('letters-out-');
-    const printer = await PdfPrinter.open(browser);
-    const before = env.client.counter.snapshot().readsByKind['records:company'] ?? 0;
-    const result = await renderBatch({ template: greeting, catalogue, transport: env.client, query: { filter: where('clientTier=PLATINUM') }, outDir, vars: { today: '2026-11-28' }, printer });
+  it.skipIf(!printing.run)(
+    'writes one HTML and one PDF per platinum client, a merged PDF, and stops the letter missing a value',
+    async () => {
+      const outDir = await tempDir('letters-out-');
+      const printer = await PdfPrinter.open(browser);
+      const before = env.client.counter.snapshot().readsByKind['records:company'] ?? 0;
+      const result = await renderBatch({
+        template: greeting,
+        catalogue,
+        transport: env.client,
+        query: { filter: where('clientTier=PLATINUM') },
+        outDir,
+        vars: { today: '2026-11-28' },
+        printer,
+      });
 
-    expect(result.written.map((w) => w.name).sort()).toEqual(['<img src=x onerror=alert(1)>华东能源集团', '上海精密仪器有限公司']);
-    expect(result.stopped).toEqual([
-      expect.objectContaining({ name: '缺少存款数据的公司', missing: [expect.objectContaining({ variable: 'company.depositBalance', file: 'templates/letters/greeting.hbs', line: 8 }), expect.objectContaining({ variable: 'company.depositBalance' })] }),
-    ]);
-    // Three recipients, one page: one read of companies.
-    expect((env.client.counter.snapshot().readsByKind['records:company'] ?? 0) - before).toBe(1);
+      expect(result.written.map((w) => w.name).sort()).toEqual(['<img src=x onerror=alert(1)>华东能源集团', '上海精密仪器有限公司']);
+      expect(result.stopped).toEqual([
+        expect.objectContaining({
+          name: '缺少存款数据的公司',
+          missing: [
+            expect.objectContaining({ variable: 'company.depositBalance', file: 'templates/letters/greeting.hbs', line: 8 }),
+            expect.objectContaining({ variable: 'company.depositBalance' }),
+          ],
+        }),
+      ]);
+      // Three recipients, one page: one read of companies.
+      expect((env.client.counter.snapshot().readsByKind['records:company'] ?? 0) - before).toBe(1);
 
-    const files = (await readdir(outDir)).sort();
-    expect(files.filter((f) => f.endsWith('.html'))).toHaveLength(2);
-    expect(files.filter((f) => f.endsWith('.pdf'))).toHaveLength(3);
-    expect(files).toContain('all-letters.pdf');
+      const files = (await readdir(outDir)).sort();
+      expect(files.filter((f) => f.endsWith('.html'))).toHaveLength(2);
+      expect(files.filter((f) => f.endsWith('.pdf'))).toHaveLength(3);
+      expect(files).toContain('all-letters.pdf');
 
-    const shanghai = files.find((f) => f.includes('上海精密仪器有限公司') && f.endsWith('.html'))!;
-    const html = await readFile(join(outDir, shanghai), 'utf8');
-    expect(html).toContain('客户经理：王芳');
-    const evil = await readFile(join(outDir, files.find((f) => f.includes('华东能源集团') && f.endsWith('.html'))!), 'utf8');
-    expect(evil).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;华东能源集团');
-    expect(evil).not.toContain('<img');
+      const shanghai = files.find((f) => f.includes('上海精密仪器有限公司') && f.endsWith('.html'))!;
+      const html = await readFile(join(outDir, shanghai), 'utf8');
+      expect(html).toContain('客户经理：王芳');
+      const evil = await readFile(
+        join(
+          outDir,
+          files.find((f) => f.includes('华东能源集团') && f.endsWith('.html'))!,
+        ),
+        'utf8',
+      );
+      expect(evil).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;华东能源集团');
+      expect(evil).not.toContain('<img');
 
-    // Lines wrap anywhere in Chinese text: compare without whitespace.
-    const text = execFileSync('pdftotext', [join(outDir, 'all-letters.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-    expect(text).toContain('尊敬的上海精密仪器有限公司：');
-    expect(text).toContain('¥1,234,567.89（人民币壹佰贰拾叁万肆仟伍佰陆拾柒元捌角玖分）');
-    expect(text).toContain('客户经理：王芳');
-    expect(text).toContain('壹亿元整');
-    expect(text).toContain('<imgsrc=xonerror=alert(1)>华东能源集团');
-    // The print room's file: a cover sheet listing each letter with its page count, then the letters.
-    const cover = execFileSync('pdftotext', ['-f', '1', '-l', '1', join(outDir, 'all-letters.pdf'), '-'], { encoding: 'utf8' });
-    expect(cover).toContain('打印清单');
-    expect(cover).toContain('上海精密仪器有限公司');
-    expect(cover.replace(/\s+/g, '')).toContain('共2封信、2页');
-    expect(result.written.map((w) => w.pages)).toEqual([1, 1]);
-    expect(result.pages).toBe(2);
-    const pages = execFileSync('pdfinfo', [join(outDir, 'all-letters.pdf')], { encoding: 'utf8' });
-    expect(pages).toMatch(/Pages:\s+3\n/);
-    expect(pages).toMatch(/Title:\s+greeting — 2026-11-28 — 2 letters/);
-    expect(pages).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
-  }, 120_000);
+      // Lines wrap anywhere in Chinese text: compare without whitespace.
+      const text = execFileSync('pdftotext', [join(outDir, 'all-letters.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+      expect(text).toContain('尊敬的上海精密仪器有限公司：');
+      expect(text).toContain('¥1,234,567.89（人民币壹佰贰拾叁万肆仟伍佰陆拾柒元捌角玖分）');
+      expect(text).toContain('客户经理：王芳');
+      expect(text).toContain('壹亿元整');
+      expect(text).toContain('<imgsrc=xonerror=alert(1)>华东能源集团');
+      // The print room's file: a cover sheet listing each letter with its page count, then the letters.
+      const cover = execFileSync('pdftotext', ['-f', '1', '-l', '1', join(outDir, 'all-letters.pdf'), '-'], { encoding: 'utf8' });
+      expect(cover).toContain('打印清单');
+      expect(cover).toContain('上海精密仪器有限公司');
+      expect(cover.replace(/\s+/g, '')).toContain('共2封信、2页');
+      expect(result.written.map((w) => w.pages)).toEqual([1, 1]);
+      expect(result.pages).toBe(2);
+      const pages = execFileSync('pdfinfo', [join(outDir, 'all-letters.pdf')], { encoding: 'utf8' });
+      expect(pages).toMatch(/Pages:\s+3\n/);
+      expect(pages).toMatch(/Title:\s+greeting — 2026-11-28 — 2 letters/);
+      expect(pages).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
+    },
+    120_000,
+  );
 
   it('with a campaign, logs each letter on the client once, however often it is rendered', async () => {
     const run = async (): Promise<number | undefined> =>
-      (await renderBatch({ template: greeting, catalogue, transport: env.client, query: { filter: where('clientTier=PLATINUM') }, outDir: await tempDir('letters-out-'), vars: { today: '2026-11-28' }, campaign: 'post-2026' })).logged;
+      (
+        await renderBatch({
+          template: greeting,
+          catalogue,
+          transport: env.client,
+          query: { filter: where('clientTier=PLATINUM') },
+          outDir: await tempDir('letters-out-'),
+          vars: { today: '2026-11-28' },
+          campaign: 'post-2026',
+        })
+      ).logged;
     expect(await run()).toBe(2);
     expect(await run()).toBe(0);
-    const logs = await readAll(env.client, { object: catalogue.objects.get('contactLog')!, fields: ['channel', 'companyId', 'campaign'], filter: { campaign: { eq: 'post-2026' } } });
+    const logs = await readAll(env.client, {
+      object: catalogue.objects.get('contactLog')!,
+      fields: ['channel', 'companyId', 'campaign'],
+      filter: { campaign: { eq: 'post-2026' } },
+    });
     expect(logs).toHaveLength(2);
     expect(logs.every((l) => l.channel === 'LETTER' && typeof l.companyId === 'string')).toBe(true);
   }, 60_000);
@@ -113,11 +151,25 @@ describe('letters render', () => {
   it('reads recipients at 200 a page and honours --limit', async () => {
     const outDir = await tempDir('letters-out-');
     const before = env.client.counter.snapshot().readsByKind['records:company'] ?? 0;
-    const all = await renderBatch({ template: greeting, catalogue, transport: env.client, query: { filter: where('clientTier=SILVER') }, outDir, vars: { today: '2026-11-28' } });
+    const all = await renderBatch({
+      template: greeting,
+      catalogue,
+      transport: env.client,
+      query: { filter: where('clientTier=SILVER') },
+      outDir,
+      vars: { today: '2026-11-28' },
+    });
     expect(all.written).toHaveLength(230);
     expect((env.client.counter.snapshot().readsByKind['records:company'] ?? 0) - before).toBe(2);
 
-    const limited = await renderBatch({ template: greeting, catalogue, transport: env.client, query: { filter: where('clientTier=SILVER'), limit: 5 }, outDir: await tempDir('letters-out-'), vars: { today: '2026-11-28' } });
+    const limited = await renderBatch({
+      template: greeting,
+      catalogue,
+      transport: env.client,
+      query: { filter: where('clientTier=SILVER'), limit: 5 },
+      outDir: await tempDir('letters-out-'),
+      vars: { today: '2026-11-28' },
+    });
     expect(limited.written).toHaveLength(5);
   }, 60_000);
 });

@@ -38,7 +38,10 @@ describe('rendering', () => {
 
   it('names every missing variable with its place in the template, and uses stated fallbacks', async () => {
     const greeting = await compiled({}, 'letters/greeting');
-    const out = greeting.render({ ...acme, name: '  ', depositBalance: { amountMicros: null, currencyCode: null }, relationshipManager: null }, vars);
+    const out = greeting.render(
+      { ...acme, name: '  ', depositBalance: { amountMicros: null, currencyCode: null }, relationshipManager: null },
+      vars,
+    );
     expect(out.missing.map((m) => `${m.variable} ${m.file}:${m.line}:${m.col}`)).toEqual([
       'company.name templates/letters/greeting.hbs:7:9',
       'company.depositBalance templates/letters/greeting.hbs:8:51',
@@ -49,7 +52,12 @@ describe('rendering', () => {
   });
 
   it('takes a fallback from the front matter', async () => {
-    const files = { 'templates/letters/fb.hbs': template('object: company\nfallbacks: { company.name: 尊敬的客户, clientTier: STANDARD }', '{{company.name}}/{{tier company.clientTier}}') };
+    const files = {
+      'templates/letters/fb.hbs': template(
+        'object: company\nfallbacks: { company.name: 尊敬的客户, clientTier: STANDARD }',
+        '{{company.name}}/{{tier company.clientTier}}',
+      ),
+    };
     const t = await compiled(files, 'letters/fb');
     const out = t.render({ id: 'c', name: null, clientTier: null }, vars);
     expect(out.missing).toEqual([]);
@@ -73,12 +81,17 @@ describe('rendering', () => {
     const files = { 'templates/letters/d.hbs': template('object: company', '{{date company.createdAt}}') };
     const t = await compiled(files, 'letters/d');
     const out = t.render({ id: 'c', createdAt: 'not a date' }, vars);
-    expect(out.missing).toEqual([{ variable: 'date(…)', file: 'templates/letters/d.hbs', line: 4, col: 3, reason: 'not a date: "not a date"' }]);
+    expect(out.missing).toEqual([
+      { variable: 'date(…)', file: 'templates/letters/d.hbs', line: 4, col: 3, reason: 'not a date: "not a date"' },
+    ]);
   });
 
   it('writes English letters in English', async () => {
     const files = {
-      'templates/letters/en.hbs': template('object: company\nlocale: en', '{{tier company.clientTier}} {{date today}} {{capital company.depositBalance}}'),
+      'templates/letters/en.hbs': template(
+        'object: company\nlocale: en',
+        '{{tier company.clientTier}} {{date today}} {{capital company.depositBalance}}',
+      ),
     };
     const t = await compiled(files, 'letters/en');
     expect(t.render(acme, vars).html).toContain('Platinum 28 November 2026 壹佰贰拾叁万肆仟伍佰陆拾柒元捌角玖分');

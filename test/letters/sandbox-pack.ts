@@ -16,8 +16,22 @@ export interface PackSandbox {
 }
 
 function baseFields(): StandardField[] {
-  const f = (name: string, type: StandardField['type'], isSystem = false): StandardField => ({ name, universalIdentifier: randomUUID(), type, label: name, isNullable: name !== 'id', isSystem });
-  return [f('id', 'UUID', true), f('createdAt', 'DATE_TIME'), f('updatedAt', 'DATE_TIME'), f('deletedAt', 'DATE_TIME'), f('createdBy', 'ACTOR'), f('position', 'POSITION', true)];
+  const f = (name: string, type: StandardField['type'], isSystem = false): StandardField => ({
+    name,
+    universalIdentifier: randomUUID(),
+    type,
+    label: name,
+    isNullable: name !== 'id',
+    isSystem,
+  });
+  return [
+    f('id', 'UUID', true),
+    f('createdAt', 'DATE_TIME'),
+    f('updatedAt', 'DATE_TIME'),
+    f('deletedAt', 'DATE_TIME'),
+    f('createdBy', 'ACTOR'),
+    f('position', 'POSITION', true),
+  ];
 }
 
 /** The standard catalogue with the pack's objects added and its fields on the objects they extend. */
@@ -46,9 +60,17 @@ export function catalogueWithPack(pack: Pack, base: readonly StandardObject[] = 
       label: f.label,
       isNullable: true,
       isSystem: false,
-      ...(f.options ? { options: f.options.map((o) => ({ value: o.value, label: o.label, color: o.color ?? 'gray', position: o.position })) } : {}),
+      ...(f.options
+        ? { options: f.options.map((o) => ({ value: o.value, label: o.label, color: o.color ?? 'gray', position: o.position })) }
+        : {}),
       ...(f.type === 'RELATION' && target
-        ? { relation: { type: relationType, targetObject: target, targetField: fieldName.get(f.relationTargetFieldMetadataUniversalIdentifier ?? '') ?? '' } }
+        ? {
+            relation: {
+              type: relationType,
+              targetObject: target,
+              targetField: fieldName.get(f.relationTargetFieldMetadataUniversalIdentifier ?? '') ?? '',
+            },
+          }
         : {}),
     };
   };
@@ -61,7 +83,8 @@ export function catalogueWithPack(pack: Pack, base: readonly StandardObject[] = 
       labelPlural: o.labelPlural,
       icon: o.icon ?? 'IconBox',
       isSystem: false,
-      labelIdentifierFieldName: o.fields.find((f) => f.universalIdentifier === o.labelIdentifierFieldMetadataUniversalIdentifier)?.name ?? 'name',
+      labelIdentifierFieldName:
+        o.fields.find((f) => f.universalIdentifier === o.labelIdentifierFieldMetadataUniversalIdentifier)?.name ?? 'name',
       fields: [...baseFields(), ...o.fields.map(toStandard)],
     });
   }
@@ -83,6 +106,10 @@ export async function createRecords(client: TwentyClient, object: ObjectNames, r
   const names = recordApiNames(object);
   for (let i = 0; i < records.length; i += 60) {
     const data = records.slice(i, i + 60);
-    await client.core(`mutation C($data: [${names.createInput}!]!) { ${names.createMany}(data: $data) { id } }`, { data }, { operation: `create ${object.namePlural}`, write: true });
+    await client.core(
+      `mutation C($data: [${names.createInput}!]!) { ${names.createMany}(data: $data) { id } }`,
+      { data },
+      { operation: `create ${object.namePlural}`, write: true },
+    );
   }
 }

@@ -35,13 +35,20 @@ let smtp: TestSmtp;
 let mailer: Mailer;
 
 beforeAll(async () => {
-  const settings = (await readFile(join(import.meta.dirname, '..', '..', 'settings', 'bank.yaml'), 'utf8')).replace('# yaml-language-server: $schema=../schemas/settings.schema.json\n', '');
+  const settings = (await readFile(join(import.meta.dirname, '..', '..', 'settings', 'bank.yaml'), 'utf8')).replace(
+    '# yaml-language-server: $schema=../schemas/settings.schema.json\n',
+    '',
+  );
   // A template of this test's own: what it checks is the sending, not the wording rules.
-  const welcomeText = '---\ndescription: 致个人客户的问候邮件\nobject: person\nsubject: "{{honorific person}}，您好"\ntopic: GREETING\n---\n<p>{{salutation person}}：</p>\n<p>感谢您选择测试银行。</p>\n';
+  const welcomeText =
+    '---\ndescription: 致个人客户的问候邮件\nobject: person\nsubject: "{{honorific person}}，您好"\ntopic: GREETING\n---\n<p>{{salutation person}}：</p>\n<p>感谢您选择测试银行。</p>\n';
   dir = await miniPack({ 'settings/bank.yaml': settings, 'templates/emails/welcome.hbs': welcomeText });
   loaded = await loadPack(dir);
   const set = templateSet(loaded.pack.templates);
-  welcome = compileTemplate(prepareTemplate(set.documents.get('emails/welcome')!, set, loaded.catalogue) as PreparedTemplate, loaded.catalogue);
+  welcome = compileTemplate(
+    prepareTemplate(set.documents.get('emails/welcome')!, set, loaded.catalogue) as PreparedTemplate,
+    loaded.catalogue,
+  );
   env = await startPackSandbox(loaded.pack);
   smtp = await startTestSmtp();
   mailer = await smtpMailer({ host: '127.0.0.1', port: smtp.port, tls: 'none', from: '测试银行 <marketing@bank.example>' });
@@ -50,7 +57,12 @@ beforeAll(async () => {
   await createRecords(
     env.client,
     { nameSingular: 'person', namePlural: 'people' },
-    Array.from({ length: N }, (_, i) => ({ name: { firstName: `${i}`, lastName: '李' }, gender: 'FEMALE', emails: { primaryEmail: `li${i}@example.com` }, companyId })),
+    Array.from({ length: N }, (_, i) => ({
+      name: { firstName: `${i}`, lastName: '李' },
+      gender: 'FEMALE',
+      emails: { primaryEmail: `li${i}@example.com` },
+      companyId,
+    })),
   );
 }, 60_000);
 
@@ -67,14 +79,25 @@ interface Run {
 
 function bankpack(args: string[]): Run {
   const child = spawn(process.execPath, [BIN, ...args, '--dir', dir, '--rate-limit', '0'], {
-    env: { ...process.env, TWENTY_URL: env.sandbox.url, TWENTY_API_KEY: env.sandbox.apiKey, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_TLS: 'none', SMTP_FROM: '测试银行 <marketing@bank.example>', NO_COLOR: '1' },
+    env: {
+      ...process.env,
+      TWENTY_URL: env.sandbox.url,
+      TWENTY_API_KEY: env.sandbox.apiKey,
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(smtp.port),
+      SMTP_TLS: 'none',
+      SMTP_FROM: '测试银行 <marketing@bank.example>',
+      NO_COLOR: '1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr })));
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
   return { child, done };
 }
 
@@ -83,7 +106,19 @@ async function rerun(campaign: string, extra: { resendUnknown?: boolean; client?
   const log = SendLog.open(join(await tempDir('log-'), `${campaign}.jsonl`));
   const client = extra.client ?? env.client;
   try {
-    return await runSend({ template: welcome, catalogue: loaded.catalogue, transport: client, port: recordsPort(client), query: {}, campaign, vars: { today: '2026-11-28', campaign }, log, mailer, unsubscribe: UNSUBSCRIBE, ...(extra.resendUnknown ? { resendUnknown: true } : {}) });
+    return await runSend({
+      template: welcome,
+      catalogue: loaded.catalogue,
+      transport: client,
+      port: recordsPort(client),
+      query: {},
+      campaign,
+      vars: { today: '2026-11-28', campaign },
+      log,
+      mailer,
+      unsubscribe: UNSUBSCRIBE,
+      ...(extra.resendUnknown ? { resendUnknown: true } : {}),
+    });
   } finally {
     log.close();
   }
@@ -105,7 +140,9 @@ describe('letters send: exactly once across machines', () => {
     expect(report.sent).toHaveLength(N);
     const mail = smtp.received.find((r) => r.envelopeTo[0] === 'li1@example.com')!.mail;
     const header = (name: string): string => String(mail.headers.get(name) ?? '');
-    expect(mail.headerLines.find((h) => h.key === 'list-unsubscribe')?.line.replace(/\r\n\s+/g, ' ')).toMatch(/^List-Unsubscribe: <https:\/\/bank\.example\/unsubscribe\?r=[0-9a-f-]{36}>, <mailto:unsubscribe@bank\.example>$/);
+    expect(mail.headerLines.find((h) => h.key === 'list-unsubscribe')?.line.replace(/\r\n\s+/g, ' ')).toMatch(
+      /^List-Unsubscribe: <https:\/\/bank\.example\/unsubscribe\?r=[0-9a-f-]{36}>, <mailto:unsubscribe@bank\.example>$/,
+    );
     expect(mail.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
     expect(mail.to).toMatchObject({ value: [{ name: '李1', address: 'li1@example.com' }] });
     expect(mail.messageId).toBe(`<${header('x-bankpack-send-key')}@bank.example>`);
@@ -113,7 +150,18 @@ describe('letters send: exactly once across machines', () => {
 
   it('two senders with separate local logs on one campaign at once: every recipient exactly once', async () => {
     smtp.reset();
-    const args = (log: string): string[] => ['letters', 'send', '--template', 'emails/welcome', '--campaign', 'two-senders', '--rate', '100/s', '--send-log', log];
+    const args = (log: string): string[] => [
+      'letters',
+      'send',
+      '--template',
+      'emails/welcome',
+      '--campaign',
+      'two-senders',
+      '--rate',
+      '100/s',
+      '--send-log',
+      log,
+    ];
     const logs = await tempDir('two-');
     const [a, b] = await Promise.all([bankpack(args(join(logs, 'a.jsonl'))).done, bankpack(args(join(logs, 'b.jsonl'))).done]);
     expect([a.code, b.code], a.stderr + b.stderr).toEqual([0, 0]);
@@ -133,7 +181,18 @@ describe('letters send: exactly once across machines', () => {
       const where = `kill ${i}: message ${k} at ${phase}${phase === 'data' ? (serverKeepsIt ? ', kept' : ', dropped') : ''}`;
       smtp.reset();
       const logPath = join(logs, `${campaign}.jsonl`);
-      const first = bankpack(['letters', 'send', '--template', 'emails/welcome', '--campaign', campaign, '--rate', '200/s', '--send-log', logPath]);
+      const first = bankpack([
+        'letters',
+        'send',
+        '--template',
+        'emails/welcome',
+        '--campaign',
+        campaign,
+        '--rate',
+        '200/s',
+        '--send-log',
+        logPath,
+      ]);
       smtp.at = async (n, p) => {
         if (n !== k || p !== phase) return;
         first.child.kill('SIGKILL');
@@ -164,7 +223,12 @@ describe('letters send: exactly once across machines', () => {
   }, 240_000);
 
   it('Twenty failing between claim and send (a dropped answer, a 503) leaves no email sent without its claim', async () => {
-    const client = new TwentyClient({ url: env.sandbox.url, apiKey: env.sandbox.apiKey, pacing: { perMinute: 0, burst: 1 }, backoff: { baseMs: 1, capMs: 5 } });
+    const client = new TwentyClient({
+      url: env.sandbox.url,
+      apiKey: env.sandbox.apiKey,
+      pacing: { perMinute: 0, burst: 1 },
+      backoff: { baseMs: 1, capMs: 5 },
+    });
     const object = loaded.catalogue.objects.get('contactLog')!;
     const faults = [
       { kind: 'drop', phase: 'after' },
@@ -181,7 +245,11 @@ describe('letters send: exactly once across machines', () => {
         env.sandbox.setFaults([]);
         const claims = await readAll(env.client, { object, fields: ['sendKey', 'sendStatus'], filter: { campaign: { eq: campaign } } });
         const claimed = new Set(claims.map((c) => c.sendKey));
-        for (const r of smtp.received) expect(claimed.has(String(r.mail.headers.get('x-bankpack-send-key'))), `${fault.kind} ${fault.phase} at ${at}: ${JSON.stringify({ sent: report.sent.length, aborted: report.aborted, claims })}`).toBe(true);
+        for (const r of smtp.received)
+          expect(
+            claimed.has(String(r.mail.headers.get('x-bankpack-send-key'))),
+            `${fault.kind} ${fault.phase} at ${at}: ${JSON.stringify({ sent: report.sent.length, aborted: report.aborted, claims })}`,
+          ).toBe(true);
         expect(new Set(smtp.received.map((r) => r.envelopeTo[0])).size).toBe(smtp.received.length);
       }
     }

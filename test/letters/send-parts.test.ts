@@ -10,16 +10,23 @@ import { emptyReport, staleUnknown } from '../../src/letters/send/send-report.ts
 import { sendSummary } from '../../src/cli/actions/letters-report.ts';
 import { tempDir } from './pack-fixture.ts';
 
-const files = (map: Record<string, string>) => async (path: string): Promise<string> => {
-  const text = map[path];
-  if (text === undefined) throw new Error(`ENOENT ${path}`);
-  return text;
-};
+const files =
+  (map: Record<string, string>) =>
+  async (path: string): Promise<string> => {
+    const text = map[path];
+    if (text === undefined) throw new Error(`ENOENT ${path}`);
+    return text;
+  };
 
 describe('SMTP settings', () => {
   it('reads the environment, with a password from a file, and never shows the password', async () => {
     const r = await resolveSmtp({
-      env: { SMTP_HOST: 'smtp.bank.example', SMTP_USER: 'marketing', SMTP_PASSWORD_FILE: '/secrets/smtp', SMTP_FROM: '鸿远商业银行 <m@bank.example>' },
+      env: {
+        SMTP_HOST: 'smtp.bank.example',
+        SMTP_USER: 'marketing',
+        SMTP_PASSWORD_FILE: '/secrets/smtp',
+        SMTP_FROM: '鸿远商业银行 <m@bank.example>',
+      },
       packDir: '/pack',
       readText: files({ '/secrets/smtp': 's3cret-pass\n' }),
     });
@@ -27,14 +34,28 @@ describe('SMTP settings', () => {
     if (!r.ok) return;
     expect(r.settings).toMatchObject({ host: 'smtp.bank.example', port: 587, tls: 'starttls', user: 'marketing', password: 's3cret-pass' });
     const shown = describeSmtp(r.settings);
-    expect(shown).toBe('smtp.bank.example:587 (STARTTLS), user marketing, password from file /secrets/smtp, from 鸿远商业银行 <m@bank.example>');
+    expect(shown).toBe(
+      'smtp.bank.example:587 (STARTTLS), user marketing, password from file /secrets/smtp, from 鸿远商业银行 <m@bank.example>',
+    );
     expect(shown).not.toContain('s3cret');
   });
 
   it('takes a profile from bankpack.config.yaml, the environment winning', async () => {
-    const config = 'smtp:\n  default:\n    host: relay.internal\n    port: 465\n    tls: implicit\n    from: "Bank <b@bank.example>"\n    user: bot\n    passwordEnv: RELAY_PASS\n';
-    const r = await resolveSmtp({ env: { RELAY_PASS: 'pw', SMTP_PORT: '2465' }, packDir: '/pack', readText: files({ '/pack/bankpack.config.yaml': config }) });
-    expect(r.ok && r.settings).toMatchObject({ host: 'relay.internal', port: 2465, tls: 'implicit', user: 'bot', password: 'pw', passwordSource: 'RELAY_PASS' });
+    const config =
+      'smtp:\n  default:\n    host: relay.internal\n    port: 465\n    tls: implicit\n    from: "Bank <b@bank.example>"\n    user: bot\n    passwordEnv: RELAY_PASS\n';
+    const r = await resolveSmtp({
+      env: { RELAY_PASS: 'pw', SMTP_PORT: '2465' },
+      packDir: '/pack',
+      readText: files({ '/pack/bankpack.config.yaml': config }),
+    });
+    expect(r.ok && r.settings).toMatchObject({
+      host: 'relay.internal',
+      port: 2465,
+      tls: 'implicit',
+      user: 'bot',
+      password: 'pw',
+      passwordSource: 'RELAY_PASS',
+    });
   });
 
   it('refuses a profile that holds the password, and says what is missing', async () => {
@@ -42,7 +63,10 @@ describe('SMTP settings', () => {
     const r = await resolveSmtp({ env: {}, packDir: '/pack', readText: files({ '/pack/bankpack.config.yaml': config }) });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.problems[0]).toMatchObject({ line: 5, message: 'SMTP profile default holds a password: a profile says where it is, never the password itself' });
+    expect(r.problems[0]).toMatchObject({
+      line: 5,
+      message: 'SMTP profile default holds a password: a profile says where it is, never the password itself',
+    });
     expect(JSON.stringify(r.problems)).not.toContain('hunter2');
     const none = await resolveSmtp({ env: {}, packDir: '/pack', readText: files({}) });
     expect(!none.ok && none.problems.map((p) => p.message)).toEqual(['no SMTP server', 'no sender address']);
@@ -63,10 +87,14 @@ describe('rate', () => {
   it('spaces sends evenly: never more than N in a second', async () => {
     let now = 1_000;
     const slept: number[] = [];
-    const pace = pacer({ perSecond: 4 }, () => now, async (ms) => {
-      slept.push(ms);
-      now += ms;
-    });
+    const pace = pacer(
+      { perSecond: 4 },
+      () => now,
+      async (ms) => {
+        slept.push(ms);
+        now += ms;
+      },
+    );
     for (let i = 0; i < 5; i++) await pace.wait();
     expect(slept).toEqual([250, 250, 250, 250]);
     expect(now - 1_000).toBe(1_000);
@@ -89,7 +117,11 @@ describe('send log', () => {
     const reread = SendLog.open(path);
     expect(reread.wasLogged(key)).toBe(true);
     reread.close();
-    expect(readFileSync(path, 'utf8').split('\n').filter((l) => l.startsWith('{"event":"logged"'))).toHaveLength(1);
+    expect(
+      readFileSync(path, 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('{"event":"logged"')),
+    ).toHaveLength(1);
   });
 
   it('keys by campaign, recipient and template version', () => {
@@ -107,7 +139,9 @@ describe('the send summary', () => {
       { id: 'bbbbbbbb-2', name: '李静', address: 'li@example.cn', claimedBy: 'pc-3/90', ageMs: 3 * 3_600_000, inProgress: false },
     );
     const text = sendSummary(report, { id: 'emails/welcome', version: 'v1' }, 'spring', false).join('\n');
-    expect(text).toMatch(/1 email claimed by another sender minutes ago[^\n]*\n {4}郭文博 \(aaaaaaaa\) <guo@example.cn>: claimed under a minute ago by pc-2\/4411/);
+    expect(text).toMatch(
+      /1 email claimed by another sender minutes ago[^\n]*\n {4}郭文博 \(aaaaaaaa\) <guo@example.cn>: claimed under a minute ago by pc-2\/4411/,
+    );
     expect(text).toMatch(/1 email of unknown outcome[^\n]*\n {4}李静 \(bbbbbbbb\) <li@example.cn>: claimed 3 h 0 min ago by pc-3\/90/);
     expect(staleUnknown(report).map((u) => u.name)).toEqual(['李静']);
   });

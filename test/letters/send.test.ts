@@ -58,12 +58,42 @@ beforeEach(() => smtp.reset());
 
 async function options(campaign: string, extra: Partial<SendRunOptions> = {}): Promise<SendRunOptions> {
   const log = SendLog.open(join(await tempDir('send-log-'), `${campaign}.jsonl`));
-  return { template: welcome, catalogue, transport: env.client, port: recordsPort(env.client), query: {}, campaign, vars: { today: '2026-11-28', campaign }, log, mailer, ...extra };
+  return {
+    template: welcome,
+    catalogue,
+    transport: env.client,
+    port: recordsPort(env.client),
+    query: {},
+    campaign,
+    vars: { today: '2026-11-28', campaign },
+    log,
+    mailer,
+    ...extra,
+  };
 }
 
 async function contactLogs(campaign: string): Promise<Array<Record<string, unknown>>> {
   const object = catalogue.objects.get('contactLog')!;
-  return readAll(env.client, { object, fields: ['id', 'channel', 'campaign', 'template', 'sendKey', 'personId', 'companyId', 'contactedAt', 'name', 'sendStatus', 'smtpReply', 'messageId', 'claimedAt', 'claimedBy'], filter: { campaign: { eq: campaign } } });
+  return readAll(env.client, {
+    object,
+    fields: [
+      'id',
+      'channel',
+      'campaign',
+      'template',
+      'sendKey',
+      'personId',
+      'companyId',
+      'contactedAt',
+      'name',
+      'sendStatus',
+      'smtpReply',
+      'messageId',
+      'claimedAt',
+      'claimedBy',
+    ],
+    filter: { campaign: { eq: campaign } },
+  });
 }
 
 describe('letters send', () => {
@@ -128,7 +158,12 @@ describe('letters send', () => {
     expect(new Set(delivered).size).toBe(8);
     // The ledger keeps each attempt: 8 sent, and the 2 refused ones with the server's reply.
     const logs = await contactLogs('welcome-3');
-    expect(logs.filter((l) => l.sendStatus === 'SENT').map((l) => l.sendKey).sort()).toEqual([...new Set(logs.map((l) => l.sendKey))].sort());
+    expect(
+      logs
+        .filter((l) => l.sendStatus === 'SENT')
+        .map((l) => l.sendKey)
+        .sort(),
+    ).toEqual([...new Set(logs.map((l) => l.sendKey))].sort());
     const refused = logs.filter((l) => l.sendStatus === 'FAILED');
     expect(refused).toHaveLength(2);
     expect(refused.every((l) => typeof l.smtpReply === 'string' && l.smtpReply.startsWith('451'))).toBe(true);

@@ -51,7 +51,10 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     authOptional: true,
     logger: false,
     onMailFrom(_address, _session, callback: (err?: Error | null) => void) {
-      Promise.resolve(state.at(++mails, 'mail')).then(() => callback(), (e: unknown) => callback(e instanceof Error ? e : new Error(String(e))));
+      Promise.resolve(state.at(++mails, 'mail')).then(
+        () => callback(),
+        (e: unknown) => callback(e instanceof Error ? e : new Error(String(e))),
+      );
     },
     onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (err?: Error | null) => void) {
       const n = ++count;

@@ -25,7 +25,13 @@ const EVER_VISIBLE = { x0: 15, x1: 125, y0: 19, y1: 70 };
 /** The letterhead band above the window. */
 const LETTERHEAD_BOTTOM = 19;
 
-interface Word { text: string; x0: number; y0: number; x1: number; y1: number }
+interface Word {
+  text: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
 
 function wordsOnPage1(pdf: string): Word[] {
   const xml = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
@@ -44,13 +50,37 @@ const inside = (w: Word, r: typeof ALWAYS_VISIBLE): boolean => w.x0 >= r.x0 && w
 const meets = (w: Word, r: typeof ALWAYS_VISIBLE): boolean => w.x0 < r.x1 && w.x1 > r.x0 && w.y0 < r.y1 && w.y1 > r.y0;
 const overlap = (a: Word, b: Word): boolean => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
-const location = { addressStreet1: '世纪大道1198号', addressCity: '上海市', addressState: '上海市', addressPostcode: '200122', addressCountry: 'China' };
-const manager = { id: 'm1', name: '陈静', email: { primaryEmail: 'chen.jing@bank.example.com' }, phone: { primaryPhoneNumber: '021-0000-1001' }, branch: { id: 'b1', name: '上海浦东支行', location } };
+const location = {
+  addressStreet1: '世纪大道1198号',
+  addressCity: '上海市',
+  addressState: '上海市',
+  addressPostcode: '200122',
+  addressCountry: 'China',
+};
+const manager = {
+  id: 'm1',
+  name: '陈静',
+  email: { primaryEmail: 'chen.jing@bank.example.com' },
+  phone: { primaryPhoneNumber: '021-0000-1001' },
+  branch: { id: 'b1', name: '上海浦东支行', location },
+};
 // The demo's first platinum client (seeds/demo/20-companies.seed.yaml) and its manager E1001.
 const company = {
-  id: '3f2a1b4c-0000-4000-8000-000000000001', name: '华鑫药业股份有限公司', clientTier: 'PLATINUM', previousTier: 'SILVER', tierSetAt: '2026-01-15T02:00:00.000Z',
-  depositBalance: { amountMicros: 884680000000000, currencyCode: 'CNY' }, loanBalance: { amountMicros: 540420000000000, currencyCode: 'CNY' }, feeIncome: { amountMicros: 16115000000000, currencyCode: 'CNY' },
-  address: { addressStreet1: '闵行区虹梅南路1145号', addressCity: '上海市', addressState: '上海市', addressPostcode: '201100', addressCountry: 'China' },
+  id: '3f2a1b4c-0000-4000-8000-000000000001',
+  name: '华鑫药业股份有限公司',
+  clientTier: 'PLATINUM',
+  previousTier: 'SILVER',
+  tierSetAt: '2026-01-15T02:00:00.000Z',
+  depositBalance: { amountMicros: 884680000000000, currencyCode: 'CNY' },
+  loanBalance: { amountMicros: 540420000000000, currencyCode: 'CNY' },
+  feeIncome: { amountMicros: 16115000000000, currencyCode: 'CNY' },
+  address: {
+    addressStreet1: '闵行区虹梅南路1145号',
+    addressCity: '上海市',
+    addressState: '上海市',
+    addressPostcode: '201100',
+    addressCountry: 'China',
+  },
   relationshipManager: manager,
 };
 const person = { id: 'p1', name: { firstName: '伟', lastName: '张' }, gender: 'MALE', jobTitle: '财务总监' };
@@ -58,8 +88,23 @@ const RECORDS: Record<string, Record<string, unknown>> = {
   'letters/greeting': company,
   'letters/greeting.en': company,
   'letters/tier-upgrade': company,
-  'letters/complaint-feedback': { id: 'c1', name: '柜面等候时间过长', company, person, receivedAt: '2026-11-02T01:00:00.000Z', receivedVia: 'PHONE', resolution: '已增开贵宾窗口，并为您指定专属柜员。', responsibleManager: manager },
-  'letters/launch-invitation': { id: 'i1', company, person, invitedBy: manager, launchEvent: { id: 'e1', name: '2027年度财富管理产品推介会', eventDate: '2026-12-18T06:30:00.000Z', venue: '上海浦东香格里拉大酒店' } },
+  'letters/complaint-feedback': {
+    id: 'c1',
+    name: '柜面等候时间过长',
+    company,
+    person,
+    receivedAt: '2026-11-02T01:00:00.000Z',
+    receivedVia: 'PHONE',
+    resolution: '已增开贵宾窗口，并为您指定专属柜员。',
+    responsibleManager: manager,
+  },
+  'letters/launch-invitation': {
+    id: 'i1',
+    company,
+    person,
+    invitedBy: manager,
+    launchEvent: { id: 'e1', name: '2027年度财富管理产品推介会', eventDate: '2026-12-18T06:30:00.000Z', venue: '上海浦东香格里拉大酒店' },
+  },
 };
 
 describe.skipIf(!printing.run)('printed letters in a window envelope', () => {
@@ -80,36 +125,47 @@ describe.skipIf(!printing.run)('printed letters in a window envelope', () => {
     expect(shipped).toEqual(Object.keys(RECORDS).sort());
   });
 
-  it.each(Object.keys(RECORDS))('%s: address in the window, nothing else under it, letterhead clear, TrueType fonts', async (id) => {
-    const chosen = chooseTemplate(letters, id);
-    if (!chosen.ok) throw new Error(chosen.problems.join('\n'));
-    const out = chosen.template.render(RECORDS[id]!, { today: '2026-12-05' });
-    expect(out.missing).toEqual([]);
-    const pdf = join(dir, `${id.replace('/', '-')}.pdf`);
-    writeFileSync(pdf, await printer.print(out.html));
+  it.each(Object.keys(RECORDS))(
+    '%s: address in the window, nothing else under it, letterhead clear, TrueType fonts',
+    async (id) => {
+      const chosen = chooseTemplate(letters, id);
+      if (!chosen.ok) throw new Error(chosen.problems.join('\n'));
+      const out = chosen.template.render(RECORDS[id]!, { today: '2026-12-05' });
+      expect(out.missing).toEqual([]);
+      const pdf = join(dir, `${id.replace('/', '-')}.pdf`);
+      writeFileSync(pdf, await printer.print(out.html));
 
-    const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim() !== '');
-    expect(fonts.length).toBeGreaterThan(0);
-    for (const f of fonts) expect(f, 'fonts are embedded CID TrueType subsets, never Type 3').toMatch(/^[A-Z]{6}\+\S+\s+CID TrueType\s+Identity-H\s+yes yes/);
-    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(new RegExp(`Title:\\s+${out.subject!.replace(/[()]/g, '.')}\\n`));
+      const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' })
+        .split('\n')
+        .slice(2)
+        .filter((l) => l.trim() !== '');
+      expect(fonts.length).toBeGreaterThan(0);
+      for (const f of fonts)
+        expect(f, 'fonts are embedded CID TrueType subsets, never Type 3').toMatch(/^[A-Z]{6}\+\S+\s+CID TrueType\s+Identity-H\s+yes yes/);
+      expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(
+        new RegExp(`Title:\\s+${out.subject!.replace(/[()]/g, '.')}\\n`),
+      );
 
-    const words = wordsOnPage1(pdf).map(core);
-    const address = words.filter((w) => inside(w, ALWAYS_VISIBLE));
-    const addressText = address.map((w) => w.text).join('');
-    expect(addressText).toContain('201100');
-    expect(addressText).toContain('上海市闵行区虹梅南路1145号');
-    expect(addressText).toContain('华鑫药业股份有限公司');
-    // Nothing but the address where the window may slide to.
-    expect(words.filter((w) => meets(w, EVER_VISIBLE) && !inside(w, ALWAYS_VISIBLE)).map((w) => w.text)).toEqual([]);
-    // The letterhead (above 19 mm) overlaps no other text.
-    const head = words.filter((w) => w.y1 <= LETTERHEAD_BOTTOM);
-    expect(head.map((w) => w.text).join('')).toContain('鸿远商业银行');
-    for (const h of head) for (const w of words) if (w !== h && !head.includes(w)) expect(overlap(h, w), `${h.text} / ${w.text}`).toBe(false);
+      const words = wordsOnPage1(pdf).map(core);
+      const address = words.filter((w) => inside(w, ALWAYS_VISIBLE));
+      const addressText = address.map((w) => w.text).join('');
+      expect(addressText).toContain('201100');
+      expect(addressText).toContain('上海市闵行区虹梅南路1145号');
+      expect(addressText).toContain('华鑫药业股份有限公司');
+      // Nothing but the address where the window may slide to.
+      expect(words.filter((w) => meets(w, EVER_VISIBLE) && !inside(w, ALWAYS_VISIBLE)).map((w) => w.text)).toEqual([]);
+      // The letterhead (above 19 mm) overlaps no other text.
+      const head = words.filter((w) => w.y1 <= LETTERHEAD_BOTTOM);
+      expect(head.map((w) => w.text).join('')).toContain('鸿远商业银行');
+      for (const h of head)
+        for (const w of words) if (w !== h && !head.includes(w)) expect(overlap(h, w), `${h.text} / ${w.text}`).toBe(false);
 
-    if (id === 'letters/greeting') {
-      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(dir, 'greeting')]);
-      if (process.env.BANKPACK_UPDATE_REFERENCE) copyFileSync(join(dir, 'greeting.png'), REFERENCE);
-      expect(existsSync(REFERENCE), 'docs/letters-greeting.png: run with BANKPACK_UPDATE_REFERENCE=1 and look at it').toBe(true);
-    }
-  }, 60_000);
+      if (id === 'letters/greeting') {
+        execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(dir, 'greeting')]);
+        if (process.env.BANKPACK_UPDATE_REFERENCE) copyFileSync(join(dir, 'greeting.png'), REFERENCE);
+        expect(existsSync(REFERENCE), 'docs/letters-greeting.png: run with BANKPACK_UPDATE_REFERENCE=1 and look at it').toBe(true);
+      }
+    },
+    60_000,
+  );
 });

@@ -8,7 +8,8 @@ let catalogue: Catalogue;
 let company: CatalogueObject;
 beforeAll(async () => {
   // Twenty's company has no NUMBER field of its own (standard-objects.generated.json): the pack adds one.
-  const employees = 'objectUniversalIdentifier: standard:company\nuniversalIdentifier: 3c1e0f0a-5b7d-4e8a-9f21-6d0c2b4a7e15\nname: employees\ntype: NUMBER\nlabel: 员工数\n';
+  const employees =
+    'objectUniversalIdentifier: standard:company\nuniversalIdentifier: 3c1e0f0a-5b7d-4e8a-9f21-6d0c2b4a7e15\nname: employees\ntype: NUMBER\nlabel: 员工数\n';
   catalogue = (await loadPack(await miniPack({ 'fields/company-employees.field.yaml': employees }))).catalogue;
   company = catalogue.objects.get('company')!;
 });
@@ -60,8 +61,12 @@ describe('--where', () => {
 
   it('says what is wrong, at which column, with a did-you-mean', () => {
     expect(problems('tier=PLATINUM')).toEqual([{ col: 1, message: '`tier` is not a field of company' }]);
-    expect(problems('clientTeir=PLATINUM')).toEqual([{ col: 1, message: '`clientTeir` is not a field of company', hint: 'did you mean "clientTier"?' }]);
-    expect(problems('clientTier=PLATNUM')).toEqual([{ col: 12, message: '`PLATNUM` is not an option of clientTier', hint: 'did you mean "PLATINUM"?' }]);
+    expect(problems('clientTeir=PLATINUM')).toEqual([
+      { col: 1, message: '`clientTeir` is not a field of company', hint: 'did you mean "clientTier"?' },
+    ]);
+    expect(problems('clientTier=PLATNUM')).toEqual([
+      { col: 12, message: '`PLATNUM` is not an option of clientTier', hint: 'did you mean "PLATINUM"?' },
+    ]);
     expect(problems('marketingOptOut=maybe')).toEqual([{ col: 17, message: '`maybe` is not true or false' }]);
     expect(problems('clientTier>GOLD')).toEqual([{ col: 1, message: '> compares numbers and dates; `clientTier` is SELECT' }]);
     expect(problems('relationshipManager=bob')).toEqual([{ col: 21, message: '`bob` is not a record id (a UUID)' }]);

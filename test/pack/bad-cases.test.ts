@@ -9,7 +9,10 @@ import { formatProblem } from '../../src/pack/index.ts';
 import { validatePack } from '../../src/validate/index.ts';
 
 const BAD = join(import.meta.dirname, '..', 'fixtures', 'bad');
-const cases = readdirSync(BAD, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const cases = readdirSync(BAD, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
 
 describe('bad packs', () => {
   it('has at least 30 cases', () => {

@@ -15,7 +15,11 @@ interface Need {
   target?: string;
 }
 
-const N = (object: string, field?: string, more: Omit<Need, 'object' | 'field'> = {}): Need => ({ object, ...(field ? { field } : {}), ...more });
+const N = (object: string, field?: string, more: Omit<Need, 'object' | 'field'> = {}): Need => ({
+  object,
+  ...(field ? { field } : {}),
+  ...more,
+});
 
 const DOMAIN: Record<string, Record<string, Need[]>> = {
   '1. Information research': {
@@ -77,7 +81,10 @@ const DOMAIN: Record<string, Record<string, Need[]>> = {
       N('marketingMeeting', 'sharing', { type: 'TEXT' }),
       N('marketingMeeting', 'publishedLeads', { type: 'RELATION', target: 'intelLead' }),
     ],
-    'training: knowledge and marketing skills': [N('training', 'kind', { options: ['PRODUCT_KNOWLEDGE', 'MARKETING_SKILL'] }), N('training', 'manager', { target: 'clientManager' })],
+    'training: knowledge and marketing skills': [
+      N('training', 'kind', { options: ['PRODUCT_KNOWLEDGE', 'MARKETING_SKILL'] }),
+      N('training', 'manager', { target: 'clientManager' }),
+    ],
     'assessment: quarterly qualitative → position salary; yearly quantitative → performance pay': [
       N('assessment', 'kind', { options: ['QUARTERLY_QUALITATIVE', 'YEARLY_QUANTITATIVE'] }),
       N('assessment', 'attitudeScore', { type: 'NUMBER' }),
@@ -92,7 +99,10 @@ const DOMAIN: Record<string, Record<string, Need[]>> = {
       N('assessment', 'gradeChange', { options: ['PROMOTE', 'KEEP', 'DEMOTE'] }),
       N('assessment', 'proposedGrade', { type: 'SELECT' }),
     ],
-    'selection, qualification and rotation': [N('clientManager', 'qualifiedAt', { type: 'DATE' }), N('clientManager', 'status', { options: ['ACTIVE', 'ROTATED_OUT'] })],
+    'selection, qualification and rotation': [
+      N('clientManager', 'qualifiedAt', { type: 'DATE' }),
+      N('clientManager', 'status', { options: ['ACTIVE', 'ROTATED_OUT'] }),
+    ],
     'the manager: workspace member, branch, industries, capacity': [
       N('clientManager', 'member', { type: 'RELATION', target: 'workspaceMember' }),
       N('clientManager', 'branch', { type: 'RELATION', target: 'branch' }),
@@ -158,7 +168,16 @@ const DOMAIN: Record<string, Record<string, Need[]>> = {
     ],
     'innovation for group clients and individuals': [
       N('bankProduct', 'category', {
-        options: ['SETTLEMENT', 'INTERNAL_CLEARING', 'ONLINE_CORPORATE_BANKING', 'COMBINED_ACCOUNT', 'ENTRUSTED_LOAN', 'CONSUMER_LOAN', 'RECEIVABLES_FINANCING', 'INSTANT_DISCOUNTING'],
+        options: [
+          'SETTLEMENT',
+          'INTERNAL_CLEARING',
+          'ONLINE_CORPORATE_BANKING',
+          'COMBINED_ACCOUNT',
+          'ENTRUSTED_LOAN',
+          'CONSUMER_LOAN',
+          'RECEIVABLES_FINANCING',
+          'INSTANT_DISCOUNTING',
+        ],
       }),
       N('bankProduct', 'segment', { options: ['CORPORATE', 'INDIVIDUAL'] }),
       N('bankProduct', 'targetTiers', { type: 'MULTI_SELECT' }),
@@ -171,7 +190,10 @@ const DOMAIN: Record<string, Record<string, Need[]>> = {
     ],
   },
   '5. All-staff incentives': {
-    'a share of the pay pool tied to marketing results': [N('businessTarget', 'bonusPool', { type: 'CURRENCY' }), N('businessTarget', 'bonusEarned', { type: 'CURRENCY' })],
+    'a share of the pay pool tied to marketing results': [
+      N('businessTarget', 'bonusPool', { type: 'CURRENCY' }),
+      N('businessTarget', 'bonusEarned', { type: 'CURRENCY' }),
+    ],
     'posted price, put up as targets, bids, reward on success, paid promptly': [
       N('bounty', 'company', { target: 'company' }),
       N('bounty', 'postedPrice', { type: 'CURRENCY' }),
@@ -200,7 +222,10 @@ const DOMAIN: Record<string, Record<string, Need[]>> = {
       N('rateRequest', 'standardRate', { type: 'NUMBER' }),
       N('rateRequest', 'decision', { options: ['SUBMITTED', 'UNDER_REVIEW', 'APPROVED', 'REJECTED'] }),
     ],
-    'staff shifted to the front line': [N('branch', 'frontLineStaff', { type: 'NUMBER' }), N('branch', 'backOfficeStaff', { type: 'NUMBER' })],
+    'staff shifted to the front line': [
+      N('branch', 'frontLineStaff', { type: 'NUMBER' }),
+      N('branch', 'backOfficeStaff', { type: 'NUMBER' }),
+    ],
     'credit admission on loans marketing brings in': [
       N('rateRequest', 'creditAdmission', { options: ['PENDING', 'ADMITTED', 'REFUSED'] }),
       N('rateRequest', 'reviewer', { target: 'workspaceMember' }),
@@ -251,21 +276,44 @@ describe('DOMAIN.md maps onto the pack', () => {
 describe('one vocabulary wherever a list recurs', () => {
   const same = (label: string, refs: Array<[string, string]>): void => {
     it(label, () => {
-      const lists = refs.map(([o, f]) => (dp.field(o, f)?.options ?? []).map((x) => `${x.value}|${x.label}|${x.color ?? ''}|${x.position}`));
+      const lists = refs.map(([o, f]) =>
+        (dp.field(o, f)?.options ?? []).map((x) => `${x.value}|${x.label}|${x.color ?? ''}|${x.position}`),
+      );
       expect(lists[0]?.length ?? 0).toBeGreaterThan(1);
       for (const [i, list] of lists.entries()) expect(list, refs[i]?.join('.')).toEqual(lists[0]);
     });
   };
-  same('industry', [['intelLead', 'industry'], ['company', 'industry'], ['clientManager', 'industries']]);
-  same('client tier', [['company', 'clientTier'], ['person', 'clientTier'], ['company', 'previousTier'], ['person', 'previousTier'], ['bankProduct', 'targetTiers'], ['satisfactionSurvey', 'tierAtSampling'], ['complaint', 'tierAtReceipt']]);
-  same('manager grade', [['clientManager', 'grade'], ['assessment', 'currentGrade'], ['assessment', 'proposedGrade'], ['bounty', 'minimumGrade']]);
+  same('industry', [
+    ['intelLead', 'industry'],
+    ['company', 'industry'],
+    ['clientManager', 'industries'],
+  ]);
+  same('client tier', [
+    ['company', 'clientTier'],
+    ['person', 'clientTier'],
+    ['company', 'previousTier'],
+    ['person', 'previousTier'],
+    ['bankProduct', 'targetTiers'],
+    ['satisfactionSurvey', 'tierAtSampling'],
+    ['complaint', 'tierAtReceipt'],
+  ]);
+  same('manager grade', [
+    ['clientManager', 'grade'],
+    ['assessment', 'currentGrade'],
+    ['assessment', 'proposedGrade'],
+    ['bounty', 'minimumGrade'],
+  ]);
 });
 
 describe('what a manager sees', () => {
   it('every object has a table view, and every pipeline a kanban board grouped by its stage', () => {
-    const noTable = dp.pack.objects.filter((o) => !dp.views(o.nameSingular).some((v) => (v.type ?? 'TABLE') === 'TABLE')).map((o) => o.nameSingular);
+    const noTable = dp.pack.objects
+      .filter((o) => !dp.views(o.nameSingular).some((v) => (v.type ?? 'TABLE') === 'TABLE'))
+      .map((o) => o.nameSingular);
     expect(noTable).toEqual([]);
-    const boards = dp.pack.views.filter((v) => v.type === 'KANBAN').map((v) => `${dp.objectName(v.objectUniversalIdentifier) ?? '?'}.${v.mainGroupByFieldMetadataUniversalIdentifier ?? ''}`);
+    const boards = dp.pack.views
+      .filter((v) => v.type === 'KANBAN')
+      .map((v) => `${dp.objectName(v.objectUniversalIdentifier) ?? '?'}.${v.mainGroupByFieldMetadataUniversalIdentifier ?? ''}`);
     expect(boards).toEqual(expect.arrayContaining(['intelLead.stage', 'complaint.step', 'bounty.status', 'rateRequest.decision']));
   });
 
@@ -278,18 +326,31 @@ describe('what a manager sees', () => {
   });
 
   it('every field says in Chinese and English what it is for, and every option reads in both', () => {
-    const all = [...dp.pack.objects.flatMap((o) => o.fields.map((f) => ({ f, o: o.nameSingular }))), ...dp.pack.fields.map((f) => ({ f, o: f.objectUniversalIdentifier ?? '?' }))];
-    const bad = all.filter(({ f }) => !f.description || !f.translations?.en?.label || !f.translations.en.description || (f.options ?? []).some((x) => !x.translations?.en));
+    const all = [
+      ...dp.pack.objects.flatMap((o) => o.fields.map((f) => ({ f, o: o.nameSingular }))),
+      ...dp.pack.fields.map((f) => ({ f, o: f.objectUniversalIdentifier ?? '?' })),
+    ];
+    const bad = all.filter(
+      ({ f }) =>
+        !f.description ||
+        !f.translations?.en?.label ||
+        !f.translations.en.description ||
+        (f.options ?? []).some((x) => !x.translations?.en),
+    );
     expect(bad.map(({ f, o }) => `${o}.${f.name}`)).toEqual([]);
   });
 
   it('every relation side names the other, and the other names it back', () => {
     const broken: string[] = [];
-    const all = [...dp.pack.objects.flatMap((o) => o.fields.map((f) => ({ f, o: o.nameSingular }))), ...dp.pack.fields.map((f) => ({ f, o: dp.objectName(f.objectUniversalIdentifier ?? '') ?? '?' }))];
+    const all = [
+      ...dp.pack.objects.flatMap((o) => o.fields.map((f) => ({ f, o: o.nameSingular }))),
+      ...dp.pack.fields.map((f) => ({ f, o: dp.objectName(f.objectUniversalIdentifier ?? '') ?? '?' })),
+    ];
     const byUid = new Map(all.map((x) => [x.f.universalIdentifier, x]));
     for (const { f, o } of all.filter((x) => x.f.type === 'RELATION')) {
       const other = byUid.get(f.relationTargetFieldMetadataUniversalIdentifier ?? '');
-      if (!other || other.f.relationTargetFieldMetadataUniversalIdentifier !== f.universalIdentifier || relationTarget(dp, f) !== other.o) broken.push(`${o}.${f.name}`);
+      if (!other || other.f.relationTargetFieldMetadataUniversalIdentifier !== f.universalIdentifier || relationTarget(dp, f) !== other.o)
+        broken.push(`${o}.${f.name}`);
     }
     expect(broken).toEqual([]);
   });

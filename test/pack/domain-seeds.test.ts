@@ -25,34 +25,72 @@ function info(object: string, name: string): FieldInfo | undefined {
   const std = findStandardObject(object);
   const s = std ? findStandardField(std, name) : undefined;
   if (!s) return undefined;
-  return { type: s.type, ...(s.options ? { options: s.options.map((o) => o.value) } : {}), ...(s.relation ? { target: s.relation.targetObject, many: s.relation.type === 'MANY_TO_ONE' } : {}) };
+  return {
+    type: s.type,
+    ...(s.options ? { options: s.options.map((o) => o.value) } : {}),
+    ...(s.relation ? { target: s.relation.targetObject, many: s.relation.type === 'MANY_TO_ONE' } : {}),
+  };
 }
 
 const objectOf = (s: SeedDef): string => dp.objectName(s.object) ?? s.object;
 const seedsOf = (object: string): SeedDef[] => dp.pack.seeds.filter((s) => objectOf(s) === object);
 const records = (object: string): Rec[] => seedsOf(object).flatMap((s) => s.records);
 const isObj = (v: unknown): v is Rec => v !== null && typeof v === 'object' && !Array.isArray(v);
-const ADDRESS_PARTS = ['addressStreet1', 'addressStreet2', 'addressCity', 'addressPostcode', 'addressState', 'addressCountry', 'addressLat', 'addressLng'];
+const ADDRESS_PARTS = [
+  'addressStreet1',
+  'addressStreet2',
+  'addressCity',
+  'addressPostcode',
+  'addressState',
+  'addressCountry',
+  'addressLat',
+  'addressLng',
+];
 
 /** Why `value` does not fit the field, or undefined when it does. */
 function misfit(seed: SeedDef, f: FieldInfo, value: unknown): string | undefined {
   switch (f.type) {
-    case 'TEXT': return typeof value === 'string' ? undefined : 'not a string';
-    case 'NUMBER': return typeof value === 'number' && Number.isFinite(value) ? undefined : 'not a number';
-    case 'BOOLEAN': return typeof value === 'boolean' ? undefined : 'not true/false';
-    case 'SELECT': return typeof value === 'string' && f.options?.includes(value) ? undefined : `not an option (${f.options?.join(', ')})`;
-    case 'MULTI_SELECT': return Array.isArray(value) && value.every((v) => typeof v === 'string' && f.options?.includes(v)) ? undefined : 'not a list of options';
-    case 'RATING': return typeof value === 'string' && /^RATING_[1-5]$/.test(value) ? undefined : 'not RATING_1…RATING_5';
-    case 'DATE': return typeof value === 'string' && /^\d{4}-\d\d-\d\d$/.test(value) && !Number.isNaN(Date.parse(value)) ? undefined : 'not YYYY-MM-DD';
-    case 'DATE_TIME': return typeof value === 'string' && /^\d{4}-\d\d-\d\dT.*Z$/.test(value) && !Number.isNaN(Date.parse(value)) ? undefined : 'not an ISO date-time in UTC';
-    case 'CURRENCY': return isObj(value) && Number.isInteger(value.amountMicros) && value.currencyCode === 'CNY' ? undefined : 'not { amountMicros, currencyCode: CNY }';
-    case 'EMAILS': return isObj(value) && typeof value.primaryEmail === 'string' && /@([a-z0-9-]+\.)*example\.(com|cn)$/.test(value.primaryEmail) ? undefined : 'not an email on example.com / example.cn';
-    case 'FULL_NAME': return isObj(value) && typeof value.firstName === 'string' && typeof value.lastName === 'string' ? undefined : 'not { firstName, lastName }';
+    case 'TEXT':
+      return typeof value === 'string' ? undefined : 'not a string';
+    case 'NUMBER':
+      return typeof value === 'number' && Number.isFinite(value) ? undefined : 'not a number';
+    case 'BOOLEAN':
+      return typeof value === 'boolean' ? undefined : 'not true/false';
+    case 'SELECT':
+      return typeof value === 'string' && f.options?.includes(value) ? undefined : `not an option (${f.options?.join(', ')})`;
+    case 'MULTI_SELECT':
+      return Array.isArray(value) && value.every((v) => typeof v === 'string' && f.options?.includes(v))
+        ? undefined
+        : 'not a list of options';
+    case 'RATING':
+      return typeof value === 'string' && /^RATING_[1-5]$/.test(value) ? undefined : 'not RATING_1…RATING_5';
+    case 'DATE':
+      return typeof value === 'string' && /^\d{4}-\d\d-\d\d$/.test(value) && !Number.isNaN(Date.parse(value))
+        ? undefined
+        : 'not YYYY-MM-DD';
+    case 'DATE_TIME':
+      return typeof value === 'string' && /^\d{4}-\d\d-\d\dT.*Z$/.test(value) && !Number.isNaN(Date.parse(value))
+        ? undefined
+        : 'not an ISO date-time in UTC';
+    case 'CURRENCY':
+      return isObj(value) && Number.isInteger(value.amountMicros) && value.currencyCode === 'CNY'
+        ? undefined
+        : 'not { amountMicros, currencyCode: CNY }';
+    case 'EMAILS':
+      return isObj(value) && typeof value.primaryEmail === 'string' && /@([a-z0-9-]+\.)*example\.(com|cn)$/.test(value.primaryEmail)
+        ? undefined
+        : 'not an email on example.com / example.cn';
+    case 'FULL_NAME':
+      return isObj(value) && typeof value.firstName === 'string' && typeof value.lastName === 'string'
+        ? undefined
+        : 'not { firstName, lastName }';
     case 'ADDRESS': {
       if (!isObj(value) || !Object.keys(value).every((k) => ADDRESS_PARTS.includes(k))) return 'not an address';
       const { addressLat: lat, addressLng: lng } = value;
       if ((lat === undefined) !== (lng === undefined)) return 'latitude without longitude';
-      return lat === undefined || (typeof lat === 'number' && typeof lng === 'number' && Math.abs(lat) <= 90 && Math.abs(lng) <= 180) ? undefined : 'coordinates out of range';
+      return lat === undefined || (typeof lat === 'number' && typeof lng === 'number' && Math.abs(lat) <= 90 && Math.abs(lng) <= 180)
+        ? undefined
+        : 'coordinates out of range';
     }
     case 'RELATION': {
       if (!f.many) return 'a one-to-many side cannot be seeded; set the many-to-one side';
@@ -66,13 +104,19 @@ function misfit(seed: SeedDef, f: FieldInfo, value: unknown): string | undefined
       if (!seed.demo && target.demo) return 'reference data cannot point at demo data';
       return undefined;
     }
-    default: return `no check for ${f.type}`;
+    default:
+      return `no check for ${f.type}`;
   }
 }
 
 describe('seed records fit the model', () => {
   it('has reference data and a demo set', () => {
-    expect(dp.pack.seeds.filter((s) => !s.demo).map(objectOf).sort()).toEqual(['bankProduct', 'branch']);
+    expect(
+      dp.pack.seeds
+        .filter((s) => !s.demo)
+        .map(objectOf)
+        .sort(),
+    ).toEqual(['bankProduct', 'branch']);
     expect(dp.pack.seeds.filter((s) => s.demo).every((s) => s.source.file.startsWith('seeds/demo/'))).toBe(true);
   });
 
@@ -98,9 +142,14 @@ describe('seed records fit the model', () => {
 });
 
 describe('the demo set exercises every view and job', () => {
-  const tiers = dp.pack.policies.find((p) => p.name === 'tiers')?.data as { unit: number; weights: Record<string, number>; thresholds: Record<string, Array<{ tier: string; minScore: number }>> };
+  const tiers = dp.pack.policies.find((p) => p.name === 'tiers')?.data as {
+    unit: number;
+    weights: Record<string, number>;
+    thresholds: Record<string, Array<{ tier: string; minScore: number }>>;
+  };
   const micros = (v: unknown): number => (isObj(v) && typeof v.amountMicros === 'number' ? v.amountMicros : 0);
-  const score = (r: Rec): number => Math.round(Object.entries(tiers.weights).reduce((s, [f, w]) => s + (w * micros(r[f])) / 1e6 / tiers.unit, 0) * 10) / 10;
+  const score = (r: Rec): number =>
+    Math.round(Object.entries(tiers.weights).reduce((s, [f, w]) => s + (w * micros(r[f])) / 1e6 / tiers.unit, 0) * 10) / 10;
   const RANK = ['STANDARD', 'SILVER', 'GOLD', 'PLATINUM'];
 
   for (const object of ['company', 'person']) {
@@ -133,7 +182,9 @@ describe('the demo set exercises every view and job', () => {
 
   it('an active manager is at capacity and another is on leave', () => {
     const counted = ['PUBLISHED', 'FEEDBACK', 'REFINED'];
-    const load = (emp: unknown): number => records('intelLead').filter((l) => counted.includes(String(l.stage)) && isDeepStrictEqual(l.assignedManager, { employeeNo: emp })).length;
+    const load = (emp: unknown): number =>
+      records('intelLead').filter((l) => counted.includes(String(l.stage)) && isDeepStrictEqual(l.assignedManager, { employeeNo: emp }))
+        .length;
     const managers = records('clientManager');
     expect(managers.length).toBeGreaterThanOrEqual(10);
     expect(managers.some((m) => m.status === 'ACTIVE' && load(m.employeeNo) >= Number(m.capacity))).toBe(true);
@@ -141,7 +192,9 @@ describe('the demo set exercises every view and job', () => {
   });
 
   it('a bounty closed with bids to award, one closed without bids, one won awaiting payout', () => {
-    const closed = records('bounty').filter((b) => ['POSTED', 'BIDDING'].includes(String(b.status)) && Date.parse(String(b.biddingClosesAt)) < Date.now());
+    const closed = records('bounty').filter(
+      (b) => ['POSTED', 'BIDDING'].includes(String(b.status)) && Date.parse(String(b.biddingClosesAt)) < Date.now(),
+    );
     const bidsFor = (b: Rec): number => records('bid').filter((x) => isDeepStrictEqual(x.bounty, { name: b.name })).length;
     expect(closed.some((b) => bidsFor(b) >= 3)).toBe(true);
     expect(closed.some((b) => bidsFor(b) === 0)).toBe(true);
@@ -149,12 +202,25 @@ describe('the demo set exercises every view and job', () => {
   });
 
   it('quarterly assessments wait to be scored', () => {
-    expect(records('assessment').filter((a) => a.kind === 'QUARTERLY_QUALITATIVE' && a.status === 'OPEN').length).toBeGreaterThanOrEqual(10);
+    expect(records('assessment').filter((a) => a.kind === 'QUARTERLY_QUALITATIVE' && a.status === 'OPEN').length).toBeGreaterThanOrEqual(
+      10,
+    );
   });
 
   it('every pipeline board has a record in each column', () => {
-    const boards: Array<[string, string]> = [['intelLead', 'stage'], ['complaint', 'step'], ['bounty', 'status'], ['rateRequest', 'decision'], ['rateRequest', 'creditAdmission'], ['battlePlan', 'status'], ['satisfactionSurvey', 'status'], ['eventInvitation', 'status']];
-    const empty = boards.flatMap(([o, f]) => (info(o, f)?.options ?? []).filter((v) => !records(o).some((r) => r[f] === v)).map((v) => `${o}.${f}=${v}`));
+    const boards: Array<[string, string]> = [
+      ['intelLead', 'stage'],
+      ['complaint', 'step'],
+      ['bounty', 'status'],
+      ['rateRequest', 'decision'],
+      ['rateRequest', 'creditAdmission'],
+      ['battlePlan', 'status'],
+      ['satisfactionSurvey', 'status'],
+      ['eventInvitation', 'status'],
+    ];
+    const empty = boards.flatMap(([o, f]) =>
+      (info(o, f)?.options ?? []).filter((v) => !records(o).some((r) => r[f] === v)).map((v) => `${o}.${f}=${v}`),
+    );
     expect(empty).toEqual([]);
   });
 

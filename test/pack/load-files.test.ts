@@ -29,7 +29,10 @@ describe('loadFiles', () => {
   });
 
   it('locates a nested node for later problems', async () => {
-    const root = await packWith({ 'pack.yaml': 'name: x\n', 'objects/a.object.yaml': 'fields:\n  - name: a\n  - name: b\n    type: TEXT\n' });
+    const root = await packWith({
+      'pack.yaml': 'name: x\n',
+      'objects/a.object.yaml': 'fields:\n  - name: a\n  - name: b\n    type: TEXT\n',
+    });
     const { files } = await loadFiles(root);
     const file = files.find((f) => f.kind === 'object')!;
     expect(file.locate(['fields', 1, 'type'])).toEqual({ line: 4, col: 11 });

@@ -61,7 +61,8 @@ beforeAll(async () => {
 });
 
 const object = (r: ObjectResolution): string => (r.found ? `${r.origin} ${refOf(r.object)}` : `not found: ${r.message} (${r.hint ?? ''})`);
-const field = (r: FieldResolution): string => (r.found ? `${r.origin} ${refOf(r.field)} ${r.field.type ?? '?'}` : `not found: ${r.message} (${r.hint ?? ''})`);
+const field = (r: FieldResolution): string =>
+  r.found ? `${r.origin} ${refOf(r.field)} ${r.field.type ?? '?'}` : `not found: ${r.message} (${r.hint ?? ''})`;
 
 describe('resolveObject', () => {
   it('finds pack objects by name or UUID (any case) and standard ones by standard: or bare name', () => {
@@ -75,11 +76,19 @@ describe('resolveObject', () => {
   it('explains a misspelt, plural, prefixed or field-shaped reference', () => {
     expect(object(refs.resolveObject('clinet'))).toBe('not found: no object is named "clinet" (did you mean "client"?)');
     expect(object(refs.resolveObject('compnay'))).toBe('not found: no object is named "compnay" (did you mean "standard:company"?)');
-    expect(object(refs.resolveObject('clients'))).toBe('not found: no object is named "clients" (objects are referred to by their singular name: "client")');
-    expect(object(refs.resolveObject('companies'))).toBe('not found: no object is named "companies" (objects are referred to by their singular name: "standard:company")');
-    expect(object(refs.resolveObject('standard:client'))).toBe('not found: Twenty has no standard object "client" ("client" is a pack object: write it without "standard:")');
+    expect(object(refs.resolveObject('clients'))).toBe(
+      'not found: no object is named "clients" (objects are referred to by their singular name: "client")',
+    );
+    expect(object(refs.resolveObject('companies'))).toBe(
+      'not found: no object is named "companies" (objects are referred to by their singular name: "standard:company")',
+    );
+    expect(object(refs.resolveObject('standard:client'))).toBe(
+      'not found: Twenty has no standard object "client" ("client" is a pack object: write it without "standard:")',
+    );
     expect(object(refs.resolveObject('client.stage'))).toBe('not found: "client.stage" names a field, not an object (write "client")');
-    expect(object(refs.resolveObject(UID.f1))).toBe(`not found: ${UID.f1} is the universalIdentifier of field client.stage, not of an object (write the object's name, e.g. "client")`);
+    expect(object(refs.resolveObject(UID.f1))).toBe(
+      `not found: ${UID.f1} is the universalIdentifier of field client.stage, not of an object (write the object's name, e.g. "client")`,
+    );
   });
 });
 
@@ -109,7 +118,9 @@ describe('resolveField', () => {
   it('explains what is missing, with a did-you-mean', () => {
     expect(field(refs.resolveField('stge', 'client'))).toBe('not found: client has no field "stge" (did you mean "stage"?)');
     expect(field(refs.resolveField('stage'))).toBe('not found: "stage" does not say which object its field is on (write "client.stage")');
-    expect(field(refs.resolveField('standard:company'))).toBe('not found: "standard:company" names an object, not a field (write one of its fields, e.g. "standard:company.name")');
+    expect(field(refs.resolveField('standard:company'))).toBe(
+      'not found: "standard:company" names an object, not a field (write one of its fields, e.g. "standard:company.name")',
+    );
     expect(field(refs.resolveField(UID.client))).toMatch(/is the universalIdentifier of object client, not of a field/);
     expect(field(refs.resolveField('1b3f6e2a-0c4d-4e5f-8a9b-0c1d2e3f4a5b'))).toBe(
       'not found: no field has the universalIdentifier 1b3f6e2a-0c4d-4e5f-8a9b-0c1d2e3f4a5b (check the UUID, or write the field by name (stage, intelLead.stage))',
@@ -145,6 +156,8 @@ describe('relations and fields of an object', () => {
     const index = buildRefIndex(pack);
     const lost = pack.fields.find((f) => f.name === 'lost');
     expect(lost && index.targetOf(lost)).toBeUndefined();
-    expect(field(index.resolveField(UID.f3))).toBe(`not found: field "lost" (${UID.f3}) belongs to an object that does not resolve (fix its objectUniversalIdentifier (standard:nowhere))`);
+    expect(field(index.resolveField(UID.f3))).toBe(
+      `not found: field "lost" (${UID.f3}) belongs to an object that does not resolve (fix its objectUniversalIdentifier (standard:nowhere))`,
+    );
   });
 });

@@ -9,11 +9,17 @@ const client = (fields: string, over: Partial<Parameters<typeof objectYaml>[0]> 
 });
 const field = (body: string, uid: string = UID.f1): string => `  - universalIdentifier: ${uid}\n${body.replace(/^/gm, '    ').trimEnd()}\n`;
 const select = (type: string, extra: string): string =>
-  field(`name: stage\ntype: ${type}\nlabel: 阶段\noptions:\n  - { value: NEW, label: 新建, position: 0 }\n  - { value: WON, label: 已成交, position: 1 }\n${extra}`);
+  field(
+    `name: stage\ntype: ${type}\nlabel: 阶段\noptions:\n  - { value: NEW, label: 新建, position: 0 }\n  - { value: WON, label: 已成交, position: 1 }\n${extra}`,
+  );
 
 describe('options', () => {
   it('accepts UPPER_SNAKE_CASE values with digits', async () => {
-    expect(await validateLines(client(field('name: quarter\ntype: SELECT\nlabel: 季度\noptions:\n  - { value: Q3_2026, label: 三季度, position: 0 }')))).toEqual([]);
+    expect(
+      await validateLines(
+        client(field('name: quarter\ntype: SELECT\nlabel: 季度\noptions:\n  - { value: Q3_2026, label: 三季度, position: 0 }')),
+      ),
+    ).toEqual([]);
   });
 
   it('suggests an UPPER_SNAKE_CASE spelling', () => {
@@ -26,14 +32,15 @@ describe('options', () => {
     const id = '36314e29-cf2d-4dd0-b1cb-24fe76bbc6e6';
     const lines = await validateLines(
       client(
-        field(`name: tier\ntype: SELECT\nlabel: 等级\noptions:\n  - { id: ${id}, value: A, label: 甲, position: 0 }\n  - { id: ${id}, value: B, label: 乙, position: 1 }`) +
-          field('name: score\ntype: RATING\nlabel: 评分\noptions:\n  - { value: RATING_1, label: 一星, position: 0 }', UID.f2),
+        field(
+          `name: tier\ntype: SELECT\nlabel: 等级\noptions:\n  - { id: ${id}, value: A, label: 甲, position: 0 }\n  - { id: ${id}, value: B, label: 乙, position: 1 }`,
+        ) + field('name: score\ntype: RATING\nlabel: 评分\noptions:\n  - { value: RATING_1, label: 一星, position: 0 }', UID.f2),
       ),
     );
     expect(lines).toEqual([
       'objects/client.object.yaml:17:15  option id "36314e29-cf2d-4dd0-b1cb-24fe76bbc6e6" is also the id of option 1  (every option of client.tier needs its own id)',
       'objects/client.object.yaml:17:15  universalIdentifier 36314e29-cf2d-4dd0-b1cb-24fe76bbc6e6 of option B of client.tier is already the identifier of option A of client.tier (objects/client.object.yaml)  (give option B of client.tier a fresh UUID (npx uuid v4); keep the other one, it may already be deployed)',
-      'objects/client.object.yaml:23:7  RATING field client.score lists options; Twenty generates a rating\'s options itself  (remove options)',
+      "objects/client.object.yaml:23:7  RATING field client.score lists options; Twenty generates a rating's options itself  (remove options)",
     ]);
   });
 });

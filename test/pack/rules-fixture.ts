@@ -31,7 +31,14 @@ export async function loadPack(files: Record<string, string>): Promise<Pack> {
 }
 
 /** A custom object file: `fields` is YAML for the list items, indented by two spaces. */
-export function objectYaml(o: { uid: string; singular: string; plural: string; labels?: [string, string]; extra?: string; fields: string }): string {
+export function objectYaml(o: {
+  uid: string;
+  singular: string;
+  plural: string;
+  labels?: [string, string];
+  extra?: string;
+  fields: string;
+}): string {
   const [ls, lp] = o.labels ?? ['客户', '客户库'];
   return [
     `universalIdentifier: ${o.uid}`,

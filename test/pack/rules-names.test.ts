@@ -5,20 +5,31 @@ import { checkMetadataName } from '../../src/pack/rules/metadata-names.ts';
 import { NAME_FIELD, objectYaml, UID, validateLines } from './rules-fixture.ts';
 
 const client = (fields: string, over: Partial<Parameters<typeof objectYaml>[0]> = {}): Record<string, string> => ({
-  'objects/client.object.yaml': objectYaml({ uid: UID.client, singular: 'client', plural: 'clients', fields: NAME_FIELD + fields, ...over }),
+  'objects/client.object.yaml': objectYaml({
+    uid: UID.client,
+    singular: 'client',
+    plural: 'clients',
+    fields: NAME_FIELD + fields,
+    ...over,
+  }),
 });
-const textField = (uid: string, name: string): string => `  - universalIdentifier: ${uid}\n    name: ${name}\n    type: TEXT\n    label: 文本\n`;
+const textField = (uid: string, name: string): string =>
+  `  - universalIdentifier: ${uid}\n    name: ${name}\n    type: TEXT\n    label: 文本\n`;
 
 describe('the name checks Twenty runs', () => {
   it('follows lodash camelCase: lead2go is refused, lead2Go accepted', () => {
-    expect(checkMetadataName('nameSingular', 'lead2go')?.message).toBe('nameSingular "lead2go" is not camelCase as Twenty reads it (lodash camelCase gives "lead2Go")');
+    expect(checkMetadataName('nameSingular', 'lead2go')?.message).toBe(
+      'nameSingular "lead2go" is not camelCase as Twenty reads it (lodash camelCase gives "lead2Go")',
+    );
     expect(checkMetadataName('nameSingular', 'lead2Go')).toBeUndefined();
     expect(checkMetadataName('field name', 'intelLEAD')?.rule).toBe('name-camel-case');
   });
 
   it('allows 63 characters and refuses 64', () => {
     expect(checkMetadataName('field name', `a${'b'.repeat(62)}`)).toBeUndefined();
-    expect(checkMetadataName('field name', `a${'b'.repeat(63)}`)?.message).toBe(`field name "a${'b'.repeat(63)}" is 64 characters long; Twenty allows at most 63`);
+    expect(checkMetadataName('field name', `a${'b'.repeat(63)}`)?.message).toBe(
+      `field name "a${'b'.repeat(63)}" is 64 characters long; Twenty allows at most 63`,
+    );
   });
 
   it('refuses names that do not start with a lowercase letter, offering a camelCase spelling', () => {
@@ -51,14 +62,20 @@ describe('object names', () => {
 
   it("refuses a standard object's singular or plural name, in either position", async () => {
     expect(await validateLines(client('', { singular: 'deal', plural: 'people' }))).toEqual([
-      "objects/client.object.yaml:3:13  namePlural \"people\" is taken by Twenty's standard object person  (rename the object; to add fields to person, write fields/*.field.yaml with objectUniversalIdentifier: standard:person)",
+      'objects/client.object.yaml:3:13  namePlural "people" is taken by Twenty\'s standard object person  (rename the object; to add fields to person, write fields/*.field.yaml with objectUniversalIdentifier: standard:person)',
     ]);
   });
 
   it("refuses another pack object's name crosswise (one's plural, the other's singular)", async () => {
     const lines = await validateLines({
       ...client(''),
-      'objects/prospect.object.yaml': objectYaml({ uid: UID.advisor, singular: 'clients', plural: 'prospects', labels: ['潜客', '潜客库'], fields: textField(UID.f1, 'name') }),
+      'objects/prospect.object.yaml': objectYaml({
+        uid: UID.advisor,
+        singular: 'clients',
+        plural: 'prospects',
+        labels: ['潜客', '潜客库'],
+        fields: textField(UID.f1, 'name'),
+      }),
     });
     expect(lines).toEqual([
       'objects/prospect.object.yaml:2:15  nameSingular "clients" is already a name of object client (objects/client.object.yaml)  (every object needs its own singular and plural names)',
@@ -84,7 +101,7 @@ describe('field names', () => {
       'fields/company-tier.field.yaml': `objectUniversalIdentifier: standard:company\nuniversalIdentifier: ${UID.f2}\nname: tier\ntype: TEXT\nlabel: 等级\n`,
     });
     expect(lines).toEqual([
-      "fields/company-address.field.yaml:3:7  field name \"address\" is already Twenty's standard field standard:company.address  (pick another name, or use the standard field as it is)",
+      'fields/company-address.field.yaml:3:7  field name "address" is already Twenty\'s standard field standard:company.address  (pick another name, or use the standard field as it is)',
       'fields/company-address.field.yaml:3:7  field name "address" is reserved by Twenty  (pick another name, e.g. "addressCustom" or a more specific word)',
     ]);
   });
@@ -99,7 +116,7 @@ describe('field names', () => {
     ]);
   });
 
-  it("refuses the leg Twenty adds on taskTarget for each custom object", async () => {
+  it('refuses the leg Twenty adds on taskTarget for each custom object', async () => {
     const lines = await validateLines({
       ...client(''),
       'fields/task-target-client.field.yaml': `objectUniversalIdentifier: standard:taskTarget\nuniversalIdentifier: ${UID.f2}\nname: targetClient\ntype: TEXT\nlabel: 客户\n`,

@@ -16,8 +16,10 @@ const relation = (s: Side): string =>
 
 const MANY = '{ relationType: MANY_TO_ONE, onDelete: SET_NULL, joinColumnName: advisorId }';
 const ONE = '{ relationType: ONE_TO_MANY }';
-const clientAdvisor = (over: Partial<Side> = {}): string => relation({ uid: UID.clientAdvisor, name: 'advisor', target: 'advisor', targetField: 'clients', settings: MANY, ...over });
-const advisorClients = (over: Partial<Side> = {}): string => relation({ uid: UID.advisorClients, name: 'clients', target: UID.client, targetField: UID.clientAdvisor, settings: ONE, ...over });
+const clientAdvisor = (over: Partial<Side> = {}): string =>
+  relation({ uid: UID.clientAdvisor, name: 'advisor', target: 'advisor', targetField: 'clients', settings: MANY, ...over });
+const advisorClients = (over: Partial<Side> = {}): string =>
+  relation({ uid: UID.advisorClients, name: 'clients', target: UID.client, targetField: UID.clientAdvisor, settings: ONE, ...over });
 
 const pack = (clientFields: string, advisorFields: string, more: Record<string, string> = {}): Record<string, string> => ({
   'objects/client.object.yaml': objectYaml({ uid: UID.client, singular: 'client', plural: 'clients', fields: NAME_FIELD + clientFields }),
@@ -38,9 +40,20 @@ describe('relations', () => {
 
   it('accepts a relation to a standard object whose inverse the pack adds to it', async () => {
     const lines = await validateLines(
-      pack(clientAdvisor() + relation({ uid: UID.f1, name: 'employer', target: 'standard:company', targetField: UID.companyField, settings: '{ relationType: MANY_TO_ONE, joinColumnName: employerId }' }), advisorClients(), {
-        'fields/company-clients.field.yaml': `objectUniversalIdentifier: standard:company\nuniversalIdentifier: ${UID.companyField}\nname: bankClients\ntype: RELATION\nlabel: 客户\nrelationTargetObjectMetadataUniversalIdentifier: client\nrelationTargetFieldMetadataUniversalIdentifier: employer\nuniversalSettings: { relationType: ONE_TO_MANY }\n`,
-      }),
+      pack(
+        clientAdvisor() +
+          relation({
+            uid: UID.f1,
+            name: 'employer',
+            target: 'standard:company',
+            targetField: UID.companyField,
+            settings: '{ relationType: MANY_TO_ONE, joinColumnName: employerId }',
+          }),
+        advisorClients(),
+        {
+          'fields/company-clients.field.yaml': `objectUniversalIdentifier: standard:company\nuniversalIdentifier: ${UID.companyField}\nname: bankClients\ntype: RELATION\nlabel: 客户\nrelationTargetObjectMetadataUniversalIdentifier: client\nrelationTargetFieldMetadataUniversalIdentifier: employer\nuniversalSettings: { relationType: ONE_TO_MANY }\n`,
+        },
+      ),
     );
     expect(lines).toEqual([]);
   });
@@ -54,7 +67,9 @@ describe('relations', () => {
   });
 
   it('refuses onDelete and joinColumnName on the ONE_TO_MANY side', async () => {
-    const lines = await validateLines(pack(clientAdvisor(), advisorClients({ settings: '{ relationType: ONE_TO_MANY, onDelete: CASCADE, joinColumnName: clientId }' })));
+    const lines = await validateLines(
+      pack(clientAdvisor(), advisorClients({ settings: '{ relationType: ONE_TO_MANY, onDelete: CASCADE, joinColumnName: clientId }' })),
+    );
     expect(lines).toEqual([
       'objects/advisor.object.yaml:17:63  onDelete applies only to the MANY_TO_ONE side of a relation  (move onDelete to the other side, or remove it)',
       'objects/advisor.object.yaml:17:88  a ONE_TO_MANY field has no join column: the foreign key lives on the other side  (remove joinColumnName (it belongs on the MANY_TO_ONE side))',

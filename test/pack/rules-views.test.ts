@@ -12,7 +12,13 @@ const clientFields =
   `  - universalIdentifier: ${UID.f1}\n    name: stage\n    type: SELECT\n    label: 阶段\n    options:\n      - { value: NEW, label: 新建, position: 0 }\n      - { value: WON, label: 已成交, position: 1 }\n` +
   `  - universalIdentifier: ${UID.f2}\n    name: balance\n    type: CURRENCY\n    label: 余额\n`;
 const client = (extra?: string): Record<string, string> => ({
-  'objects/client.object.yaml': objectYaml({ uid: UID.client, singular: 'client', plural: 'clients', fields: clientFields, ...(extra ? { extra } : {}) }),
+  'objects/client.object.yaml': objectYaml({
+    uid: UID.client,
+    singular: 'client',
+    plural: 'clients',
+    fields: clientFields,
+    ...(extra ? { extra } : {}),
+  }),
 });
 const view = (body: string): Record<string, string> => ({
   'views/clients.view.yaml': `universalIdentifier: ${UID.view}\nname: 客户\nobjectUniversalIdentifier: client\n${body}`,
@@ -29,10 +35,14 @@ describe('views', () => {
     expect(lines).toEqual([]);
   });
 
-  it("refuses the view keys deploy does not send, at the key, with what to do instead", async () => {
+  it('refuses the view keys deploy does not send, at the key, with what to do instead', async () => {
     const lines = await validateLines({
       ...client(),
-      ...view('type: TABLE\nisCompact: true\nfields:\n  - { fieldMetadataUniversalIdentifier: name, position: 0, aggregateOperation: COUNT }\nfilterGroups:\n  - { universalIdentifier: ' + UID.f3 + ', logicalOperator: OR }\n'),
+      ...view(
+        'type: TABLE\nisCompact: true\nfields:\n  - { fieldMetadataUniversalIdentifier: name, position: 0, aggregateOperation: COUNT }\nfilterGroups:\n  - { universalIdentifier: ' +
+          UID.f3 +
+          ', logicalOperator: OR }\n',
+      ),
     });
     expect(lines).toEqual([
       "views/clients.view.yaml:5:1  isCompact is in Twenty's view shape, but bankpack deploy does not send it  (set it in Twenty (view options) after the deploy, or remove it)",
@@ -42,7 +52,9 @@ describe('views', () => {
   });
 
   it('asks a KANBAN view for its group-by field, naming the SELECT fields it could use', async () => {
-    expect(await validateLines({ ...client(), ...view('type: KANBAN\nfields:\n  - { fieldMetadataUniversalIdentifier: name, position: 0 }\n') })).toEqual([
+    expect(
+      await validateLines({ ...client(), ...view('type: KANBAN\nfields:\n  - { fieldMetadataUniversalIdentifier: name, position: 0 }\n') }),
+    ).toEqual([
       'views/clients.view.yaml:4:7  a KANBAN view needs mainGroupByFieldMetadataUniversalIdentifier: the field whose options are its columns  (SELECT fields of client: stage)',
     ]);
   });
@@ -58,7 +70,12 @@ describe('views', () => {
       'views/clients.view.yaml:7:78  group "LOST" is not an option of client.stage  (options: NEW, WON)',
       'views/clients.view.yaml:10:41  name is already shown in column 1  (remove one of the two columns)',
     ]);
-    expect(await validateLines({ ...client(), 'views/clients.view.yaml': `universalIdentifier: ${UID.view}\nname: 客户\nobjectUniversalIdentifier: clients\n` })).toEqual([
+    expect(
+      await validateLines({
+        ...client(),
+        'views/clients.view.yaml': `universalIdentifier: ${UID.view}\nname: 客户\nobjectUniversalIdentifier: clients\n`,
+      }),
+    ).toEqual([
       'views/clients.view.yaml:3:28  view "客户" shows an unknown object: no object is named "clients"  (objects are referred to by their singular name: "client")',
     ]);
   });
@@ -90,13 +107,16 @@ describe('seeds', () => {
 });
 
 describe('icons', () => {
-  it('knows Twenty\'s favourites and the aliases @tabler/icons-react exports', () => {
-    for (const icon of ['IconBuildingSkyscraper', 'IconTargetArrow', 'Icon123', 'IconUserCircle', 'IconStarFilled']) expect(unknownIcon(icon)).toBeUndefined();
+  it("knows Twenty's favourites and the aliases @tabler/icons-react exports", () => {
+    for (const icon of ['IconBuildingSkyscraper', 'IconTargetArrow', 'Icon123', 'IconUserCircle', 'IconStarFilled'])
+      expect(unknownIcon(icon)).toBeUndefined();
   });
 
   it('offers the nearest real name for a misspelt one', () => {
     expect(unknownIcon('IconTargetArow')?.hint).toBe('did you mean "IconTargetArrow"?');
-    expect(unknownIcon('IconQwertyuiopAsdfgh')?.hint).toBe('pick a name from https://tabler.io/icons, written Icon + PascalCase (IconUserCircle)');
+    expect(unknownIcon('IconQwertyuiopAsdfgh')?.hint).toBe(
+      'pick a name from https://tabler.io/icons, written Icon + PascalCase (IconUserCircle)',
+    );
   });
 });
 

@@ -69,7 +69,7 @@ fields:
   it('says which required keys are missing, at the map that lacks them', () => {
     const text = `universalIdentifier: 1d9d3f52-4f7c-4a0e-9a39-0d3c5a1e7b21\nnameSingular: client\nnamePlural: clients\nlabelSingular: 客户\n`;
     expect(lines('object', text)).toEqual([
-      "f.yaml:1:1  missing required key \"labelPlural\"  (Display name, plural, in the pack's default locale.)",
+      'f.yaml:1:1  missing required key "labelPlural"  (Display name, plural, in the pack\'s default locale.)',
     ]);
   });
 
@@ -87,12 +87,15 @@ isCompact: 1
   });
 
   it('says limits in words', () => {
-    const text = 'universalIdentifier: 2e7d9a41-3b6c-4d8e-9f0a-1b2c3d4e5f60\nname: v\nobjectUniversalIdentifier: intelLead\nfields:\n  - { fieldMetadataUniversalIdentifier: name, position: 0, size: -5 }\n';
+    const text =
+      'universalIdentifier: 2e7d9a41-3b6c-4d8e-9f0a-1b2c3d4e5f60\nname: v\nobjectUniversalIdentifier: intelLead\nfields:\n  - { fieldMetadataUniversalIdentifier: name, position: 0, size: -5 }\n';
     expect(lines('view', text)).toEqual(['f.yaml:5:66  "size" must be at least 0, not -5']);
   });
 
   it('reports a wrong type once, not also the checks that only apply to the right type', () => {
-    expect(lines('object', `${OBJECT_HEAD}icon: 42\n`)).toEqual(['f.yaml:6:7  "icon" must be a string, not a whole number  (put the value in quotes)']);
+    expect(lines('object', `${OBJECT_HEAD}icon: 42\n`)).toEqual([
+      'f.yaml:6:7  "icon" must be a string, not a whole number  (put the value in quotes)',
+    ]);
   });
 
   it('names an unknown field type, with a did-you-mean or else the list', () => {
@@ -113,7 +116,9 @@ isCompact: 1
   });
 
   it('tells a UUID of a version Twenty refuses apart from text that is no UUID at all', () => {
-    expect(lines('workflow', 'universalIdentifier: 01890a5d-ac96-774b-bcce-b302099a8057\nname: w\ntrigger: { type: MANUAL }\nsteps: []\n')).toEqual([
+    expect(
+      lines('workflow', 'universalIdentifier: 01890a5d-ac96-774b-bcce-b302099a8057\nname: w\ntrigger: { type: MANUAL }\nsteps: []\n'),
+    ).toEqual([
       'f.yaml:1:22  "universalIdentifier" is a UUID of version 7; Twenty accepts versions 1 to 5  (replace it with a fresh one: npx uuid v4)',
     ]);
   });
@@ -174,7 +179,8 @@ isCompact: 1
   });
 
   it('checks workflow triggers and steps by their type (schemas/workflow.schema.json, detailed by the workflow compiler)', () => {
-    const text = 'universalIdentifier: 4c5d6e7f-8a9b-4c0d-9e1f-2a3b4c5d6e7f\nname: w\ntrigger: { type: DATABASE_EVENT, object: intelLead, event: created }\nsteps:\n  - { id: a, type: CREATE_RECORD, object: task, set: { title: x } }\n';
+    const text =
+      'universalIdentifier: 4c5d6e7f-8a9b-4c0d-9e1f-2a3b4c5d6e7f\nname: w\ntrigger: { type: DATABASE_EVENT, object: intelLead, event: created }\nsteps:\n  - { id: a, type: CREATE_RECORD, object: task, set: { title: x } }\n';
     expect(lines('workflow', text)).toEqual([]);
     expect(lines('workflow', text.replace('set: { title: x }', 'settings: { x: 1 }'))).toEqual([
       'f.yaml:5:5  missing required key "set"  (Field values by field name: a SELECT takes an option value, a relation the related record\'s id, an EMAILS field an address, rich text a string.)',

@@ -37,12 +37,16 @@ const lookup: SchemaLookup = { resolveRef: () => undefined, fileOf: () => undefi
 
 function messages(data: unknown): string[] {
   validate(data);
-  return translateSchemaErrors(validate.errors ?? [], data, 'w.yaml', lookup).map((p) => `${JSON.stringify(p.path)} ${p.message}${p.hint ? ` (${p.hint})` : ''}`);
+  return translateSchemaErrors(validate.errors ?? [], data, 'w.yaml', lookup).map(
+    (p) => `${JSON.stringify(p.path)} ${p.message}${p.hint ? ` (${p.hint})` : ''}`,
+  );
 }
 
 describe('errors under oneOf / anyOf', () => {
   it('keeps only the errors of the branch whose discriminator matched', () => {
-    expect(messages({ steps: [{ type: 'SEND_EMAIL', to: 5 }] })).toEqual(['["steps",0,"to"] "to" must be a string, not a whole number (put the value in quotes)']);
+    expect(messages({ steps: [{ type: 'SEND_EMAIL', to: 5 }] })).toEqual([
+      '["steps",0,"to"] "to" must be a string, not a whole number (put the value in quotes)',
+    ]);
   });
 
   it('reports an unknown key of the meant branch, without the keys the other branch does not know', () => {

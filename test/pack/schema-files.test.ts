@@ -88,7 +88,10 @@ describe('schema files', () => {
     sameSet(enumAt(schemas.get('object.schema.json'), '/properties/openRecordIn'), sdk.ObjectOpenRecordIn!);
     // TAG_COLORS is a type-level constant only: read it from the SDK's declarations.
     const dts = readFileSync(join(ROOT, 'node_modules/twenty-sdk/dist/define/index.d.ts'), 'utf8');
-    const colours = /TAG_COLORS: readonly \[([^\]]+)\]/.exec(dts)![1]!.match(/"([a-z]+)"/g)!.map((c) => c.slice(1, -1));
+    const colours = /TAG_COLORS: readonly \[([^\]]+)\]/
+      .exec(dts)![1]!
+      .match(/"([a-z]+)"/g)!
+      .map((c) => c.slice(1, -1));
     expect(defs.tagColor!.enum).toEqual(colours);
   });
 

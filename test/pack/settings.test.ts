@@ -34,7 +34,11 @@ describe('settings/bank.yaml', () => {
     const hosts = [bank.website, email.from, email.replyTo, email.unsubscribe.mailto, email.unsubscribe.url ?? ''].map(
       (v) => /([a-z0-9.-]+\.[a-z]+)(?:[>/?]|$)/.exec(v)?.[1],
     );
-    expect(hosts).toEqual(Array(5).fill('www.hongyuan-bank.example').map((h, i) => (i === 0 || i === 4 ? h : 'hongyuan-bank.example')));
+    expect(hosts).toEqual(
+      Array(5)
+        .fill('www.hongyuan-bank.example')
+        .map((h, i) => (i === 0 || i === 4 ? h : 'hongyuan-bank.example')),
+    );
   });
 
   it('names a wrong value with its line and the key', async () => {

@@ -44,15 +44,35 @@ describe('the committed catalogue', () => {
   });
 
   it('types every field of the objects jobs, letters and workflows use', () => {
-    const full = ['company', 'person', 'opportunity', 'note', 'task', 'noteTarget', 'taskTarget', 'attachment', 'timelineActivity',
-      'workspaceMember', 'workflow', 'workflowVersion', 'workflowRun', 'workflowAutomatedTrigger'];
+    const full = [
+      'company',
+      'person',
+      'opportunity',
+      'note',
+      'task',
+      'noteTarget',
+      'taskTarget',
+      'attachment',
+      'timelineActivity',
+      'workspaceMember',
+      'workflow',
+      'workflowVersion',
+      'workflowRun',
+      'workflowAutomatedTrigger',
+    ];
     for (const name of full) expect(object(name).untypedFieldNames, name).toBeUndefined();
   });
 
   it('gives every object the system fields the SDK lists for it', () => {
     const expected: Record<string, string> = {
-      id: 'UUID', createdAt: 'DATE_TIME', updatedAt: 'DATE_TIME', deletedAt: 'DATE_TIME',
-      createdBy: 'ACTOR', updatedBy: 'ACTOR', position: 'POSITION', searchVector: 'TS_VECTOR',
+      id: 'UUID',
+      createdAt: 'DATE_TIME',
+      updatedAt: 'DATE_TIME',
+      deletedAt: 'DATE_TIME',
+      createdBy: 'ACTOR',
+      updatedBy: 'ACTOR',
+      position: 'POSITION',
+      searchVector: 'TS_VECTOR',
     };
     for (const o of STANDARD_OBJECTS) {
       for (const [name, type] of Object.entries(expected)) {
@@ -98,7 +118,11 @@ describe('field facts the jobs and letters rely on', () => {
     expect(fieldOf('company', 'address').type).toBe('ADDRESS');
     expect(fieldOf('company', 'annualRevenue').type).toBe('CURRENCY');
     expect(standardFieldNames(object('company'))).not.toContain('employees');
-    expect(fieldOf('company', 'accountOwner').relation).toEqual({ type: 'MANY_TO_ONE', targetObject: 'workspaceMember', targetField: 'accountOwnerForCompanies' });
+    expect(fieldOf('company', 'accountOwner').relation).toEqual({
+      type: 'MANY_TO_ONE',
+      targetObject: 'workspaceMember',
+      targetField: 'accountOwnerForCompanies',
+    });
     expect(object('company').labelIdentifierFieldName).toBe('name');
   });
 
@@ -108,13 +132,20 @@ describe('field facts the jobs and letters rely on', () => {
     expect(fieldOf('task', 'assignee').relation?.targetObject).toBe('workspaceMember');
     expect(fieldOf('task', 'bodyV2').type).toBe('RICH_TEXT');
     expect(fieldOf('note', 'bodyV2').type).toBe('RICH_TEXT');
-    expect(fieldOf('noteTarget', 'targetCompany')).toMatchObject({ type: 'MORPH_RELATION', relation: { type: 'MANY_TO_ONE', targetObject: 'company' } });
+    expect(fieldOf('noteTarget', 'targetCompany')).toMatchObject({
+      type: 'MORPH_RELATION',
+      relation: { type: 'MANY_TO_ONE', targetObject: 'company' },
+    });
   });
 
   it('describes opportunity stages and workspace members', () => {
     expect(fieldOf('opportunity', 'stage')).toMatchObject({ type: 'SELECT', isNullable: false, defaultValue: "'NEW'" });
     expect(fieldOf('opportunity', 'stage').options?.map((o) => [o.value, o.position])).toEqual([
-      ['NEW', 0], ['SCREENING', 1], ['MEETING', 2], ['PROPOSAL', 3], ['CUSTOMER', 4],
+      ['NEW', 0],
+      ['SCREENING', 1],
+      ['MEETING', 2],
+      ['PROPOSAL', 3],
+      ['CUSTOMER', 4],
     ]);
     expect(fieldOf('workspaceMember', 'name').type).toBe('FULL_NAME');
     expect(fieldOf('workspaceMember', 'userEmail').type).toBe('TEXT');
@@ -154,8 +185,19 @@ describe('lookups', () => {
 describe('custom object defaults', () => {
   it('lists the fields Twenty adds to a new custom object, relations towards real standard objects', () => {
     expect(CUSTOM_OBJECT_DEFAULT_FIELDS.map((f) => f.name)).toEqual([
-      'id', 'name', 'createdAt', 'updatedAt', 'deletedAt', 'createdBy', 'updatedBy', 'position', 'searchVector',
-      'timelineActivities', 'attachments', 'noteTargets', 'taskTargets',
+      'id',
+      'name',
+      'createdAt',
+      'updatedAt',
+      'deletedAt',
+      'createdBy',
+      'updatedBy',
+      'position',
+      'searchVector',
+      'timelineActivities',
+      'attachments',
+      'noteTargets',
+      'taskTargets',
     ]);
     for (const f of CUSTOM_OBJECT_DEFAULT_FIELDS) {
       if (f.relation) expect(findStandardObject(f.relation.targetObject), f.name).toBeDefined();
@@ -166,11 +208,19 @@ describe('custom object defaults', () => {
 
 describe('the generator refuses a table that disagrees with the SDK', () => {
   const sdk: SdkStandardObjects = {
-    widget: { universalIdentifier: 'w-1', fields: { id: { universalIdentifier: 'f-1' }, name: { universalIdentifier: 'f-2' }, colour: { universalIdentifier: 'f-3' } } },
+    widget: {
+      universalIdentifier: 'w-1',
+      fields: { id: { universalIdentifier: 'f-1' }, name: { universalIdentifier: 'f-2' }, colour: { universalIdentifier: 'f-3' } },
+    },
   };
   const widget: HandObject = {
-    namePlural: 'widgets', labelSingular: 'Widget', labelPlural: 'Widgets', icon: 'IconBox', isSystem: false,
-    labelIdentifierFieldName: 'name', fields: { name: field('TEXT', 'Name', 'IconAbc') },
+    namePlural: 'widgets',
+    labelSingular: 'Widget',
+    labelPlural: 'Widgets',
+    icon: 'IconBox',
+    isSystem: false,
+    labelIdentifierFieldName: 'name',
+    fields: { name: field('TEXT', 'Name', 'IconAbc') },
   };
 
   it('builds what it can and lists the SDK fields it cannot type', () => {
@@ -182,7 +232,10 @@ describe('the generator refuses a table that disagrees with the SDK', () => {
   });
 
   it('names a table field, object or relation target the SDK lacks', () => {
-    const stale: HandObject = { ...widget, fields: { ...widget.fields, city: field('TEXT', 'City', 'IconMap'), owner: manyToOne('Owner', 'IconUser', 'gadget', 'widgets') } };
+    const stale: HandObject = {
+      ...widget,
+      fields: { ...widget.fields, city: field('TEXT', 'City', 'IconMap'), owner: manyToOne('Owner', 'IconUser', 'gadget', 'widgets') },
+    };
     const build = buildStandardCatalogue(sdk, { widget: stale, gizmo: widget }, SYSTEM_FIELDS);
     expect(build.errors.join('\n')).toMatch(/object "gizmo", which twenty-sdk's STANDARD_OBJECT does not have/);
     expect(build.errors.join('\n')).toMatch(/field "widget\.city", which twenty-sdk's STANDARD_OBJECT does not have/);

@@ -20,7 +20,9 @@ function sdkIsValidUuid(): (value: string) => boolean {
 }
 
 const defsPattern = (): RegExp => {
-  const defs = JSON.parse(readFileSync(new URL('../../schemas/defs.schema.json', import.meta.url), 'utf8')) as { $defs: { uuid: { pattern: string } } };
+  const defs = JSON.parse(readFileSync(new URL('../../schemas/defs.schema.json', import.meta.url), 'utf8')) as {
+    $defs: { uuid: { pattern: string } };
+  };
   return new RegExp(defs.$defs.uuid.pattern, 'u');
 };
 
@@ -33,7 +35,14 @@ function samples(): string[] {
       out.push(id, id.toUpperCase());
     }
   }
-  out.push('', 'client-object-1', '7156a634d3584881b8f107d4cde605c9', ' 7156a634-d358-4881-b8f1-07d4cde605c9', '7156a634-d358-4881-b8f1-07d4cde605c9\n', '{7156a634-d358-4881-b8f1-07d4cde605c9}');
+  out.push(
+    '',
+    'client-object-1',
+    '7156a634d3584881b8f107d4cde605c9',
+    ' 7156a634-d358-4881-b8f1-07d4cde605c9',
+    '7156a634-d358-4881-b8f1-07d4cde605c9\n',
+    '{7156a634-d358-4881-b8f1-07d4cde605c9}',
+  );
   return out;
 }
 
@@ -59,7 +68,9 @@ describe("the pack's UUID rule", () => {
 
   it('says why a well-formed UUID is refused', () => {
     expect(uuidRefusal('01890a5d-ac96-774b-bcce-b302099a8057')).toBe('a UUID of version 7; Twenty accepts versions 1 to 5');
-    expect(uuidRefusal('7156a634-d358-4881-c8f1-07d4cde605c9')).toBe('a UUID whose fourth group starts with c; Twenty needs 8, 9, a or b there (the RFC 4122 variant)');
+    expect(uuidRefusal('7156a634-d358-4881-c8f1-07d4cde605c9')).toBe(
+      'a UUID whose fourth group starts with c; Twenty needs 8, 9, a or b there (the RFC 4122 variant)',
+    );
     expect(uuidRefusal('0b9f6a2e-1d3c-11ee-8c90-0242ac120002')).toBeUndefined();
     expect(uuidRefusal('client-object-1')).toBeUndefined();
   });

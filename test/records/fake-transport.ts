@@ -21,16 +21,25 @@ export class FakeTransport implements RecordsTransport {
 }
 
 /** Answers findMany for `plural` from `rows`, paging on the `after` cursor like Twenty (id order). */
-export function pagingAnswer(plural: string, rows: Array<Record<string, unknown> & { id: string }>, maxPage = Infinity): (req: SentRequest) => unknown {
+export function pagingAnswer(
+  plural: string,
+  rows: Array<Record<string, unknown> & { id: string }>,
+  maxPage = Infinity,
+): (req: SentRequest) => unknown {
   return (req) => {
     const v = req.variables ?? {};
     const first = Number(v.first ?? 60);
     if (first > maxPage) throw new Error(`Maximum number of records to fetch is ${maxPage}`);
-    const filterIds = ((v.filter as { id?: { in?: string[] } } | null)?.id?.in) ?? null;
+    const filterIds = (v.filter as { id?: { in?: string[] } } | null)?.id?.in ?? null;
     const pool = rows.filter((r) => !filterIds || filterIds.includes(r.id));
     const start = v.after ? pool.findIndex((r) => r.id === v.after) + 1 : 0;
     const page = pool.slice(start, start + first);
     const last = page[page.length - 1];
-    return { [plural]: { edges: page.map((node) => ({ node })), pageInfo: { hasNextPage: start + first < pool.length, endCursor: last ? last.id : null } } };
+    return {
+      [plural]: {
+        edges: page.map((node) => ({ node })),
+        pageInfo: { hasNextPage: start + first < pool.length, endCursor: last ? last.id : null },
+      },
+    };
   };
 }

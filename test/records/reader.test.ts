@@ -11,7 +11,9 @@ describe('record reader', () => {
     const all = await readAll(t, { object: COMPANY, fields: ['name', { address: ['addressCity'] }] });
     expect(all.map((r) => r.id)).toEqual(rows.map((r) => r.id));
     expect(t.sent).toHaveLength(3);
-    expect(t.sent[0]?.query).toContain('companies(filter: $filter, orderBy: $orderBy, first: $first, after: $after) { edges { node { id name address { addressCity } } } pageInfo { hasNextPage endCursor } }');
+    expect(t.sent[0]?.query).toContain(
+      'companies(filter: $filter, orderBy: $orderBy, first: $first, after: $after) { edges { node { id name address { addressCity } } } pageInfo { hasNextPage endCursor } }',
+    );
     expect(t.sent[0]?.query).toContain('$filter: CompanyFilterInput, $orderBy: [CompanyOrderByInput!]');
     expect(t.sent.map((s) => s.variables?.after)).toEqual([null, 'id-059', 'id-119']);
     expect(t.sent.map((s) => s.opts)).toEqual([1, 2, 3].map((p) => ({ operation: `read companies (page ${p})`, kind: 'records:company' })));

@@ -21,7 +21,10 @@ describe('grouping writes', () => {
   });
 
   it('keeps only the last update of a record listed twice', () => {
-    const batches = groupUpdates(LEAD, [{ id: 'x', data: { a: 1 } }, { id: 'x', data: { a: 2 } }]);
+    const batches = groupUpdates(LEAD, [
+      { id: 'x', data: { a: 1 } },
+      { id: 'x', data: { a: 2 } },
+    ]);
     expect(batches).toEqual([{ kind: 'update', object: LEAD, data: { a: 2 }, ids: ['x'] }]);
   });
 
@@ -38,9 +41,17 @@ describe('grouping writes', () => {
 describe('sending writes', () => {
   it('sends one bulk update per batch, filtered by id', async () => {
     const t = new FakeTransport(() => ({ updateIntelLeads: [] }));
-    const result = await writeBatches(t, groupUpdates(LEAD, [{ id: 'a', data: { stage: 'PUBLISHED' } }, { id: 'b', data: { stage: 'PUBLISHED' } }]));
+    const result = await writeBatches(
+      t,
+      groupUpdates(LEAD, [
+        { id: 'a', data: { stage: 'PUBLISHED' } },
+        { id: 'b', data: { stage: 'PUBLISHED' } },
+      ]),
+    );
     expect(result).toEqual({ batches: 1, records: 2 });
-    expect(t.sent[0]?.query).toBe('mutation Update($ids: [UUID!], $data: IntelLeadUpdateInput!) { updateIntelLeads(filter: { id: { in: $ids } }, data: $data) { id } }');
+    expect(t.sent[0]?.query).toBe(
+      'mutation Update($ids: [UUID!], $data: IntelLeadUpdateInput!) { updateIntelLeads(filter: { id: { in: $ids } }, data: $data) { id } }',
+    );
     expect(t.sent[0]?.variables).toEqual({ ids: ['a', 'b'], data: { stage: 'PUBLISHED' } });
     expect(t.sent[0]?.opts).toEqual({ operation: 'update 2 intelLeads', write: true });
   });
@@ -54,7 +65,12 @@ describe('sending writes', () => {
     });
     const batches = [...groupUpdates(LEAD, [{ id: 'a', data: { stage: 'FEEDBACK' } }]), ...chunkCreates(LEAD, [{ id: 'n1', name: 'New' }])];
     expect(await writeBatches(t, batches)).toEqual({ batches: 2, records: 2 });
-    expect(t.sent.map((s) => s.opts.operation)).toEqual(['update 1 intelLeads', 'update 1 intelLeads (again, after a lost answer)', 'create 1 intelLeads', 'create 1 intelLeads (as an upsert, after a lost answer)']);
+    expect(t.sent.map((s) => s.opts.operation)).toEqual([
+      'update 1 intelLeads',
+      'update 1 intelLeads (again, after a lost answer)',
+      'create 1 intelLeads',
+      'create 1 intelLeads (as an upsert, after a lost answer)',
+    ]);
     expect(t.sent[3]?.variables).toEqual({ data: [{ id: 'n1', name: 'New' }], upsert: true });
   });
 
@@ -64,7 +80,11 @@ describe('sending writes', () => {
       if (++calls === 2) throw new TwentyError({ kind: 'invalid-input', operation: 'x', message: 'Value "LOST" does not exist' });
       return {};
     });
-    const batches = groupUpdates(LEAD, [{ id: 'a', data: { n: 1 } }, { id: 'b', data: { n: 2 } }, { id: 'c', data: { n: 3 } }]);
+    const batches = groupUpdates(LEAD, [
+      { id: 'a', data: { n: 1 } },
+      { id: 'b', data: { n: 2 } },
+      { id: 'c', data: { n: 3 } },
+    ]);
     const result = await writeBatches(t, batches);
     expect(result).toMatchObject({ batches: 1, records: 1 });
     expect(result.error?.message).toBe('Value "LOST" does not exist');
@@ -77,9 +97,14 @@ describe('sending upserts of live records', () => {
   /** Live leads answer the liveness check; every upsert is recorded; `cap` mimics "Maximum number of records to upsert is N.". */
   const server = (live: string[], cap = Infinity) =>
     new FakeTransport((req) => {
-      if (req.query.startsWith('query')) return pagingAnswer('intelLeads', live.map((id) => ({ id })))(req);
+      if (req.query.startsWith('query'))
+        return pagingAnswer(
+          'intelLeads',
+          live.map((id) => ({ id })),
+        )(req);
       const data = (req.variables?.data as unknown[]) ?? [];
-      if (data.length > cap) throw new TwentyError({ kind: 'invalid-input', operation: 'x', message: `Maximum number of records to upsert is ${cap}.` });
+      if (data.length > cap)
+        throw new TwentyError({ kind: 'invalid-input', operation: 'x', message: `Maximum number of records to upsert is ${cap}.` });
       return { createIntelLeads: data };
     });
 
@@ -89,8 +114,15 @@ describe('sending upserts of live records', () => {
     expect(result).toEqual({ batches: 1, records: 2, skipped: ['b'] });
     expect(t.sent.map((s) => s.opts.operation)).toEqual(['read intelLeads (page 1)', 'update 2 intelLeads (upsert)']);
     expect(t.sent[0]?.variables).toMatchObject({ filter: { id: { in: ['a', 'b', 'c'] } }, first: 3 });
-    expect(t.sent[1]?.query).toBe('mutation Upsert($data: [IntelLeadCreateInput!]!) { createIntelLeads(data: $data, upsert: true) { id } }');
-    expect(t.sent[1]?.variables).toEqual({ data: [{ id: 'a', score: 0 }, { id: 'c', score: 2 }] });
+    expect(t.sent[1]?.query).toBe(
+      'mutation Upsert($data: [IntelLeadCreateInput!]!) { createIntelLeads(data: $data, upsert: true) { id } }',
+    );
+    expect(t.sent[1]?.variables).toEqual({
+      data: [
+        { id: 'a', score: 0 },
+        { id: 'c', score: 2 },
+      ],
+    });
   });
 
   it('sends nothing when every record is gone', async () => {

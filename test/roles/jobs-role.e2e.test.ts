@@ -30,24 +30,49 @@ beforeAll(async () => {
   const { role } = resolveRole(def, buildRefIndex(pack));
   const ws = w.sandbox.workspace;
   const objectId = (name: string): string => ws.objectByName(name)?.id ?? '';
-  const meta = new GraphQLClient(`${w.sandbox.url}/metadata`, { headers: { Authorization: `Bearer ${w.sandbox.apiKey}`, Accept: 'application/json' } });
-  const created = await meta.request<{ createOneRole: { id: string } }>('mutation($i: CreateRoleInput!) { createOneRole(createRoleInput: $i) { id } }', { i: { label: role.label, ...role.settings } });
-  const roleId = created.createOneRole.id;
-  await meta.request('mutation($i: UpsertObjectPermissionsInput!) { upsertObjectPermissions(upsertObjectPermissionsInput: $i) { objectMetadataId } }', {
-    i: { roleId, objectPermissions: role.objects.map(({ object, origin: _o, index: _i, ...p }) => ({ objectMetadataId: objectId(object), ...p })) },
+  const meta = new GraphQLClient(`${w.sandbox.url}/metadata`, {
+    headers: { Authorization: `Bearer ${w.sandbox.apiKey}`, Accept: 'application/json' },
   });
+  const created = await meta.request<{ createOneRole: { id: string } }>(
+    'mutation($i: CreateRoleInput!) { createOneRole(createRoleInput: $i) { id } }',
+    { i: { label: role.label, ...role.settings } },
+  );
+  const roleId = created.createOneRole.id;
+  await meta.request(
+    'mutation($i: UpsertObjectPermissionsInput!) { upsertObjectPermissions(upsertObjectPermissionsInput: $i) { objectMetadataId } }',
+    {
+      i: {
+        roleId,
+        objectPermissions: role.objects.map(({ object, origin: _o, index: _i, ...p }) => ({ objectMetadataId: objectId(object), ...p })),
+      },
+    },
+  );
   await meta.request('mutation($i: UpsertFieldPermissionsInput!) { upsertFieldPermissions(upsertFieldPermissionsInput: $i) { id } }', {
     i: {
       roleId,
       // The sandbox here has the small standard catalogue: standard fields it lacks are left out.
       fieldPermissions: role.fields.flatMap((f) => {
         const field = ws.fieldByName(objectId(f.object), f.field);
-        return field ? [{ objectMetadataId: objectId(f.object), fieldMetadataId: field.id, canReadFieldValue: f.canReadFieldValue, canUpdateFieldValue: f.canUpdateFieldValue }] : [];
+        return field
+          ? [
+              {
+                objectMetadataId: objectId(f.object),
+                fieldMetadataId: field.id,
+                canReadFieldValue: f.canReadFieldValue,
+                canUpdateFieldValue: f.canUpdateFieldValue,
+              },
+            ]
+          : [];
       }),
     },
   });
-  const key = await meta.request<{ createApiKey: { id: string } }>('mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { id } }', { i: { name: 'jobs', expiresAt: '2099-01-01T00:00:00.000Z', roleId } });
-  const token = await meta.request<{ generateApiKeyToken: { token: string } }>('mutation($id: UUID!) { generateApiKeyToken(apiKeyId: $id, expiresAt: "2099-01-01T00:00:00.000Z") { token } }', { id: key.createApiKey.id });
+  const key = await meta.request<{ createApiKey: { id: string } }>('mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { id } }', {
+    i: { name: 'jobs', expiresAt: '2099-01-01T00:00:00.000Z', roleId },
+  });
+  const token = await meta.request<{ generateApiKeyToken: { token: string } }>(
+    'mutation($id: UUID!) { generateApiKeyToken(apiKeyId: $id, expiresAt: "2099-01-01T00:00:00.000Z") { token } }',
+    { id: key.createApiKey.id },
+  );
   jobsKey = token.generateApiKeyToken.token;
 }, 120_000);
 afterAll(async () => w.close());
@@ -57,7 +82,13 @@ describe('the jobs API key role', () => {
     const client = new TwentyClient({ url: w.sandbox.url, apiKey: jobsKey, pacing: { perMinute: 0, burst: 1 } });
     const written: Record<string, number> = {};
     for (const name of JOB_NAMES) {
-      const outcome = await runJob(name, { pack, transport: client, now: DEMO_NOW, dryRun: false, options: name === 'score-assessments' ? { period: '2026Q3' } : {} });
+      const outcome = await runJob(name, {
+        pack,
+        transport: client,
+        now: DEMO_NOW,
+        dryRun: false,
+        options: name === 'score-assessments' ? { period: '2026Q3' } : {},
+      });
       if (!outcome.ok) throw new Error(outcome.problems.map((p) => p.message).join('; '));
       expect(outcome.written?.error?.message, name).toBeUndefined();
       expect(outcome.written?.records ?? 0, name).toBe(outcome.planned.records);
@@ -68,10 +99,14 @@ describe('the jobs API key role', () => {
   });
 
   it('is refused what no job declared: an object it never reads, a field it never reads', async () => {
-    const gql = new GraphQLClient(`${w.sandbox.url}/graphql`, { headers: { Authorization: `Bearer ${jobsKey}`, Accept: 'application/json' } });
+    const gql = new GraphQLClient(`${w.sandbox.url}/graphql`, {
+      headers: { Authorization: `Bearer ${jobsKey}`, Accept: 'application/json' },
+    });
     const audit = await failureOf(gql.request('{ projectAudits { edges { node { id } } } }'));
     expect(audit.errors[0]?.extensions?.code).toBe('FORBIDDEN');
     const hidden = await failureOf(gql.request('{ intelLeads { edges { node { screeningNotes } } } }'));
-    expect(hidden.errors[0]?.message).toBe('Entity performing the request does not have permission: no permission to read field "screeningNotes" on "intelLead"');
+    expect(hidden.errors[0]?.message).toBe(
+      'Entity performing the request does not have permission: no permission to read field "screeningNotes" on "intelLead"',
+    );
   });
 });

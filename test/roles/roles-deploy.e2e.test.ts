@@ -35,8 +35,17 @@ const slim = async (): Promise<ValidPack> => {
 
 describe('roles in a deploy', () => {
   it('are in the workspace with their permissions', async () => {
-    const roles = await client().metadata<{ getRoles: Array<{ label: string; objectPermissions: unknown[]; fieldPermissions: unknown[]; permissionFlags: Array<{ flag: string }> }> }>(
-      '{ getRoles { label objectPermissions { objectMetadataId } fieldPermissions { fieldMetadataId } permissionFlags { flag } } }', undefined, { operation: 'read roles', kind: 'roles' },
+    const roles = await client().metadata<{
+      getRoles: Array<{
+        label: string;
+        objectPermissions: unknown[];
+        fieldPermissions: unknown[];
+        permissionFlags: Array<{ flag: string }>;
+      }>;
+    }>(
+      '{ getRoles { label objectPermissions { objectMetadataId } fieldPermissions { fieldMetadataId } permissionFlags { flag } } }',
+      undefined,
+      { operation: 'read roles', kind: 'roles' },
     );
     const byLabel = new Map(roles.getRoles.map((r) => [r.label, r]));
     expect(byLabel.get('客户经理')?.objectPermissions.length).toBe(24);
@@ -48,21 +57,37 @@ describe('roles in a deploy', () => {
     const read = sandbox.requests().length;
     const prepared = await preparePlan(client(), await slim(), {});
     // Roles ride in the plan's one metadata request: a no-op plan stays within Twenty's 3 reads.
-    expect(sandbox.requests().slice(read).map((r) => r.operationName)).not.toContain('BankpackRoles');
+    expect(
+      sandbox
+        .requests()
+        .slice(read)
+        .map((r) => r.operationName),
+    ).not.toContain('BankpackRoles');
     const json = planToJson(prepared.plan) as { unchanged: Record<string, number>; changes: Array<{ kind: string }> };
     expect(json.changes.filter((c) => c.kind === 'role')).toEqual([]);
     expect(json.unchanged.roles).toBe(5);
     const before = sandbox.requests().length;
     const applied = await applyPlan(client(), prepared.plan, prepared.actual, prepared.caps, { report: () => {} });
     expect(applied.ok).toBe(true);
-    expect(sandbox.requests().slice(before).filter((r) => r.write)).toEqual([]);
+    expect(
+      sandbox
+        .requests()
+        .slice(before)
+        .filter((r) => r.write),
+    ).toEqual([]);
   });
 
   it('a create whose answer is lost is checked, not sent again: the role exists once and the deploy ends well', async () => {
     const c = client();
-    const { getRoles } = await c.metadata<{ getRoles: Array<{ id: string; label: string }> }>('{ getRoles { id label } }', undefined, { operation: 'read roles' });
+    const { getRoles } = await c.metadata<{ getRoles: Array<{ id: string; label: string }> }>('{ getRoles { id label } }', undefined, {
+      operation: 'read roles',
+    });
     const audit = getRoles.find((r) => r.label === '后台审计')!;
-    await c.metadata('mutation D($id: UUID!) { deleteOneRole(roleId: $id) }', { id: audit.id }, { operation: 'delete a role', write: true });
+    await c.metadata(
+      'mutation D($id: UUID!) { deleteOneRole(roleId: $id) }',
+      { id: audit.id },
+      { operation: 'delete a role', write: true },
+    );
     const prepared = await preparePlan(c, await slim(), {});
     expect(prepared.plan.changes.map((ch) => `${ch.action} ${ch.title}`)).toEqual(['create role "后台审计"']);
     // Apply reads the objects (request 1), then creates the role (request 2): its answer is dropped after the server did it.
@@ -73,7 +98,9 @@ describe('roles in a deploy', () => {
     } finally {
       sandbox.setFaults([]);
     }
-    const after = await c.metadata<{ getRoles: Array<{ label: string }> }>('{ getRoles { label } }', undefined, { operation: 'read roles' });
+    const after = await c.metadata<{ getRoles: Array<{ label: string }> }>('{ getRoles { label } }', undefined, {
+      operation: 'read roles',
+    });
     expect(after.getRoles.filter((r) => r.label === '后台审计')).toHaveLength(1);
     expect((await preparePlan(c, await slim(), {})).plan.changes).toEqual([]);
   });
@@ -83,7 +110,12 @@ describe('roles in a deploy', () => {
     const roles = pack.roles.map((r) => (r.label === '客户经理' ? { ...r, description: 'changed' } : r));
     const prepared = await preparePlan(client(), { ...pack, roles }, {});
     const change = prepared.plan.changes.find((c) => c.kind === 'role');
-    expect(change).toMatchObject({ action: 'update', object: 'roles', title: 'role "客户经理"', diffs: [{ property: 'description', to: 'changed' }] });
+    expect(change).toMatchObject({
+      action: 'update',
+      object: 'roles',
+      title: 'role "客户经理"',
+      diffs: [{ property: 'description', to: 'changed' }],
+    });
   });
 });
 
@@ -91,7 +123,10 @@ describe('pull and prune of roles', () => {
   it('pull writes the custom roles, not Admin nor Member; the pulled pack validates and plans with no changes', async () => {
     const c = client();
     const [objects, views, app, roles] = await Promise.all([readObjects(c), readViews(c), readCustomApplicationId(c), readRoles(c)]);
-    const files = pullFiles({ objects, views, records: {}, locales: [] }, { customApplicationId: app ?? '', defaultLocale: 'zh-CN', roles, manifest: { name: 'pulled', locales: ['zh-CN'] } });
+    const files = pullFiles(
+      { objects, views, records: {}, locales: [] },
+      { customApplicationId: app ?? '', defaultLocale: 'zh-CN', roles, manifest: { name: 'pulled', locales: ['zh-CN'] } },
+    );
     const dir = await mkdtemp(join(tmpdir(), 'bankpack-pull-roles-'));
     for (const f of files) {
       await mkdir(dirname(join(dir, f.path)), { recursive: true });
@@ -109,9 +144,20 @@ describe('pull and prune of roles', () => {
 
   it('lists a role no pack file defines, removes it only with --prune, and never Admin or Member', async () => {
     const c = client();
-    await c.metadata('mutation($i: CreateRoleInput!) { createOneRole(createRoleInput: $i) { id } }', {
-      i: { label: '临时角色', canReadAllObjectRecords: true, canUpdateAllObjectRecords: false, canSoftDeleteAllObjectRecords: false, canDestroyAllObjectRecords: false, canBeAssignedToUsers: true },
-    }, { operation: 'make a role by hand', kind: 'roles', write: true });
+    await c.metadata(
+      'mutation($i: CreateRoleInput!) { createOneRole(createRoleInput: $i) { id } }',
+      {
+        i: {
+          label: '临时角色',
+          canReadAllObjectRecords: true,
+          canUpdateAllObjectRecords: false,
+          canSoftDeleteAllObjectRecords: false,
+          canDestroyAllObjectRecords: false,
+          canBeAssignedToUsers: true,
+        },
+      },
+      { operation: 'make a role by hand', kind: 'roles', write: true },
+    );
     const pack = await slim();
     const listed = await preparePlan(c, pack, {});
     expect(listed.plan.changes.map((ch) => `${ch.action} ${ch.object} ${ch.title}`)).toEqual(['not-in-pack roles role "临时角色"']);
@@ -119,8 +165,14 @@ describe('pull and prune of roles', () => {
 
     const smaller = { ...pack, roles: (pack.roles ?? []).filter((r) => r.label !== '营销管理') };
     const pruning = await preparePlan(c, smaller, { prune: true });
-    const json = planToJson(pruning.plan) as { counts: { remove: number }; changes: Array<{ action: string; title: string; remove?: boolean }> };
-    expect(json.changes.map((ch) => `${ch.action} ${ch.title} remove=${String(ch.remove)}`).sort()).toEqual(['not-in-pack role "临时角色" remove=true', 'not-in-pack role "营销管理" remove=true']);
+    const json = planToJson(pruning.plan) as {
+      counts: { remove: number };
+      changes: Array<{ action: string; title: string; remove?: boolean }>;
+    };
+    expect(json.changes.map((ch) => `${ch.action} ${ch.title} remove=${String(ch.remove)}`).sort()).toEqual([
+      'not-in-pack role "临时角色" remove=true',
+      'not-in-pack role "营销管理" remove=true',
+    ]);
     expect(json.counts.remove).toBe(2);
     const applied = await applyPlan(c, pruning.plan, pruning.actual, pruning.caps, { report: () => {} });
     expect(applied).toMatchObject({ ok: true, done: 2 });

@@ -25,7 +25,11 @@ describe('row-level rules on an ordinary server', () => {
     const prepared = await preparePlan(client(), pack, {});
     const note = 'row-level rules of role "线索经理" not deployed: this server does not offer them (Twenty Enterprise)';
     expect(prepared.plan.notes).toEqual({ roles: [note] });
-    expect(renderPlan(prepared.plan, { color: false }).split('\n').filter((l) => l.includes('row-level'))).toEqual([`  · ${note}`]);
+    expect(
+      renderPlan(prepared.plan, { color: false })
+        .split('\n')
+        .filter((l) => l.includes('row-level')),
+    ).toEqual([`  · ${note}`]);
     expect((planToJson(prepared.plan) as { notes: unknown }).notes).toEqual({ roles: [note] });
     const role = prepared.plan.changes.find((c) => c.kind === 'role');
     expect(role?.diffs?.map((d) => d.property)).not.toContain('row-level rules');

@@ -5,6 +5,12 @@ import { validatePack } from '../../src/validate/index.ts';
 
 export async function validPack(dir: string): Promise<ValidPack> {
   const { valid, problems } = await validatePack(dir);
-  if (!valid) throw new Error(`the pack at ${dir} is not valid:\n${problems.filter((p) => p.severity === 'error').map(formatProblem).join('\n')}`);
+  if (!valid)
+    throw new Error(
+      `the pack at ${dir} is not valid:\n${problems
+        .filter((p) => p.severity === 'error')
+        .map(formatProblem)
+        .join('\n')}`,
+    );
   return valid;
 }

@@ -137,7 +137,9 @@ describe('TwentyClient', () => {
 
   it('says which permission is missing on FORBIDDEN', async () => {
     const { client } = await setup([{ json: { errors: [{ message: 'Forbidden', extensions: { code: 'FORBIDDEN' } }] } }]);
-    const e = await failure(client.metadata('mutation { createOneObject }', undefined, { operation: 'create object intelLead', write: true }));
+    const e = await failure(
+      client.metadata('mutation { createOneObject }', undefined, { operation: 'create object intelLead', write: true }),
+    );
     expect(e.kind).toBe('forbidden');
     expect(e.hint).toMatch(/Data Model permission/);
   });
@@ -159,15 +161,26 @@ describe('TwentyClient', () => {
         },
       },
     ]);
-    const e = await failure(client.metadata('mutation { createOneObject }', undefined, { operation: 'create object intelLead', write: true }));
+    const e = await failure(
+      client.metadata('mutation { createOneObject }', undefined, { operation: 'create object intelLead', write: true }),
+    );
     expect(e.kind).toBe('metadata-validation');
     expect(e.details).toEqual(['Object already exists [OBJECT_ALREADY_EXISTS]']);
-    expect(e.describe()).toBe('create object intelLead: Twenty rejected the change: Object could not be created: Object already exists [OBJECT_ALREADY_EXISTS]');
+    expect(e.describe()).toBe(
+      'create object intelLead: Twenty rejected the change: Object could not be created: Object already exists [OBJECT_ALREADY_EXISTS]',
+    );
   });
 
   it('reads the errors of a non-2xx GraphQL answer (schema mismatch on /metadata is final)', async () => {
     const { server, client } = await setup([
-      { status: 400, json: { errors: [{ message: 'Cannot query field "createCoreView" on type "Mutation".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] } },
+      {
+        status: 400,
+        json: {
+          errors: [
+            { message: 'Cannot query field "createCoreView" on type "Mutation".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+          ],
+        },
+      },
     ]);
     const e = await failure(client.metadata('mutation { createCoreView }', undefined, { operation: 'create view', write: true }));
     expect(e.kind).toBe('schema-mismatch');
@@ -177,7 +190,11 @@ describe('TwentyClient', () => {
 
   it('retries a record request while /graphql is still being rebuilt after a metadata change', async () => {
     const { server, client } = await setup([
-      { json: { errors: [{ message: 'Cannot query field "branches" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] } },
+      {
+        json: {
+          errors: [{ message: 'Cannot query field "branches" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }],
+        },
+      },
       { json: { data: { branches: { edges: [] } } } },
     ]);
     expect(await client.core('{ branches }', undefined, { operation: 'read branches' })).toEqual({ branches: { edges: [] } });

@@ -7,7 +7,12 @@ import { TokenBucket, TwentyClient, type Clock } from '../../src/twenty/index.ts
 
 function fakeClock(): Clock {
   let now = 0;
-  return { now: () => now, sleep: async (ms) => { now += ms; } };
+  return {
+    now: () => now,
+    sleep: async (ms) => {
+      now += ms;
+    },
+  };
 }
 
 /** A fetch that answers every GraphQL request with empty data, counting them. */
@@ -65,7 +70,14 @@ describe('pacing through one budget per workspace', () => {
   it('counts every client of the workspace in one counter when given one', async () => {
     const wire = answering();
     const key = new TwentyClient({ url: 'http://twenty.test', apiKey: 'k', pacing: { perMinute: 0, burst: 1 }, fetch: wire.fetch });
-    const user = new TwentyClient({ url: 'http://twenty.test', apiKey: 'u', caller: 'user', budget: key.budget, counter: key.counter, fetch: wire.fetch });
+    const user = new TwentyClient({
+      url: 'http://twenty.test',
+      apiKey: 'u',
+      caller: 'user',
+      budget: key.budget,
+      counter: key.counter,
+      fetch: wire.fetch,
+    });
     await key.metadata('{ objects { totalCount } }', undefined, { operation: 'read' });
     await user.core('mutation { createWorkflowVersionStep(input: {}) { stepsDiff } }', undefined, { operation: 'write', write: true });
     expect(key.counter.total).toBe(wire.sent());

@@ -13,7 +13,9 @@ export interface Seen {
   body: { query: string; variables?: Record<string, unknown> };
 }
 
-export async function scriptedServer(replies: Reply[] | ((seen: Seen, n: number) => Reply)): Promise<{ url: string; seen: Seen[]; close(): Promise<void> }> {
+export async function scriptedServer(
+  replies: Reply[] | ((seen: Seen, n: number) => Reply),
+): Promise<{ url: string; seen: Seen[]; close(): Promise<void> }> {
   const seen: Seen[] = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     let raw = '';
@@ -41,6 +43,10 @@ export async function scriptedServer(replies: Reply[] | ((seen: Seen, n: number)
   return {
     url: `http://127.0.0.1:${port}`,
     seen,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -4,7 +4,14 @@ import { createLimiter, fullJitterDelay, judgeCapabilities, parseRetryAfter, Tok
 function fakeClock(): Clock & { slept: number[] } {
   let now = 0;
   const slept: number[] = [];
-  return { slept, now: () => now, sleep: async (ms) => { slept.push(ms); now += ms; } };
+  return {
+    slept,
+    now: () => now,
+    sleep: async (ms) => {
+      slept.push(ms);
+      now += ms;
+    },
+  };
 }
 
 describe('TokenBucket', () => {
@@ -31,7 +38,7 @@ describe('TokenBucket', () => {
     expect(clock.now()).toBe(2500);
   });
 
-  it('keeps 100 requests in a minute under 90/min pacing from exceeding Twenty\'s 100 per 60 s', async () => {
+  it("keeps 100 requests in a minute under 90/min pacing from exceeding Twenty's 100 per 60 s", async () => {
     const clock = fakeClock();
     const bucket = new TokenBucket({ perMinute: 90, burst: 10 }, clock);
     const sentAt: number[] = [];
@@ -82,7 +89,16 @@ describe('backoff', () => {
 describe('server capabilities', () => {
   const v2 = {
     q: ['objects', 'getViews', 'getView'],
-    m: ['createOneObject', 'updateOneObject', 'createOneField', 'updateOneField', 'deleteOneField', 'createView', 'createManyViewFields', 'createManyViewGroups'],
+    m: [
+      'createOneObject',
+      'updateOneObject',
+      'createOneField',
+      'updateOneField',
+      'deleteOneField',
+      'createView',
+      'createManyViewFields',
+      'createManyViewGroups',
+    ],
   };
 
   it('accepts the Twenty 2.x API', () => {
@@ -101,7 +117,10 @@ describe('server capabilities', () => {
   });
 
   it('names what is missing', () => {
-    const caps = judgeCapabilities(v2.q, v2.m.filter((m) => m !== 'createManyViewGroups'));
+    const caps = judgeCapabilities(
+      v2.q,
+      v2.m.filter((m) => m !== 'createManyViewGroups'),
+    );
     expect(caps.problem).toMatch(/lacks createManyViewGroups/);
   });
 

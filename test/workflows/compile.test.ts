@@ -9,7 +9,8 @@ import { catalogue, WF, workflow } from './helpers.ts';
 
 const id = (key: string): string => stepUuid(WF, key);
 const part = (key: string, ...p: Array<string | number>): string => partUuid(WF, key, ...p);
-const compile = (steps: unknown[], trigger?: Record<string, unknown>) => compileWorkflow(workflow(steps, trigger), { catalogue: catalogue(), connectedAccountId: 'acc-1' });
+const compile = (steps: unknown[], trigger?: Record<string, unknown>) =>
+  compileWorkflow(workflow(steps, trigger), { catalogue: catalogue(), connectedAccountId: 'acc-1' });
 const only = (steps: unknown[], trigger?: Record<string, unknown>) => compile(steps, trigger).steps[0]!;
 const settings = (input: unknown) => ({
   input,
@@ -27,7 +28,12 @@ describe('step ids', () => {
 
 describe('triggers', () => {
   it('DATABASE_EVENT: eventName object.action, the object, watched fields by their event names (database-event-trigger-schema.ts)', () => {
-    const c = compile([{ id: 'a', type: 'DELAY', for: { minutes: 1 } }], { type: 'DATABASE_EVENT', object: 'lead', event: 'updated', fields: ['stage', 'owner'] });
+    const c = compile([{ id: 'a', type: 'DELAY', for: { minutes: 1 } }], {
+      type: 'DATABASE_EVENT',
+      object: 'lead',
+      event: 'updated',
+      fields: ['stage', 'owner'],
+    });
     expect(c.trigger).toEqual({
       name: 'Record is updated',
       type: 'DATABASE_EVENT',
@@ -38,21 +44,48 @@ describe('triggers', () => {
   });
 
   it('DATABASE_EVENT with `when`: a trigger filter of step filter groups and filters (database-event-trigger-schema.ts, step-filter-schema.ts)', () => {
-    const c = compile([{ id: 'a', type: 'DELAY', for: { minutes: 1 } }], { type: 'DATABASE_EVENT', object: 'lead', event: 'created', when: { all: [{ value: '{{record.stage}}', is: 'PUBLISHED' }] } });
+    const c = compile([{ id: 'a', type: 'DELAY', for: { minutes: 1 } }], {
+      type: 'DATABASE_EVENT',
+      object: 'lead',
+      event: 'created',
+      when: { all: [{ value: '{{record.stage}}', is: 'PUBLISHED' }] },
+    });
     const group = part('trigger', 'when', 'group', 0);
     expect(c.trigger.settings.filter).toEqual({
       stepFilterGroups: [{ id: group, logicalOperator: 'AND' }],
       stepFilters: [
-        { id: part('trigger', 'when', 'filter', 0), type: 'SELECT', stepOutputKey: '{{trigger.properties.after.stage}}', operand: 'IS', value: '["PUBLISHED"]', stepFilterGroupId: group, positionInStepFilterGroup: 0 },
+        {
+          id: part('trigger', 'when', 'filter', 0),
+          type: 'SELECT',
+          stepOutputKey: '{{trigger.properties.after.stage}}',
+          operand: 'IS',
+          value: '["PUBLISHED"]',
+          stepFilterGroupId: group,
+          positionInStepFilterGroup: 0,
+        },
       ],
     });
   });
 
   it('CRON: CUSTOM pattern, or DAYS / HOURS / MINUTES schedules (cron-trigger-schema.ts)', () => {
     const cron = (t: Record<string, unknown>) => compile([{ id: 'a', type: 'DELAY', for: { minutes: 1 } }], { type: 'CRON', ...t }).trigger;
-    expect(cron({ pattern: '0 8 * * 1' })).toEqual({ name: 'On a Schedule', type: 'CRON', position: { x: 0, y: 0 }, nextStepIds: [id('a')], settings: { type: 'CUSTOM', pattern: '0 8 * * 1', outputSchema: {} } });
-    expect(cron({ every: { days: 1, hour: 9 } }).settings).toEqual({ type: 'DAYS', schedule: { day: 1, hour: 9, minute: 0 }, outputSchema: {} });
-    expect(cron({ every: { hours: 2, minute: 30 } }).settings).toEqual({ type: 'HOURS', schedule: { hour: 2, minute: 30 }, outputSchema: {} });
+    expect(cron({ pattern: '0 8 * * 1' })).toEqual({
+      name: 'On a Schedule',
+      type: 'CRON',
+      position: { x: 0, y: 0 },
+      nextStepIds: [id('a')],
+      settings: { type: 'CUSTOM', pattern: '0 8 * * 1', outputSchema: {} },
+    });
+    expect(cron({ every: { days: 1, hour: 9 } }).settings).toEqual({
+      type: 'DAYS',
+      schedule: { day: 1, hour: 9, minute: 0 },
+      outputSchema: {},
+    });
+    expect(cron({ every: { hours: 2, minute: 30 } }).settings).toEqual({
+      type: 'HOURS',
+      schedule: { hour: 2, minute: 30 },
+      outputSchema: {},
+    });
     expect(cron({ every: { minutes: 15 } }).settings).toEqual({ type: 'MINUTES', schedule: { minute: 15 }, outputSchema: {} });
   });
 
@@ -63,14 +96,33 @@ describe('triggers', () => {
       type: 'MANUAL',
       position: { x: 0, y: 0 },
       nextStepIds: [id('a')],
-      settings: { objectType: 'lead', outputSchema: {}, icon: 'IconBolt', availability: { type: 'SINGLE_RECORD', objectNameSingular: 'lead' } },
+      settings: {
+        objectType: 'lead',
+        outputSchema: {},
+        icon: 'IconBolt',
+        availability: { type: 'SINGLE_RECORD', objectNameSingular: 'lead' },
+      },
     });
-    expect(compile([{ id: 'a', type: 'DELAY', for: { minutes: 1 } }], { type: 'MANUAL' }).trigger.settings).toEqual({ outputSchema: {}, availability: { type: 'GLOBAL', locations: [] } });
+    expect(compile([{ id: 'a', type: 'DELAY', for: { minutes: 1 } }], { type: 'MANUAL' }).trigger.settings).toEqual({
+      outputSchema: {},
+      availability: { type: 'GLOBAL', locations: [] },
+    });
   });
 
   it('WEBHOOK: GET, or POST with an expected body (webhook-trigger-schema.ts)', () => {
-    expect(compile([{ id: 'a', type: 'DELAY', for: { minutes: 1 } }], { type: 'WEBHOOK', method: 'GET' }).trigger.settings).toEqual({ outputSchema: {}, httpMethod: 'GET', authentication: null });
-    expect(compile([{ id: 'a', type: 'DELAY', for: { minutes: 1 } }], { type: 'WEBHOOK', method: 'POST', expectedBody: { name: 'x' }, authentication: 'API_KEY' }).trigger.settings).toEqual({
+    expect(compile([{ id: 'a', type: 'DELAY', for: { minutes: 1 } }], { type: 'WEBHOOK', method: 'GET' }).trigger.settings).toEqual({
+      outputSchema: {},
+      httpMethod: 'GET',
+      authentication: null,
+    });
+    expect(
+      compile([{ id: 'a', type: 'DELAY', for: { minutes: 1 } }], {
+        type: 'WEBHOOK',
+        method: 'POST',
+        expectedBody: { name: 'x' },
+        authentication: 'API_KEY',
+      }).trigger.settings,
+    ).toEqual({
       outputSchema: {},
       httpMethod: 'POST',
       expectedBody: { name: 'x' },
@@ -93,7 +145,11 @@ describe('steps', () => {
         valid: true,
         nextStepIds: [id('second')],
         position: { x: 0, y: 150 },
-        settings: { input: { delayType: 'DURATION', duration: { days: 0, hours: 1, minutes: 0, seconds: 0 } }, outputSchema: {}, errorHandlingOptions: { retryOnFailure: { value: true }, continueOnFailure: { value: false } } },
+        settings: {
+          input: { delayType: 'DURATION', duration: { days: 0, hours: 1, minutes: 0, seconds: 0 } },
+          outputSchema: {},
+          errorHandlingOptions: { retryOnFailure: { value: true }, continueOnFailure: { value: false } },
+        },
       },
       {
         id: id('second'),
@@ -102,29 +158,64 @@ describe('steps', () => {
         valid: true,
         nextStepIds: [],
         position: { x: 0, y: 300 },
-        settings: { input: { delayType: 'DURATION', duration: { days: 0, hours: 2, minutes: 0, seconds: 0 } }, outputSchema: {}, errorHandlingOptions: { retryOnFailure: { value: false }, continueOnFailure: { value: true } } },
+        settings: {
+          input: { delayType: 'DURATION', duration: { days: 0, hours: 2, minutes: 0, seconds: 0 } },
+          outputSchema: {},
+          errorHandlingOptions: { retryOnFailure: { value: false }, continueOnFailure: { value: true } },
+        },
       },
     ]);
   });
 
   it('CREATE_RECORD: objectName, objectRecord with relations by join column and rich text as an object (create-record-action-settings-schema.ts)', () => {
-    const s = only([{ id: 't', type: 'CREATE_RECORD', object: 'task', set: { title: 'Verify {{record.name}}', status: 'TODO', assignee: '{{record.ownerId}}', bodyV2: 'Source: {{record.stage}}' } }]);
+    const s = only([
+      {
+        id: 't',
+        type: 'CREATE_RECORD',
+        object: 'task',
+        set: { title: 'Verify {{record.name}}', status: 'TODO', assignee: '{{record.ownerId}}', bodyV2: 'Source: {{record.stage}}' },
+      },
+    ]);
     expect(s.settings).toEqual(
       settings({
         objectName: 'task',
-        objectRecord: { title: 'Verify {{trigger.properties.after.name}}', status: 'TODO', assigneeId: '{{trigger.properties.after.ownerId}}', bodyV2: { blocknote: null, markdown: 'Source: {{trigger.properties.after.stage}}' } },
+        objectRecord: {
+          title: 'Verify {{trigger.properties.after.name}}',
+          status: 'TODO',
+          assigneeId: '{{trigger.properties.after.ownerId}}',
+          bodyV2: { blocknote: null, markdown: 'Source: {{trigger.properties.after.stage}}' },
+        },
       }),
     );
   });
 
   it('UPDATE_RECORD: objectRecordId and exactly the fieldsToUpdate it sets (update-record-action-settings-schema.ts)', () => {
-    expect(only([{ id: 'u', type: 'UPDATE_RECORD', object: 'lead', record: '{{record.id}}', set: { stage: 'COLLECTED', owner: '{{record.ownerId}}' } }]).settings).toEqual(
-      settings({ objectName: 'lead', objectRecord: { stage: 'COLLECTED', ownerId: '{{trigger.properties.after.ownerId}}' }, objectRecordId: '{{trigger.properties.after.id}}', fieldsToUpdate: ['stage', 'ownerId'] }),
+    expect(
+      only([
+        {
+          id: 'u',
+          type: 'UPDATE_RECORD',
+          object: 'lead',
+          record: '{{record.id}}',
+          set: { stage: 'COLLECTED', owner: '{{record.ownerId}}' },
+        },
+      ]).settings,
+    ).toEqual(
+      settings({
+        objectName: 'lead',
+        objectRecord: { stage: 'COLLECTED', ownerId: '{{trigger.properties.after.ownerId}}' },
+        objectRecordId: '{{trigger.properties.after.id}}',
+        fieldsToUpdate: ['stage', 'ownerId'],
+      }),
     );
   });
 
   it('DELETE_RECORD: objectName and objectRecordId; a deleted record is read from `before` (delete-record-action-settings-schema.ts)', () => {
-    const s = only([{ id: 'd', type: 'DELETE_RECORD', object: 'task', record: '{{record.id}}' }], { type: 'DATABASE_EVENT', object: 'lead', event: 'deleted' });
+    const s = only([{ id: 'd', type: 'DELETE_RECORD', object: 'task', record: '{{record.id}}' }], {
+      type: 'DATABASE_EVENT',
+      object: 'lead',
+      event: 'deleted',
+    });
     expect(s.settings).toEqual(settings({ objectName: 'task', objectRecordId: '{{trigger.properties.before.id}}' }));
   });
 
@@ -140,7 +231,12 @@ describe('steps', () => {
       fieldIds: (object, field) => FIELD_IDS[`${object}.${field}`],
     }).steps[0]!;
   const group = part('f', 'where', 'group', 0);
-  const filter = (n: number, rest: Record<string, unknown>) => ({ id: part('f', 'where', 'filter', n), recordFilterGroupId: group, positionInRecordFilterGroup: n, ...rest });
+  const filter = (n: number, rest: Record<string, unknown>) => ({
+    id: part('f', 'where', 'filter', n),
+    recordFilterGroupId: group,
+    positionInRecordFilterGroup: n,
+    ...rest,
+  });
 
   it('FIND_RECORDS: objectName, limit, the filter as recordFilters in one AND group, orderBy (find-records-action-settings-schema.ts)', () => {
     const s = compileFind({ stage: ['COLLECTED', 'PUBLISHED'], owner: '{{record.ownerId}}', name: { ilike: '%x%' } });
@@ -164,11 +260,15 @@ describe('steps', () => {
   it('FIND_RECORDS: lead-assigned’s "id is the assigned manager" is a UUID IS filter Twenty reads, not a filter it drops', () => {
     const input = compileFind({ id: '{{record.ownerId}}' }).settings.input as { filter: Record<string, unknown> };
     expect(input.filter).not.toHaveProperty('gqlOperationFilter');
-    expect(input.filter.recordFilters).toEqual([filter(0, { fieldMetadataId: 'f-id', type: 'UUID', operand: 'IS', value: '["{{trigger.properties.after.ownerId}}"]' })]);
+    expect(input.filter.recordFilters).toEqual([
+      filter(0, { fieldMetadataId: 'f-id', type: 'UUID', operand: 'IS', value: '["{{trigger.properties.after.ownerId}}"]' }),
+    ]);
   });
 
   it('FIND_RECORDS: or / and become nested groups (parentRecordFilterGroupId), null an emptiness check, neq IS_NOT', () => {
-    const input = compileFind({ or: [{ stage: 'COLLECTED' }, { stage: { neq: 'PUBLISHED' }, owner: null }] }).settings.input as { filter: { recordFilters: unknown[]; recordFilterGroups: unknown[] } };
+    const input = compileFind({ or: [{ stage: 'COLLECTED' }, { stage: { neq: 'PUBLISHED' }, owner: null }] }).settings.input as {
+      filter: { recordFilters: unknown[]; recordFilterGroups: unknown[] };
+    };
     const g = (n: number) => part('f', 'where', 'group', n);
     expect(input.filter.recordFilterGroups).toEqual([
       { id: g(0), logicalOperator: 'AND' },
@@ -176,17 +276,41 @@ describe('steps', () => {
       { id: g(2), logicalOperator: 'AND', parentRecordFilterGroupId: g(1), positionInRecordFilterGroup: 1 },
     ]);
     expect(input.filter.recordFilters).toEqual([
-      { id: part('f', 'where', 'filter', 0), fieldMetadataId: 'f-stage', type: 'SELECT', operand: 'IS', value: '["COLLECTED"]', recordFilterGroupId: g(1), positionInRecordFilterGroup: 0 },
-      { id: part('f', 'where', 'filter', 1), fieldMetadataId: 'f-stage', type: 'SELECT', operand: 'IS_NOT', value: '["PUBLISHED"]', recordFilterGroupId: g(2), positionInRecordFilterGroup: 0 },
-      { id: part('f', 'where', 'filter', 2), fieldMetadataId: 'f-owner', type: 'RELATION', operand: 'IS_EMPTY', value: '', recordFilterGroupId: g(2), positionInRecordFilterGroup: 1 },
+      {
+        id: part('f', 'where', 'filter', 0),
+        fieldMetadataId: 'f-stage',
+        type: 'SELECT',
+        operand: 'IS',
+        value: '["COLLECTED"]',
+        recordFilterGroupId: g(1),
+        positionInRecordFilterGroup: 0,
+      },
+      {
+        id: part('f', 'where', 'filter', 1),
+        fieldMetadataId: 'f-stage',
+        type: 'SELECT',
+        operand: 'IS_NOT',
+        value: '["PUBLISHED"]',
+        recordFilterGroupId: g(2),
+        positionInRecordFilterGroup: 0,
+      },
+      {
+        id: part('f', 'where', 'filter', 2),
+        fieldMetadataId: 'f-owner',
+        type: 'RELATION',
+        operand: 'IS_EMPTY',
+        value: '',
+        recordFilterGroupId: g(2),
+        positionInRecordFilterGroup: 1,
+      },
     ]);
   });
 
   it('FIND_RECORDS: without the workspace’s field ids, a placeholder deploy fills in before writing', () => {
     const s = only([{ id: 'f', type: 'FIND_RECORDS', object: 'lead', where: { stage: 'COLLECTED' } }]);
-    expect((s.settings.input as { filter: { recordFilters: Array<{ fieldMetadataId: string }> } }).filter.recordFilters[0]!.fieldMetadataId).toBe(
-      'bankpack:unresolved-field:lead.stage',
-    );
+    expect(
+      (s.settings.input as { filter: { recordFilters: Array<{ fieldMetadataId: string }> } }).filter.recordFilters[0]!.fieldMetadataId,
+    ).toBe('bankpack:unresolved-field:lead.stage');
   });
 
   it('SEND_EMAIL: connectedAccountId, recipients {to, cc, bcc}, subject, body, files (send-email-action-settings-schema.ts)', () => {
@@ -206,13 +330,35 @@ describe('steps', () => {
   });
 
   it('HTTP_REQUEST: url, method, headers, body (http-request-action-settings-schema.ts)', () => {
-    expect(only([{ id: 'h', type: 'HTTP_REQUEST', url: 'https://hooks.example/{{record.id}}', method: 'POST', headers: { 'X-Bank': 'pack' }, body: { lead: '{{record.name}}' } }]).settings).toEqual(
-      settings({ url: 'https://hooks.example/{{trigger.properties.after.id}}', method: 'POST', headers: { 'X-Bank': 'pack' }, body: { lead: '{{trigger.properties.after.name}}' } }),
+    expect(
+      only([
+        {
+          id: 'h',
+          type: 'HTTP_REQUEST',
+          url: 'https://hooks.example/{{record.id}}',
+          method: 'POST',
+          headers: { 'X-Bank': 'pack' },
+          body: { lead: '{{record.name}}' },
+        },
+      ]).settings,
+    ).toEqual(
+      settings({
+        url: 'https://hooks.example/{{trigger.properties.after.id}}',
+        method: 'POST',
+        headers: { 'X-Bank': 'pack' },
+        body: { lead: '{{trigger.properties.after.name}}' },
+      }),
     );
   });
 
   it('FILTER: stepFilterGroups (nested by parentStepFilterGroupId) and stepFilters with values as text (filter-action-settings-schema.ts)', () => {
-    const s = only([{ id: 'g', type: 'FILTER', when: { any: [{ value: '{{record.name}}', contains: 'Bank' }, { all: [{ value: '{{record.ownerId}}', isEmpty: false }] }] } }]);
+    const s = only([
+      {
+        id: 'g',
+        type: 'FILTER',
+        when: { any: [{ value: '{{record.name}}', contains: 'Bank' }, { all: [{ value: '{{record.ownerId}}', isEmpty: false }] }] },
+      },
+    ]);
     const root = part('g', 'when', 'group', 0);
     const inner = part('g', 'when', 'group', 1);
     expect(s.settings).toEqual(
@@ -222,8 +368,24 @@ describe('steps', () => {
           { id: inner, logicalOperator: 'AND', parentStepFilterGroupId: root, positionInStepFilterGroup: 1 },
         ],
         stepFilters: [
-          { id: part('g', 'when', 'filter', 0), type: 'TEXT', stepOutputKey: '{{trigger.properties.after.name}}', operand: 'CONTAINS', value: 'Bank', stepFilterGroupId: root, positionInStepFilterGroup: 0 },
-          { id: part('g', 'when', 'filter', 1), type: 'UUID', stepOutputKey: '{{trigger.properties.after.ownerId}}', operand: 'IS_NOT_EMPTY', value: '', stepFilterGroupId: inner, positionInStepFilterGroup: 0 },
+          {
+            id: part('g', 'when', 'filter', 0),
+            type: 'TEXT',
+            stepOutputKey: '{{trigger.properties.after.name}}',
+            operand: 'CONTAINS',
+            value: 'Bank',
+            stepFilterGroupId: root,
+            positionInStepFilterGroup: 0,
+          },
+          {
+            id: part('g', 'when', 'filter', 1),
+            type: 'UUID',
+            stepOutputKey: '{{trigger.properties.after.ownerId}}',
+            operand: 'IS_NOT_EMPTY',
+            value: '',
+            stepFilterGroupId: inner,
+            positionInStepFilterGroup: 0,
+          },
         ],
       }),
     );
@@ -234,7 +396,13 @@ describe('steps', () => {
       {
         id: 'byStage',
         type: 'IF_ELSE',
-        branches: [{ name: 'Published', when: { all: [{ value: '{{record.stage}}', in: ['PUBLISHED'] }] }, steps: [{ id: 'wait', type: 'DELAY', for: { days: 1 } }] }],
+        branches: [
+          {
+            name: 'Published',
+            when: { all: [{ value: '{{record.stage}}', in: ['PUBLISHED'] }] },
+            steps: [{ id: 'wait', type: 'DELAY', for: { days: 1 } }],
+          },
+        ],
       },
     ]);
     const group = part('byStage', 'branch:0', 'group', 0);
@@ -242,21 +410,44 @@ describe('steps', () => {
     expect(ifElse).toMatchObject({ id: id('byStage'), type: 'IF_ELSE', nextStepIds: [], position: { x: 0, y: 150 } });
     expect(ifElse!.settings.input).toEqual({
       stepFilterGroups: [{ id: group, logicalOperator: 'AND' }],
-      stepFilters: [{ id: part('byStage', 'branch:0', 'filter', 0), type: 'SELECT', stepOutputKey: '{{trigger.properties.after.stage}}', operand: 'IS', value: '["PUBLISHED"]', stepFilterGroupId: group, positionInStepFilterGroup: 0 }],
+      stepFilters: [
+        {
+          id: part('byStage', 'branch:0', 'filter', 0),
+          type: 'SELECT',
+          stepOutputKey: '{{trigger.properties.after.stage}}',
+          operand: 'IS',
+          value: '["PUBLISHED"]',
+          stepFilterGroupId: group,
+          positionInStepFilterGroup: 0,
+        },
+      ],
       branches: [
         { id: part('byStage', 'branch', 0), nextStepIds: [id('wait')], filterGroupId: group },
         { id: part('byStage', 'branch', 'else'), nextStepIds: [id('byStage.else')] },
       ],
     });
     expect(wait).toMatchObject({ id: id('wait'), position: { x: -160, y: 300 }, nextStepIds: [] });
-    expect(empty).toEqual({ id: id('byStage.else'), name: 'Add an Action', type: 'EMPTY', valid: true, nextStepIds: [], position: { x: 160, y: 300 }, settings: settings({}) });
+    expect(empty).toEqual({
+      id: id('byStage.else'),
+      name: 'Add an Action',
+      type: 'EMPTY',
+      valid: true,
+      nextStepIds: [],
+      position: { x: 160, y: 300 },
+      settings: settings({}),
+    });
   });
 
   it('ITERATOR: items and initialLoopStepIds; the loop body reads {{item.…}} as currentItem, the step after the loop follows the iterator (iterator-action-settings-schema.ts)', () => {
     const c = compile(
       [
         { id: 'leads', type: 'FIND_RECORDS', object: 'lead', limit: 200 },
-        { id: 'each', type: 'ITERATOR', items: '{{steps.leads.all}}', steps: [{ id: 'touch', type: 'UPDATE_RECORD', object: 'lead', record: '{{item.id}}', set: { stage: 'PUBLISHED' } }] },
+        {
+          id: 'each',
+          type: 'ITERATOR',
+          items: '{{steps.leads.all}}',
+          steps: [{ id: 'touch', type: 'UPDATE_RECORD', object: 'lead', record: '{{item.id}}', set: { stage: 'PUBLISHED' } }],
+        },
         { id: 'after', type: 'DELAY', for: { minutes: 5 } },
       ],
       { type: 'CRON', pattern: '0 8 * * 1' },
@@ -266,12 +457,20 @@ describe('steps', () => {
     expect(each!.settings.input).toEqual({ items: `{{${id('leads')}.all}}`, initialLoopStepIds: [id('touch')] });
     // The loop body's last step leads back to the iterator, or Twenty never runs the next item.
     expect(touch).toMatchObject({ nextStepIds: [id('each')], position: { x: 320, y: 450 } });
-    expect(touch!.settings.input).toEqual({ objectName: 'lead', objectRecord: { stage: 'PUBLISHED' }, objectRecordId: `{{${id('each')}.currentItem.id}}`, fieldsToUpdate: ['stage'] });
+    expect(touch!.settings.input).toEqual({
+      objectName: 'lead',
+      objectRecord: { stage: 'PUBLISHED' },
+      objectRecordId: `{{${id('each')}.currentItem.id}}`,
+      fieldsToUpdate: ['stage'],
+    });
     expect(after).toMatchObject({ id: id('after'), position: { x: 0, y: 600 } });
   });
 
   it('DELAY: a DURATION, or a SCHEDULED_DATE (workflow-delay-action-settings-schema.ts)', () => {
-    expect(only([{ id: 'w', type: 'DELAY', until: '{{record.createdAt}}' }]).settings.input).toEqual({ delayType: 'SCHEDULED_DATE', scheduledDateTime: '{{trigger.properties.after.createdAt}}' });
+    expect(only([{ id: 'w', type: 'DELAY', until: '{{record.createdAt}}' }]).settings.input).toEqual({
+      delayType: 'SCHEDULED_DATE',
+      scheduledDateTime: '{{trigger.properties.after.createdAt}}',
+    });
   });
 
   it('FORM: fields with id, name, label, type, placeholder and settings (form-action-settings-schema.ts)', () => {
@@ -289,7 +488,13 @@ describe('steps', () => {
     expect(s.settings.input).toEqual([
       { id: part('ask', 'field', 'reason'), name: 'reason', label: 'Why?', type: 'TEXT', placeholder: '…' },
       { id: part('ask', 'field', 'lead'), name: 'lead', label: 'Lead', type: 'RECORD', settings: { objectName: 'lead' } },
-      { id: part('ask', 'field', 'grade'), name: 'grade', label: 'Grade', type: 'SELECT', settings: { options: [{ value: 'A', label: 'A' }] } },
+      {
+        id: part('ask', 'field', 'grade'),
+        name: 'grade',
+        label: 'Grade',
+        type: 'SELECT',
+        settings: { options: [{ value: 'A', label: 'A' }] },
+      },
     ]);
   });
 });
@@ -297,7 +502,11 @@ describe('steps', () => {
 describe('the definition hash', () => {
   it('ignores positions and output schemas (the canvas and the server change them), and changes with anything else', () => {
     const base = compile([{ id: 'a', type: 'DELAY', for: { hours: 1 } }]);
-    const moved = base.steps.map((s) => ({ ...s, position: { x: 9, y: 9 }, settings: { ...s.settings, outputSchema: { x: { isLeaf: true } } } }));
+    const moved = base.steps.map((s) => ({
+      ...s,
+      position: { x: 9, y: 9 },
+      settings: { ...s.settings, outputSchema: { x: { isLeaf: true } } },
+    }));
     expect(definitionHash({ ...base.trigger, position: { x: 5, y: 5 } }, moved)).toBe(base.hash);
     expect(compile([{ id: 'a', type: 'DELAY', for: { hours: 2 } }]).hash).not.toBe(base.hash);
     expect(compile([{ id: 'a', type: 'DELAY', for: { hours: 1 }, name: 'Wait' }]).hash).not.toBe(base.hash);

@@ -43,7 +43,11 @@ async function deploy(p: Pack, withUser = true): Promise<{ plan: Plan; report: A
 }
 
 const workflowChanges = (plan: Plan) => plan.changes.filter((c) => c.kind === 'workflow');
-const writes = (from: number): number => sb.requests().slice(from).filter((r) => r.write).length;
+const writes = (from: number): number =>
+  sb
+    .requests()
+    .slice(from)
+    .filter((r) => r.write).length;
 
 /** The pack with one workflow's data changed. */
 function changed(p: Pack, file: string, edit: (data: Record<string, unknown>) => void): Pack {
@@ -76,12 +80,19 @@ describe('deploying the pack’s workflows', () => {
     expect(live.map((w) => w.name).sort()).toEqual(pack.workflows.map((w) => w.name).sort());
     for (const w of live) {
       const versions = w.versions.edges.map((e) => e.node);
-      expect(versions.map((v) => [v.name, v.status]), w.name).toEqual([['v1', 'ACTIVE']]);
+      expect(
+        versions.map((v) => [v.name, v.status]),
+        w.name,
+      ).toEqual([['v1', 'ACTIVE']]);
       expect(w.lastPublishedVersionId).toBe(versions[0]!.id);
       // No EMPTY placeholders left behind but those the pack's IF_ELSE branches need.
       expect(versions[0]!.steps.filter((s) => s.type === 'EMPTY').length, w.name).toBe(0);
     }
-    const triggers = await gql<{ workflowAutomatedTriggers: { totalCount: number } }>(sb, sb.apiKey, '{ workflowAutomatedTriggers { totalCount } }');
+    const triggers = await gql<{ workflowAutomatedTriggers: { totalCount: number } }>(
+      sb,
+      sb.apiKey,
+      '{ workflowAutomatedTriggers { totalCount } }',
+    );
     expect(triggers.data!.workflowAutomatedTriggers.totalCount).toBe(pack.workflows.length);
   }, 60_000);
 
@@ -92,7 +103,10 @@ describe('deploying the pack’s workflows', () => {
     expect(plan.unchanged.workflows).toBe(pack.workflows.length);
     expect(report.ok).toBe(true);
     expect(writes(mark)).toBe(0);
-    const reads = sb.requests().slice(mark).filter((r) => r.operationName === 'BankpackWorkflows');
+    const reads = sb
+      .requests()
+      .slice(mark)
+      .filter((r) => r.operationName === 'BankpackWorkflows');
     expect(reads).toHaveLength(1);
   }, 60_000);
 
@@ -109,7 +123,10 @@ describe('deploying the pack’s workflows', () => {
     expect(changes[0]!.diffs).toEqual([{ property: 'step "创建核实任务"', from: 'before', to: 'changed' }]);
     const after = await liveWorkflows();
     const target = after.find((w) => w.name === '新线索：登记并派发核实任务')!;
-    expect(target.versions.edges.map((e) => [e.node.name, e.node.status]).sort()).toEqual([['v1', 'ARCHIVED'], ['v2', 'ACTIVE']]);
+    expect(target.versions.edges.map((e) => [e.node.name, e.node.status]).sort()).toEqual([
+      ['v1', 'ARCHIVED'],
+      ['v2', 'ACTIVE'],
+    ]);
     for (const w of after.filter((x) => x.id !== target.id)) {
       expect(w.versions.edges.length, w.name).toBe(before.find((b) => b.id === w.id)!.versions.edges.length);
     }
@@ -138,7 +155,13 @@ describe('deploying the pack’s workflows', () => {
   it('finishes a deploy whose answers were lost half-way, without duplicates, when run again', async () => {
     const edited = changed(pack, 'weekly-marketing-meeting.workflow.yaml', (data) => {
       const steps = data.steps as Array<Record<string, unknown>>;
-      steps.push({ id: 'notifyDone', type: 'HTTP_REQUEST', url: 'https://hooks.bank.example/meetings', method: 'POST', body: { count: '{{steps.branches.totalCount}}' } });
+      steps.push({
+        id: 'notifyDone',
+        type: 'HTTP_REQUEST',
+        url: 'https://hooks.bank.example/meetings',
+        method: 'POST',
+        body: { count: '{{steps.branches.totalCount}}' },
+      });
     });
     const prepared = await preparePlan(client, edited);
     // Drop the answers of three writes in a row, after the server ran them.
@@ -146,7 +169,12 @@ describe('deploying the pack’s workflows', () => {
     sb.setFaults([{ kind: 'drop', at: [4, 5, 6], phase: 'after' }]);
     await applyPlan(client, prepared.plan, prepared.actual, prepared.caps, { userClient });
     sb.setFaults([]);
-    expect(sb.requests().slice(mark).some((r) => r.fault)).toBe(true);
+    expect(
+      sb
+        .requests()
+        .slice(mark)
+        .some((r) => r.fault),
+    ).toBe(true);
     await deploy(edited);
     const meeting = (await liveWorkflows()).find((w) => w.name.startsWith('每周营销例会'))!;
     const statuses = meeting.versions.edges.map((e) => e.node.status).sort();

@@ -13,7 +13,13 @@ export const LEAD: ObjectDef = {
   labelPlural: 'Leads',
   source: { file: 'objects/lead.object.yaml', path: [] },
   fields: [
-    { universalIdentifier: '8e4a1c3b-2f5d-4e6a-9b7c-1d0e2f3a4b5c', name: 'name', type: 'TEXT', label: 'Name', source: { file: 'objects/lead.object.yaml', path: ['fields', 0] } },
+    {
+      universalIdentifier: '8e4a1c3b-2f5d-4e6a-9b7c-1d0e2f3a4b5c',
+      name: 'name',
+      type: 'TEXT',
+      label: 'Name',
+      source: { file: 'objects/lead.object.yaml', path: ['fields', 0] },
+    },
     {
       universalIdentifier: '2c7e9a1f-4b3d-4c5e-8f6a-7b8c9d0e1f2a',
       name: 'stage',
@@ -46,7 +52,12 @@ export const LEAD_CREATED = { type: 'DATABASE_EVENT', object: 'lead', event: 'cr
 
 /** A workflow definition as the loader gives it, from the data of its file. */
 export function workflow(steps: unknown[], trigger: Record<string, unknown> = LEAD_CREATED, name = 'w'): WorkflowDef {
-  return { universalIdentifier: WF, name, data: { universalIdentifier: WF, name, trigger, steps }, source: { file: 'workflows/w.workflow.yaml', path: [] } };
+  return {
+    universalIdentifier: WF,
+    name,
+    data: { universalIdentifier: WF, name, trigger, steps },
+    source: { file: 'workflows/w.workflow.yaml', path: [] },
+  };
 }
 
 let cached: Catalogue | undefined;

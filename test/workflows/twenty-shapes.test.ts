@@ -45,12 +45,22 @@ afterAll(async () => {
   await sb.close();
 });
 
-type Input = { objectName: string; filter?: { recordFilters?: Array<{ fieldMetadataId: string; type: string; operand: string; value: string }> } };
+type Input = {
+  objectName: string;
+  filter?: { recordFilters?: Array<{ fieldMetadataId: string; type: string; operand: string; value: string }> };
+};
 const finds = () =>
   compiled.flatMap((w) => {
     const spec = readSpec(pack.workflows.find((d) => d.universalIdentifier === w.universalIdentifier)!);
-    const where = new Map(flatSteps(spec.steps as unknown as Array<Record<string, unknown>>).map((s) => [s.name ?? s.id, 'where' in s && s.where ? s.where : undefined]));
-    return w.steps.filter((s) => s.type === 'FIND_RECORDS').map((s) => ({ workflow: w.file, step: s, input: s.settings.input as Input, where: where.get(s.name) }));
+    const where = new Map(
+      flatSteps(spec.steps as unknown as Array<Record<string, unknown>>).map((s) => [
+        s.name ?? s.id,
+        'where' in s && s.where ? s.where : undefined,
+      ]),
+    );
+    return w.steps
+      .filter((s) => s.type === 'FIND_RECORDS')
+      .map((s) => ({ workflow: w.file, step: s, input: s.settings.input as Input, where: where.get(s.name) }));
   });
 
 function flatSteps(steps: Array<Record<string, unknown>>): Array<{ id: string; name?: string; where?: unknown }> {
@@ -64,7 +74,9 @@ function flatSteps(steps: Array<Record<string, unknown>>): Array<{ id: string; n
 describe('the pack’s compiled workflow steps, replayed against Twenty’s shapes', () => {
   it('every step of the 9 workflows has the settings shape Twenty defines for its type, and no setting Twenty would drop', () => {
     expect(compiled).toHaveLength(9);
-    const errors = compiled.flatMap((w) => w.steps.flatMap((s) => stepShapeErrors(s as unknown as Record<string, unknown>).map((e) => `${w.file} ${s.name}: ${e}`)));
+    const errors = compiled.flatMap((w) =>
+      w.steps.flatMap((s) => stepShapeErrors(s as unknown as Record<string, unknown>).map((e) => `${w.file} ${s.name}: ${e}`)),
+    );
     expect(errors).toEqual([]);
   });
 
@@ -75,7 +87,11 @@ describe('the pack’s compiled workflow steps, replayed against Twenty’s shap
       const object = objects.find((o) => o.nameSingular === input.objectName)!;
       const label = `${workflow} ${step.name}`;
       expect(input.filter?.recordFilters?.length ?? 0, label).toBeGreaterThan(0);
-      for (const f of input.filter!.recordFilters!) expect(object.fields.map((x) => x.id), label).toContain(f.fieldMetadataId);
+      for (const f of input.filter!.recordFilters!)
+        expect(
+          object.fields.map((x) => x.id),
+          label,
+        ).toContain(f.fieldMetadataId);
       expect(droppedFilterReasons(input.filter, object.nameSingular, object.fields), label).toEqual([]);
     }
   });
@@ -83,17 +99,33 @@ describe('the pack’s compiled workflow steps, replayed against Twenty’s shap
   it('lead-assigned finds the assigned manager by id, not the first manager Twenty happens to return', () => {
     const manager = finds().find((f) => f.workflow.endsWith('lead-assigned.workflow.yaml'))!;
     const idField = objects.find((o) => o.nameSingular === 'clientManager')!.fields.find((f) => f.name === 'id')!.id;
-    expect(manager.input.filter!.recordFilters).toMatchObject([{ fieldMetadataId: idField, type: 'UUID', operand: 'IS', value: '["{{trigger.properties.after.assignedManagerId}}"]' }]);
+    expect(manager.input.filter!.recordFilters).toMatchObject([
+      { fieldMetadataId: idField, type: 'UUID', operand: 'IS', value: '["{{trigger.properties.after.assignedManagerId}}"]' },
+    ]);
   });
 
   it('the workspace holds exactly the compiled steps, so a second deploy has nothing to write', async () => {
-    const r = await gql<{ workflows: { edges: Array<{ node: { id: string; lastPublishedVersionId: string; versions: { edges: Array<{ node: { id: string; steps: Array<{ id: string }> } }> } } }> } }>(
+    const r = await gql<{
+      workflows: {
+        edges: Array<{
+          node: {
+            id: string;
+            lastPublishedVersionId: string;
+            versions: { edges: Array<{ node: { id: string; steps: Array<{ id: string }> } }> };
+          };
+        }>;
+      };
+    }>(
       sb,
       sb.apiKey,
       '{ workflows(first: 60) { edges { node { id lastPublishedVersionId versions(first: 60) { edges { node { id steps } } } } } } }',
     );
     const stored = new Map(
-      r.data!.workflows.edges.flatMap((e) => e.node.versions.edges.filter((v) => v.node.id === e.node.lastPublishedVersionId).flatMap((v) => v.node.steps)).map((s) => [s.id, comparable(s)]),
+      r
+        .data!.workflows.edges.flatMap((e) =>
+          e.node.versions.edges.filter((v) => v.node.id === e.node.lastPublishedVersionId).flatMap((v) => v.node.steps),
+        )
+        .map((s) => [s.id, comparable(s)]),
     );
     for (const w of compiled) for (const s of w.steps) expect(stored.get(s.id), `${w.file} ${s.name}`).toBe(comparable(s));
     expect((await preparePlan(client, pack)).plan.changes.filter((c) => c.kind === 'workflow')).toEqual([]);

@@ -21,7 +21,8 @@ describe("the sandbox's standard catalogue", () => {
       const named = [...o.fields.map((f) => f.name), ...(o.untypedFieldNames ?? [])].sort();
       if (named.join() !== Object.keys(sdkFields).sort().join()) mismatches.push(`${o.nameSingular}: fields differ from twenty-sdk`);
       for (const f of o.fields) {
-        if (sdkFields[f.name]?.universalIdentifier !== f.universalIdentifier) mismatches.push(`${o.nameSingular}.${f.name}: universal identifier`);
+        if (sdkFields[f.name]?.universalIdentifier !== f.universalIdentifier)
+          mismatches.push(`${o.nameSingular}.${f.name}: universal identifier`);
       }
     }
     expect(mismatches).toEqual([]);
@@ -36,7 +37,8 @@ describe("the sandbox's standard catalogue", () => {
         const target = byName.get(f.relation.targetObject);
         const back = target?.fields.find((t) => t.name === f.relation?.targetField);
         if (!back && target?.untypedFieldNames?.includes(f.relation.targetField)) continue;
-        if (back?.relation?.targetObject !== o.nameSingular || back.relation.targetField !== f.name) unpaired.push(`${o.nameSingular}.${f.name}`);
+        if (back?.relation?.targetObject !== o.nameSingular || back.relation.targetField !== f.name)
+          unpaired.push(`${o.nameSingular}.${f.name}`);
       }
     }
     expect(unpaired).toEqual([]);

@@ -6,7 +6,8 @@ import { installApp, type AppInstalled, type PackInput, type Workspace } from '.
 import { askYes } from './ask-yes.ts';
 import { printFailure } from './print-failure.ts';
 
-const buildNote = (r: AppInstalled): string => (r.build.cached ? 'twenty-sdk build reused' : `built by twenty-sdk in ${(r.build.ms / 1000).toFixed(1)} s`);
+const buildNote = (r: AppInstalled): string =>
+  r.build.cached ? 'twenty-sdk build reused' : `built by twenty-sdk in ${(r.build.ms / 1000).toFixed(1)} s`;
 
 /** The server's dry run. Exit 2 with detailedExitcode when it would change something. */
 export async function planAsApp(opts: ConnectionCliOptions & { json?: boolean; detailedExitcode?: boolean }): Promise<number> {
@@ -14,7 +15,10 @@ export async function planAsApp(opts: ConnectionCliOptions & { json?: boolean; d
   if (!conn) return 1;
   const result = await installApp({ dir: opts.dir, workspace: conn, dryRun: true, onProgress: err });
   if (!result.ok) return printFailure(result);
-  if (opts.json) process.stdout.write(`${JSON.stringify({ applicationUniversalIdentifier: result.applicationUniversalIdentifier, actions: result.actions }, null, 2)}\n`);
+  if (opts.json)
+    process.stdout.write(
+      `${JSON.stringify({ applicationUniversalIdentifier: result.applicationUniversalIdentifier, actions: result.actions }, null, 2)}\n`,
+    );
   else process.stdout.write(renderSyncActions(result.actions, { color: useColor(process.stdout) }));
   err(`(${result.requests} request(s); ${buildNote(result)})`);
   return opts.detailedExitcode && result.actions.length > 0 ? 2 : 0;
@@ -41,6 +45,8 @@ export async function syncAsApp(conn: Workspace, pack: PackInput, yes: boolean):
   const synced = await installApp({ ...pack, workspace: conn, onProgress: err });
   if (!synced.ok) return printFailure(synced);
   const n = synced.counts;
-  err(`App synced into ${conn.client.url}: ${n.create} created, ${n.update} updated, ${n.delete} deleted, in ${synced.requests} request(s); ${buildNote(synced)}. Now the parts an app cannot carry:`);
+  err(
+    `App synced into ${conn.client.url}: ${n.create} created, ${n.update} updated, ${n.delete} deleted, in ${synced.requests} request(s); ${buildNote(synced)}. Now the parts an app cannot carry:`,
+  );
   return undefined;
 }

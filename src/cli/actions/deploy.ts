@@ -1,5 +1,14 @@
 // `bankpack deploy` at work: calls the deploy op, asks before applying, prints the outcome.
-import { connect, err, useColor, type ConnectionCliOptions, planToJson, renderPlan, type ApplyReport, type Plan } from '../../deploy/index.ts';
+import {
+  connect,
+  err,
+  useColor,
+  type ConnectionCliOptions,
+  planToJson,
+  renderPlan,
+  type ApplyReport,
+  type Plan,
+} from '../../deploy/index.ts';
 import { deploy, validated, type PackInput } from '../../ops/index.ts';
 import { askYes } from './ask-yes.ts';
 import { syncAsApp } from './as-app.ts';
@@ -22,7 +31,7 @@ export async function runDeploy(opts: DeployCliOptions): Promise<number> {
     return 2;
   }
   if (opts.asApp && opts.plan) {
-    err('bankpack: --as-app installs through the server\'s own sync: it takes no saved plan');
+    err("bankpack: --as-app installs through the server's own sync: it takes no saved plan");
     return 2;
   }
   const conn = await connect(opts);

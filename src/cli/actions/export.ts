@@ -23,9 +23,17 @@ export async function runExport(out: string | undefined, opts: ExportCliOptions)
   const { result } = exported;
   if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else {
-    const counts = Object.entries(result.entities).map(([k, n]) => `${n} ${k.replace(/^define/, '')}`).join(', ');
-    if (result.write) process.stdout.write(`wrote ${result.write.written} files to ${out} (${counts})${result.write.removed.length > 0 ? `; removed ${result.write.removed.length} that the pack no longer makes` : ''}\n`);
-    if (result.collisions.length > 0) process.stdout.write(`${result.collisions.length} source text(s) needed two translations; the first was kept (listed in the export's README.md)\n`);
+    const counts = Object.entries(result.entities)
+      .map(([k, n]) => `${n} ${k.replace(/^define/, '')}`)
+      .join(', ');
+    if (result.write)
+      process.stdout.write(
+        `wrote ${result.write.written} files to ${out} (${counts})${result.write.removed.length > 0 ? `; removed ${result.write.removed.length} that the pack no longer makes` : ''}\n`,
+      );
+    if (result.collisions.length > 0)
+      process.stdout.write(
+        `${result.collisions.length} source text(s) needed two translations; the first was kept (listed in the export's README.md)\n`,
+      );
     if (result.check?.ok) process.stdout.write(`twenty-sdk ${result.sdkVersion} built the app and its manifest matches the pack\n`);
     else if (result.check) {
       if (result.check.error) process.stdout.write(`twenty-sdk ${result.sdkVersion} refused the app:\n${result.check.error}\n`);

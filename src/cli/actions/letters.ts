@@ -73,7 +73,9 @@ export async function runRender(opts: RenderLetterOptions, workspace: Workspace 
 export function pageLines(r: RenderBatchResult): string[] {
   if (r.pages === undefined) return [];
   const long = r.written.filter((w) => (w.pages ?? 0) > 1);
-  const lines = [`  ${plural(r.pages, 'page')} in ${plural(r.written.length, 'letter')}; ${r.merged} opens with a cover sheet listing them`];
+  const lines = [
+    `  ${plural(r.pages, 'page')} in ${plural(r.written.length, 'letter')}; ${r.merged} opens with a cover sheet listing them`,
+  ];
   for (const w of long) lines.push(`    ${w.pdf}: ${w.pages} pages`);
   return lines;
 }
@@ -85,7 +87,9 @@ export async function runSend<O extends SendLetterOptions>(opts: O, connect: (op
     return 2;
   }
   if (!opts.campaign && !opts.dryRun) {
-    complain('bankpack: letters send needs --campaign NAME (e.g. launch-2026-11): a re-run of the same campaign sends only what was not sent yet');
+    complain(
+      'bankpack: letters send needs --campaign NAME (e.g. launch-2026-11): a re-run of the same campaign sends only what was not sent yet',
+    );
     return 2;
   }
   const campaign = opts.campaign ?? 'dry-run';
@@ -112,9 +116,18 @@ export async function runSend<O extends SendLetterOptions>(opts: O, connect: (op
   return sent.trouble ? 1 : 0;
 }
 
-export async function runPreview(opts: { dir: string; port: number; limit: number; date?: string }, workspace: Workspace | undefined): Promise<number> {
+export async function runPreview(
+  opts: { dir: string; port: number; limit: number; date?: string },
+  workspace: Workspace | undefined,
+): Promise<number> {
   if (!workspace) return 1;
-  const server = await previewLetters({ dir: resolve(opts.dir), workspace, limit: opts.limit, port: opts.port, ...(opts.date ? { date: opts.date } : {}) });
+  const server = await previewLetters({
+    dir: resolve(opts.dir),
+    workspace,
+    limit: opts.limit,
+    port: opts.port,
+    ...(opts.date ? { date: opts.date } : {}),
+  });
   say(`letter preview on ${server.url}  (templates re-read on each page load; Ctrl-C to stop)`);
   await new Promise<void>((stop) => {
     process.once('SIGINT', stop);
@@ -132,7 +145,10 @@ export async function runList(dir: string): Promise<number> {
   }
   for (const t of listed) {
     if (t.problem !== undefined) say(`${t.id.padEnd(34)} (cannot be used: ${t.problem})`);
-    else say(`${t.id.padEnd(34)} ${t.object!.padEnd(18)} ${t.locale!.padEnd(6)} ${t.version}${t.errors ? `  ${t.errors} error(s)` : ''}  ${t.description ?? ''}`);
+    else
+      say(
+        `${t.id.padEnd(34)} ${t.object!.padEnd(18)} ${t.locale!.padEnd(6)} ${t.version}${t.errors ? `  ${t.errors} error(s)` : ''}  ${t.description ?? ''}`,
+      );
   }
   return 0;
 }

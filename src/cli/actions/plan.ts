@@ -29,7 +29,9 @@ export async function runPlan(opts: PlanCliOptions): Promise<number> {
   if (!result.ok) return printFailure(result);
   if (opts.json) process.stdout.write(`${JSON.stringify(planToJson(result.plan), null, 2)}\n`);
   else process.stdout.write(renderPlan(result.plan, { color: useColor(process.stdout) }));
-  err(`(${result.reads} reads${result.out ? `; plan saved to ${result.out}: apply it with \`bankpack deploy --plan ${result.out}\`` : ''})`);
+  err(
+    `(${result.reads} reads${result.out ? `; plan saved to ${result.out}: apply it with \`bankpack deploy --plan ${result.out}\`` : ''})`,
+  );
   if (result.counts.conflict > 0) return 1;
   return opts.detailedExitcode && hasChanges(result.plan) ? 2 : 0;
 }

@@ -19,14 +19,20 @@ export async function runSeed(opts: SeedCliOptions): Promise<number> {
   });
   if (!('counts' in result)) return printFailure(result);
   if (!result.ok) printFailure(result);
-  if (opts.json) process.stdout.write(`${JSON.stringify({ ok: result.ok, counts: result.counts, problems: result.problems.length }, null, 2)}\n`);
+  if (opts.json)
+    process.stdout.write(`${JSON.stringify({ ok: result.ok, counts: result.counts, problems: result.problems.length }, null, 2)}\n`);
   else process.stdout.write(renderCounts(result.counts));
   return result.ok ? 0 : 1;
 }
 
 function renderCounts(counts: readonly ObjectSeedCounts[]): string {
   const lines = counts.map((c) => {
-    const parts = [`${c.created} created`, c.demo ? '' : `${c.updated} updated`, `${c.unchanged} unchanged`, c.kept > 0 ? `${c.kept} changed since loading, kept` : ''].filter(Boolean);
+    const parts = [
+      `${c.created} created`,
+      c.demo ? '' : `${c.updated} updated`,
+      `${c.unchanged} unchanged`,
+      c.kept > 0 ? `${c.kept} changed since loading, kept` : '',
+    ].filter(Boolean);
     return `  ${c.object.padEnd(22)} ${c.demo ? 'demo     ' : 'reference'}  ${parts.join(', ')}`;
   });
   const created = counts.reduce((n, c) => n + c.created, 0);

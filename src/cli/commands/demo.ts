@@ -20,8 +20,11 @@ export function registerDemo(program: Command, done: Done): void {
     .option('--dir <dir>', 'the pack folder', '.')
     .option('--state <dir>', 'keep the sandbox workspace and send log in <dir>/demo/ (relative to the pack folder)', '.bankpack')
     .option('--out <dir>', 'where letters, caught emails and job reports go (relative to the pack folder)', 'out')
-    .option('--fresh', 'forget the last run\'s workspace and send log first')
-    .option('--as-app', 'install the schema as a Twenty app through syncApplication first (its own workspace, .bankpack/demo-app/), then the rest as usual')
+    .option('--fresh', "forget the last run's workspace and send log first")
+    .option(
+      '--as-app',
+      'install the schema as a Twenty app through syncApplication first (its own workspace, .bankpack/demo-app/), then the rest as usual',
+    )
     .option('--no-pdf', 'HTML letters only, even where Chromium is installed')
     .option('--json', 'print the summary as JSON')
     .addHelpText(
@@ -32,11 +35,20 @@ export function registerDemo(program: Command, done: Done): void {
     )
     .action(async (opts: DemoCliOptions) => {
       const { demoOptions, renderDemoSummary, runDemo } = await import('../../demo/index.ts');
-      const options = demoOptions({ dir: opts.dir, state: opts.state, out: opts.out, fresh: opts.fresh === true, pdf: opts.pdf, asApp: opts.asApp === true });
+      const options = demoOptions({
+        dir: opts.dir,
+        state: opts.state,
+        out: opts.out,
+        fresh: opts.fresh === true,
+        pdf: opts.pdf,
+        asApp: opts.asApp === true,
+      });
       const progress = (line: string): void => {
         process.stderr.write(`${line}\n`);
       };
-      progress(`bankpack demo: the pack in ${options.dir} on the embedded Twenty sandbox${options.fresh ? ' (fresh workspace)' : ''}${options.asApp ? ', the schema installed as a Twenty app' : ''}`);
+      progress(
+        `bankpack demo: the pack in ${options.dir} on the embedded Twenty sandbox${options.fresh ? ' (fresh workspace)' : ''}${options.asApp ? ', the schema installed as a Twenty app' : ''}`,
+      );
       const summary = await runDemo(options, progress);
       process.stdout.write(opts.json ? `${JSON.stringify(summary, null, 2)}\n` : `\n${renderDemoSummary(summary)}`);
       done(summary.ok ? 0 : 1);

@@ -16,7 +16,9 @@ export function registerDeploy(program: Command, done: Done): void {
     .option('--locale <locale>', "the language of the labels (default: the pack's defaultLocale)")
     .option('--demo-seeds', 'include seed files marked demo: true')
     .option('--as-app', 'install the schema as a Twenty app through syncApplication first, then deploy what an app cannot carry')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ bankpack deploy --profile staging
   $ bankpack deploy --profile production --yes --json > deploy.json
@@ -34,7 +36,8 @@ made from has changed; otherwise it names what moved, changes nothing, and asks 
 --prune, --locale and --demo-seeds belong to the plan then (\`bankpack plan --out\`).
 
 A deploy that stops half-way (network, server error, Ctrl-C) is finished by running it again.
-Exit codes: 0 deployed (or nothing to do), 1 failed or refused, 2 wrong usage (e.g. no --yes off a terminal).`)
+Exit codes: 0 deployed (or nothing to do), 1 failed or refused, 2 wrong usage (e.g. no --yes off a terminal).`,
+    )
     .action(async (opts: DeployCliOptions) => {
       const { runDeploy } = await import('../actions/deploy.ts');
       done(await runDeploy(opts));

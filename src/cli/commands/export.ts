@@ -4,13 +4,18 @@ import { UsageError } from '../usage-error.ts';
 import type { Done } from './types.ts';
 
 export function registerExport(program: Command, done: Done): void {
-  const exportCmd = program.command('export').description('Write the pack in another tool\'s format.');
+  const exportCmd = program.command('export').description("Write the pack in another tool's format.");
   exportCmd
     .command('twenty-app [out]')
-    .description('Write the pack as a twenty-sdk application project (objects, fields, views, navigation, roles), installable with Twenty\'s own tools; --check builds it with twenty-sdk and compares the result with the pack.')
+    .description(
+      "Write the pack as a twenty-sdk application project (objects, fields, views, navigation, roles), installable with Twenty's own tools; --check builds it with twenty-sdk and compares the result with the pack.",
+    )
     .option('--dir <dir>', 'the pack folder', '.')
-    .option('--check', 'build the export with twenty-sdk (Twenty\'s own manifest rules and a typecheck) and compare it with the pack; exit 1 if either fails')
-    .option('--source-locale <locale>', 'the locale the app\'s labels are written in (default: the pack\'s defaultLocale)')
+    .option(
+      '--check',
+      "build the export with twenty-sdk (Twenty's own manifest rules and a typecheck) and compare it with the pack; exit 1 if either fails",
+    )
+    .option('--source-locale <locale>', "the locale the app's labels are written in (default: the pack's defaultLocale)")
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',

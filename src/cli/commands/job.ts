@@ -7,11 +7,13 @@ import { addConnectionOptions, CONNECTION_HELP } from '../connection-options.ts'
 import { UsageError } from '../usage-error.ts';
 import type { Complete, Done } from './types.ts';
 
-const wholeNumber = (name: string, min: number) => (value: string): number => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`${name} must be a whole number ≥ ${min}, not "${value}"`);
-  return n;
-};
+const wholeNumber =
+  (name: string, min: number) =>
+  (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new UsageError(`${name} must be a whole number ≥ ${min}, not "${value}"`);
+    return n;
+  };
 
 const EXAMPLES: Record<JobName, string> = {
   'assign-leads': '  $ bankpack job assign-leads --dry-run\n  $ bankpack job assign-leads --profile production',
@@ -42,11 +44,22 @@ export function registerJob(program: Command, done: Done): Complete {
         cmd
           .option('--batch <name>', "the batch to draw or top up (default: this quarter's latest, else its first)")
           .option('--new-batch', "start this quarter's next batch")
-          .option('--seed <n>', 'the seed of the draw (default: the policy seed, else one derived from the batch name)', wholeNumber('--seed', 0));
+          .option(
+            '--seed <n>',
+            'the seed of the draw (default: the policy seed, else one derived from the batch name)',
+            wholeNumber('--seed', 0),
+          );
       }
-      if (name === 'score-assessments') cmd.option('--period <period>', 'a quarter (2026Q3) for the qualitative assessments, a year (2026) for the quantitative ones; default: this quarter');
+      if (name === 'score-assessments')
+        cmd.option(
+          '--period <period>',
+          'a quarter (2026Q3) for the qualitative assessments, a year (2026) for the quantitative ones; default: this quarter',
+        );
       cmd
-        .addHelpText('after', `\nReads ${JOB_POLICIES[name].map((p) => `policies/${p}.policy.yaml`).join(', ')} (see docs/jobs.md).\n\nExamples:\n${EXAMPLES[name]}\n${CONNECTION_HELP}\n\nExit codes: 0 done, 1 a policy problem or a failed request, 2 wrong usage.`)
+        .addHelpText(
+          'after',
+          `\nReads ${JOB_POLICIES[name].map((p) => `policies/${p}.policy.yaml`).join(', ')} (see docs/jobs.md).\n\nExamples:\n${EXAMPLES[name]}\n${CONNECTION_HELP}\n\nExit codes: 0 done, 1 a policy problem or a failed request, 2 wrong usage.`,
+        )
         .exitOverride()
         .showHelpAfterError('(run with --help for usage)')
         .action(async (opts: JobCliOptions) => {

@@ -14,7 +14,10 @@ export function registerNew(program: Command, done: Done): Complete {
     .addArgument(kind)
     .argument('<name>', 'its name: an API name (intelLead) for objects and fields, words (leads-by-stage) for the others')
     .option('--dir <dir>', 'the pack folder', '.')
-    .option('--object <object>', 'field, view, template: the object it belongs to; role: the first object it may read (company, standard:person, or a pack object)')
+    .option(
+      '--object <object>',
+      'field, view, template: the object it belongs to; role: the first object it may read (company, standard:person, or a pack object)',
+    )
     .option('--type <type>', 'field: its Twenty field type (TEXT, SELECT, NUMBER, …)', 'TEXT')
     .addHelpText(
       'after',
@@ -35,7 +38,13 @@ Exit codes: 0 written, 1 the file already exists, 2 wrong usage.`,
     )
     .action(async (kind: ScaffoldKind, name: string, opts: { dir: string; object?: string; type: string }) => {
       const { scaffold } = await import('../../scaffold/index.ts');
-      const result = await scaffold({ kind, name, dir: resolve(opts.dir), type: opts.type, ...(opts.object ? { object: opts.object } : {}) });
+      const result = await scaffold({
+        kind,
+        name,
+        dir: resolve(opts.dir),
+        type: opts.type,
+        ...(opts.object ? { object: opts.object } : {}),
+      });
       if (result.ok) {
         process.stdout.write(`created ${result.relPath}\nedit it (labels, description), then run: bankpack validate\n`);
         done(0);

@@ -15,7 +15,9 @@ export function registerPlan(program: Command, done: Done): void {
     .option('--locale <locale>', "the language of the labels (default: the pack's defaultLocale; the others become translations)")
     .option('--demo-seeds', 'include seed files marked demo: true')
     .option('--as-app', "show the server's own dry run of installing the pack as a Twenty app (syncApplication)")
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ TWENTY_URL=https://crm.bank.example TWENTY_API_KEY=… bankpack plan
   $ bankpack plan --profile production --out plan.json --detailed-exitcode
@@ -28,7 +30,8 @@ ${CONNECTION_HELP}
 syncApplication as one app, built by twenty-sdk from \`bankpack export twenty-app\` (the build is
 kept in .bankpack/app-build and reused while the pack is unchanged); plan shows the server's dry run.
 
-Exit codes: 0 done (with --detailed-exitcode: no changes), 2 changes (with --detailed-exitcode), 1 error or conflicts.`)
+Exit codes: 0 done (with --detailed-exitcode: no changes), 2 changes (with --detailed-exitcode), 1 error or conflicts.`,
+    )
     .action(async (opts: PlanCliOptions) => {
       const { runPlan } = await import('../actions/plan.ts');
       done(await runPlan(opts));

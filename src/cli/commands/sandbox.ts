@@ -21,7 +21,10 @@ export function registerSandbox(program: Command, done: Done): void {
     .option('--api-key <key>', 'the API key the sandbox accepts (default: the development key it prints)')
     .option('--state <file>', 'keep the workspace in this JSON file, so work survives a restart')
     .option('--throttle', "enforce Twenty's API throttle (records root fields sent with an API key: 100 per second and per minute)")
-    .option('--enterprise', 'answer as Twenty Enterprise: row-level rules (upsertRowLevelPermissionPredicates) are taken and enforced on user sessions')
+    .option(
+      '--enterprise',
+      'answer as Twenty Enterprise: row-level rules (upsertRowLevelPermissionPredicates) are taken and enforced on user sessions',
+    )
     .addHelpText(
       'after',
       '\nExamples:\n  $ bankpack sandbox\n  $ bankpack sandbox --port 3030 --state .sandbox/workspace.json --throttle\n' +
@@ -29,7 +32,8 @@ export function registerSandbox(program: Command, done: Done): void {
     )
     .action(async (opts: SandboxCliOptions) => {
       const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number (0-65535), got "${opts.port}"`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new UsageError(`--port must be a port number (0-65535), got "${opts.port}"`);
       const { startSandbox, DEFAULT_SANDBOX_API_KEY, DEFAULT_SANDBOX_USER_TOKEN } = await import('twenty-sandbox');
       let sandbox;
       try {
@@ -42,7 +46,12 @@ export function registerSandbox(program: Command, done: Done): void {
         });
       } catch (e) {
         const code = (e as { code?: string }).code;
-        const message = code === 'EADDRINUSE' ? `port ${port} is already in use (try --port 0 for a free one)` : e instanceof Error ? e.message : String(e);
+        const message =
+          code === 'EADDRINUSE'
+            ? `port ${port} is already in use (try --port 0 for a free one)`
+            : e instanceof Error
+              ? e.message
+              : String(e);
         process.stderr.write(`bankpack sandbox: ${message}\n`);
         done(1);
         return;

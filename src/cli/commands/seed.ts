@@ -8,7 +8,9 @@ import { addConnectionOptions, CONNECTION_HELP } from '../connection-options.ts'
 import type { Done } from './types.ts';
 
 export function registerSeed(program: Command, done: Done): void {
-  const cmd = program.command('seed').description("Load the pack's seed records: reference data (branches, products…), and with --demo the demo set.");
+  const cmd = program
+    .command('seed')
+    .description("Load the pack's seed records: reference data (branches, products…), and with --demo the demo set.");
   addConnectionOptions(cmd)
     .option('--demo', 'also load the demo data set (seed files marked demo: true)')
     .option('--json', 'print the counts as JSON')

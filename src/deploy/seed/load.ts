@@ -74,10 +74,18 @@ export async function loadSeeds(client: TwentyClient, pack: ValidPack, options: 
   for (const def of pack.seeds.filter((s) => options.demo || !s.demo)) {
     const name = refs.object(def.object);
     const object = name ? byName.get(name) : undefined;
-    if (!object) return { ok: false, counts: [], problems: [], failure: `${def.source.file}: the workspace has no object ${name ?? def.object} (run \`bankpack deploy\` first)` };
+    if (!object)
+      return {
+        ok: false,
+        counts: [],
+        problems: [],
+        failure: `${def.source.file}: the workspace has no object ${name ?? def.object} (run \`bankpack deploy\` first)`,
+      };
     entries.push({ def, object: withJoinColumns(object) });
   }
-  const layers = seedLayers(entries.map((e) => ({ item: e, object: e.object.nameSingular, targets: new Set(referencesOf(e.def, e.object).keys()) })));
+  const layers = seedLayers(
+    entries.map((e) => ({ item: e, object: e.object.nameSingular, targets: new Set(referencesOf(e.def, e.object).keys()) })),
+  );
 
   const counts = new Map<string, ObjectSeedCounts>();
   const countsOf = (object: string, demo: boolean): ObjectSeedCounts => {
@@ -90,7 +98,8 @@ export async function loadSeeds(client: TwentyClient, pack: ValidPack, options: 
 
   for (const [n, layer] of layers.entries()) {
     const references = new Map<string, Array<Record<string, unknown>>>();
-    for (const e of layer) for (const [target, refs] of referencesOf(e.def, e.object)) references.set(target, [...(references.get(target) ?? []), ...refs]);
+    for (const e of layer)
+      for (const [target, refs] of referencesOf(e.def, e.object)) references.set(target, [...(references.get(target) ?? []), ...refs]);
     const targets = await readTargets(client, references, byName);
     const resolved = layer.map((e) => {
       const r = resolveSeed(e.def, e.object, targets);
@@ -98,7 +107,16 @@ export async function loadSeeds(client: TwentyClient, pack: ValidPack, options: 
       return { ...e, def: r.seed };
     });
     const desired = buildDesired({ ...pack, seeds: resolved.map((e) => e.def) }, { ids, includeDemoSeeds: true }).state.seeds;
-    const actual: ActualState = { objects, views: [], records: await readSeeds(client, desired, resolved.map((e) => e.object)), locales: [] };
+    const actual: ActualState = {
+      objects,
+      views: [],
+      records: await readSeeds(
+        client,
+        desired,
+        resolved.map((e) => e.object),
+      ),
+      locales: [],
+    };
     const writes: Array<{ object: ActualObject } & SeedWrites> = [];
     for (const [i, seed] of desired.entries()) {
       const demo = resolved[i]?.def.demo === true;

@@ -8,7 +8,10 @@ import type { ActualObject, ActualState, DesiredSeed } from '../state.ts';
 
 /** `id` plus every field the seeds set that the object has; composite values ask for their own sub-fields. */
 export function seedSelection(seeds: readonly DesiredSeed[], existing: ReadonlySet<string>): Selection {
-  return selectionOf(seeds.flatMap((s) => s.records.map((r) => r.data)), existing);
+  return selectionOf(
+    seeds.flatMap((s) => s.records.map((r) => r.data)),
+    existing,
+  );
 }
 
 /** `id` plus every field the rows name that the object has; composite values ask for their own sub-fields. */
@@ -34,7 +37,9 @@ export function selectionOf(rows: ReadonlyArray<Record<string, unknown>>, existi
 export function seedFilter(seed: DesiredSeed, existing: ReadonlySet<string>): Record<string, unknown> | null {
   const ids = { id: { in: seed.records.map((r) => r.id) } };
   if (!seed.key.every((k) => existing.has(k))) return ids;
-  const scalarKey = seed.key.every((k) => seed.records.every((r) => r.data[k] === null || ['string', 'number', 'boolean'].includes(typeof r.data[k])));
+  const scalarKey = seed.key.every((k) =>
+    seed.records.every((r) => r.data[k] === null || ['string', 'number', 'boolean'].includes(typeof r.data[k])),
+  );
   if (!scalarKey || seed.key.length === 0) return null;
   if (seed.key.length === 1) {
     const k = seed.key[0]!;
@@ -54,7 +59,11 @@ function mergedFilter(seeds: readonly DesiredSeed[], existing: ReadonlySet<strin
  * The records the seeds may already have, by object: every seeded object the workspace
  * has in one request per 20. Seeds of an object it lacks (this deploy creates it) read nothing.
  */
-export async function readSeeds(client: TwentyClient, seeds: readonly DesiredSeed[], objects: readonly ActualObject[]): Promise<ActualState['records']> {
+export async function readSeeds(
+  client: TwentyClient,
+  seeds: readonly DesiredSeed[],
+  objects: readonly ActualObject[],
+): Promise<ActualState['records']> {
   const byObject = new Map<string, { object: ActualObject; seeds: DesiredSeed[] }>();
   for (const seed of seeds) {
     const object = objects.find((o) => o.nameSingular === seed.object);

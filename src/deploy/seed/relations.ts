@@ -34,7 +34,10 @@ export function withJoinColumns(object: ActualObject): ActualObject {
 const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** The relation values of some records, grouped by the object they point at. */
-export function referencesIn(records: ReadonlyArray<Record<string, unknown>>, object: ActualObject): Map<string, Array<Record<string, unknown>>> {
+export function referencesIn(
+  records: ReadonlyArray<Record<string, unknown>>,
+  object: ActualObject,
+): Map<string, Array<Record<string, unknown>>> {
   const relations = manyToOneFields(object);
   const out = new Map<string, Array<Record<string, unknown>>>();
   for (const record of records) {
@@ -48,15 +51,20 @@ export function referencesIn(records: ReadonlyArray<Record<string, unknown>>, ob
 }
 
 /** The relation values of a seed file, grouped by the object they point at. */
-export const referencesOf = (seed: SeedDef, object: ActualObject): Map<string, Array<Record<string, unknown>>> => referencesIn(seed.records, object);
+export const referencesOf = (seed: SeedDef, object: ActualObject): Map<string, Array<Record<string, unknown>>> =>
+  referencesIn(seed.records, object);
 
 /** A reference matches a record when every value it names is the record's (composites by their sub-fields). */
 export function matches(ref: Record<string, unknown>, record: Record<string, unknown>): boolean {
-  return Object.entries(ref).every(([k, v]) => (isMap(v) ? isMap(record[k]) && isSubset(v, record[k] as Record<string, unknown>) : sameJson(v, record[k] ?? null)));
+  return Object.entries(ref).every(([k, v]) =>
+    isMap(v) ? isMap(record[k]) && isSubset(v, record[k] as Record<string, unknown>) : sameJson(v, record[k] ?? null),
+  );
 }
 
 const describeRef = (ref: Record<string, unknown>): string =>
-  Object.entries(ref).map(([k, v]) => `${k}=${isMap(v) ? Object.values(v).map(String).join('/') : String(v)}`).join(', ');
+  Object.entries(ref)
+    .map(([k, v]) => `${k}=${isMap(v) ? Object.values(v).map(String).join('/') : String(v)}`)
+    .join(', ');
 
 /** Why one value of a record could not be written: the field, what is wrong, what to do. */
 export interface RelationProblem {
@@ -85,7 +93,12 @@ export function resolveRecord(
     if (!field?.relation) {
       const many = object.fields.find((f) => f.name === name)?.relation;
       if (isMap(value) && many?.type === 'ONE_TO_MANY') {
-        problems.push({ field: name, unmatched: false, message: `${name} lists many records: seed the link from the other side`, hint: `set it on each ${many.targetObjectName} record` });
+        problems.push({
+          field: name,
+          unmatched: false,
+          message: `${name} lists many records: seed the link from the other side`,
+          hint: `set it on each ${many.targetObjectName} record`,
+        });
       } else data[name] = value;
       continue;
     }
@@ -102,8 +115,12 @@ export function resolveRecord(
     problems.push({
       field: name,
       unmatched: true,
-      message: found.length === 0 ? `no ${target} with ${describeRef(value)}` : `${found.length} ${target} records have ${describeRef(value)}`,
-      hint: found.length === 0 ? `seed that ${target} in a file whose name sorts before this one, or fix the value` : 'name the target by a value only one record has',
+      message:
+        found.length === 0 ? `no ${target} with ${describeRef(value)}` : `${found.length} ${target} records have ${describeRef(value)}`,
+      hint:
+        found.length === 0
+          ? `seed that ${target} in a file whose name sorts before this one, or fix the value`
+          : 'name the target by a value only one record has',
     });
   }
   return { data, problems };
@@ -113,7 +130,11 @@ export function resolveRecord(
  * The seed with its relation values replaced by join-column ids. A record whose reference
  * finds no target, or more than one, is left out and reported at that value.
  */
-export function resolveSeed(seed: SeedDef, object: ActualObject, targets: ReadonlyMap<string, readonly TargetRecord[]>): { seed: SeedDef; problems: PendingProblem[] } {
+export function resolveSeed(
+  seed: SeedDef,
+  object: ActualObject,
+  targets: ReadonlyMap<string, readonly TargetRecord[]>,
+): { seed: SeedDef; problems: PendingProblem[] } {
   const problems: PendingProblem[] = [];
   const records: Array<Record<string, unknown>> = [];
   seed.records.forEach((record, i) => {
@@ -121,7 +142,13 @@ export function resolveSeed(seed: SeedDef, object: ActualObject, targets: Readon
     if (r.problems.length === 0) records.push(r.data);
     for (const p of r.problems) {
       const unloaded = p.unmatched ? `${p.message}: this record was not loaded` : p.message;
-      problems.push({ file: seed.source.file, path: [...seed.source.path, 'records', i, p.field], rule: 'seed-relation', message: unloaded, hint: p.hint });
+      problems.push({
+        file: seed.source.file,
+        path: [...seed.source.path, 'records', i, p.field],
+        rule: 'seed-relation',
+        message: unloaded,
+        hint: p.hint,
+      });
     }
   });
   return { seed: { ...seed, records }, problems };

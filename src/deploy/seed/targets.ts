@@ -12,7 +12,8 @@ const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof
 /** `{ code: { eq: 'SH-PD' } }` for a reference; undefined when a value is not one a filter can name (a list). */
 function referenceFilter(ref: Record<string, unknown>): Record<string, unknown> | undefined {
   const and: Array<Record<string, unknown>> = [];
-  const leaf = (v: unknown): Record<string, unknown> | undefined => (v === null ? { is: 'NULL' } : ['string', 'number', 'boolean'].includes(typeof v) ? { eq: v } : undefined);
+  const leaf = (v: unknown): Record<string, unknown> | undefined =>
+    v === null ? { is: 'NULL' } : ['string', 'number', 'boolean'].includes(typeof v) ? { eq: v } : undefined;
   for (const [k, v] of Object.entries(ref)) {
     if (isMap(v)) {
       for (const [sub, sv] of Object.entries(v)) {
@@ -45,6 +46,10 @@ export async function readTargets(
     const filter = filters.every((f) => f !== undefined) ? { or: filters } : undefined;
     return { object, fields: selectionOf(unique, existing), ...(filter ? { filter } : {}) };
   });
-  const rows = await readTogether(client, reads, { name: 'BankpackSeedTargets', operation: 'read the records seed relations point at', kind: 'records' });
+  const rows = await readTogether(client, reads, {
+    name: 'BankpackSeedTargets',
+    operation: 'read the records seed relations point at',
+    kind: 'records',
+  });
   return new Map(targets.map(([target], i) => [target, rows[i] ?? []]));
 }

@@ -14,8 +14,14 @@ export interface SeedWrites {
 /** Writes the changes; throws what stopped them (the records written before it stay). */
 export async function writeSeedChanges(client: TwentyClient, object: ObjectNames, changes: SeedWrites): Promise<WriteResult> {
   const batches = [
-    ...chunkCreates(object, changes.create.map((r) => ({ ...r.data, id: r.id }))),
-    ...planUpdates(object, changes.update.map((u) => ({ id: u.id, data: u.data }))),
+    ...chunkCreates(
+      object,
+      changes.create.map((r) => ({ ...r.data, id: r.id })),
+    ),
+    ...planUpdates(
+      object,
+      changes.update.map((u) => ({ id: u.id, data: u.data })),
+    ),
   ];
   const result = await writeBatches(client, batches);
   if (result.error) throw result.error;

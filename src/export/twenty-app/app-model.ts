@@ -21,7 +21,14 @@ export interface AppEntity {
   /** File under src/, e.g. `objects/complaint.object.ts`. */
   file: string;
   /** The `define*` function the file calls. */
-  define: 'defineApplication' | 'defineApplicationRole' | 'defineRole' | 'defineObject' | 'defineField' | 'defineView' | 'defineNavigationMenuItem';
+  define:
+    | 'defineApplication'
+    | 'defineApplicationRole'
+    | 'defineRole'
+    | 'defineObject'
+    | 'defineField'
+    | 'defineView'
+    | 'defineNavigationMenuItem';
   config: Record<string, unknown>;
 }
 
@@ -59,7 +66,12 @@ export function buildAppModel(pack: ValidPack, options: AppModelOptions): AppMod
   const refs = pack.refs;
   const texts = new AppTexts(pack.defaultLocale, pack.locales, options.sourceLocale);
   const fieldUid = (target: FieldTarget): string =>
-    target.universalIdentifier ?? options.systemFieldUid({ applicationUniversalIdentifier: appUid, objectUniversalIdentifier: target.object.universalIdentifier, name: target.name });
+    target.universalIdentifier ??
+    options.systemFieldUid({
+      applicationUniversalIdentifier: appUid,
+      objectUniversalIdentifier: target.object.universalIdentifier,
+      name: target.name,
+    });
   const entities: AppEntity[] = [];
   const defaultRoleUid = derive('role', 'default');
 
@@ -80,7 +92,7 @@ export function buildAppModel(pack: ValidPack, options: AppModelOptions): AppMod
     config: {
       universalIdentifier: defaultRoleUid,
       label: 'bankpack functions (no access)',
-      description: 'The role the app\'s own logic functions run with. The pack defines none, so it reads and writes nothing.',
+      description: "The role the app's own logic functions run with. The pack defines none, so it reads and writes nothing.",
       canReadAllObjectRecords: false,
       canUpdateAllObjectRecords: false,
       canSoftDeleteAllObjectRecords: false,
@@ -122,15 +134,31 @@ export function buildAppModel(pack: ValidPack, options: AppModelOptions): AppMod
   }
   for (const v of pack.views) entities.push(viewEntity(v, refs, texts, derive, fieldUid));
   entities.push(...navigationEntities(options.navigation ?? [], refs, texts, derive));
-  const roleContext = { refs, texts, fieldUid, resolveObject: (ref: string) => resolveObject(refs, ref), resolveField: (ref: string, o: ObjectTarget) => resolveField(refs, ref, o) };
+  const roleContext = {
+    refs,
+    texts,
+    fieldUid,
+    resolveObject: (ref: string) => resolveObject(refs, ref),
+    resolveField: (ref: string, o: ObjectTarget) => resolveField(refs, ref, o),
+  };
   for (const r of pack.roles ?? []) {
-    entities.push({ file: `roles/${r.source.file.replace(/^.*\//, '').replace(/\.role\.ya?ml$/, '')}.role.ts`, define: 'defineRole', config: roleConfig(r, roleContext) });
+    entities.push({
+      file: `roles/${r.source.file.replace(/^.*\//, '').replace(/\.role\.ya?ml$/, '')}.role.ts`,
+      define: 'defineRole',
+      config: roleConfig(r, roleContext),
+    });
   }
 
   return { applicationUniversalIdentifier: appUid, entities, catalogs: texts.catalogs(), collisions: texts.collisions() };
 }
 
-function fieldConfig(f: FieldDef, refs: RefIndex, texts: AppTexts, derive: (...p: string[]) => string, fieldUid: (t: FieldTarget) => string): Record<string, unknown> {
+function fieldConfig(
+  f: FieldDef,
+  refs: RefIndex,
+  texts: AppTexts,
+  derive: (...p: string[]) => string,
+  fieldUid: (t: FieldTarget) => string,
+): Record<string, unknown> {
   const config: Record<string, unknown> = compact({
     universalIdentifier: f.universalIdentifier,
     type: sdkEnum('FieldType', f.type),
@@ -159,17 +187,31 @@ function fieldConfig(f: FieldDef, refs: RefIndex, texts: AppTexts, derive: (...p
   }
   if (f.universalSettings) {
     config.universalSettings = Object.fromEntries(
-      Object.entries(f.universalSettings).map(([k, v]) => [k, typeof v === 'string' && SETTINGS_ENUMS[k] ? sdkEnum(SETTINGS_ENUMS[k], v) : v]),
+      Object.entries(f.universalSettings).map(([k, v]) => [
+        k,
+        typeof v === 'string' && SETTINGS_ENUMS[k] ? sdkEnum(SETTINGS_ENUMS[k], v) : v,
+      ]),
     );
   }
   return config;
 }
 
-function viewEntity(v: ViewDef, refs: RefIndex, texts: AppTexts, derive: (...p: string[]) => string, fieldUid: (t: FieldTarget) => string): AppEntity {
+function viewEntity(
+  v: ViewDef,
+  refs: RefIndex,
+  texts: AppTexts,
+  derive: (...p: string[]) => string,
+  fieldUid: (t: FieldTarget) => string,
+): AppEntity {
   const object = resolveObject(refs, v.objectUniversalIdentifier);
   const field = (ref: string): FieldTarget => resolveField(refs, ref, object);
   const groupBy = v.mainGroupByFieldMetadataUniversalIdentifier ? field(v.mainGroupByFieldMetadataUniversalIdentifier) : undefined;
-  const groups = [...(groupBy?.options ?? [])].map((o, i) => ({ universalIdentifier: derive('viewGroup', v.universalIdentifier, o.value), fieldValue: o.value, position: i, isVisible: true }));
+  const groups = [...(groupBy?.options ?? [])].map((o, i) => ({
+    universalIdentifier: derive('viewGroup', v.universalIdentifier, o.value),
+    fieldValue: o.value,
+    position: i,
+    isVisible: true,
+  }));
   return {
     file: `views/${kebab(object.nameSingular)}-${v.universalIdentifier.slice(0, 8)}.view.ts`,
     define: 'defineView',
@@ -194,11 +236,20 @@ function viewEntity(v: ViewDef, refs: RefIndex, texts: AppTexts, derive: (...p: 
       }),
       sorts: v.sorts?.map((s) => {
         const target = field(s.fieldMetadataUniversalIdentifier);
-        return { universalIdentifier: s.universalIdentifier ?? derive('viewSort', v.universalIdentifier, target.name), fieldMetadataUniversalIdentifier: fieldUid(target), direction: sdkEnum('ViewSortDirection', s.direction) };
+        return {
+          universalIdentifier: s.universalIdentifier ?? derive('viewSort', v.universalIdentifier, target.name),
+          fieldMetadataUniversalIdentifier: fieldUid(target),
+          direction: sdkEnum('ViewSortDirection', s.direction),
+        };
       }),
       filters: v.filters?.map((flt) => {
         const target = field(flt.fieldMetadataUniversalIdentifier);
-        return { universalIdentifier: flt.universalIdentifier ?? derive('viewFilter', v.universalIdentifier, target.name), fieldMetadataUniversalIdentifier: fieldUid(target), operand: sdkEnum('ViewFilterOperand', flt.operand), value: flt.value };
+        return {
+          universalIdentifier: flt.universalIdentifier ?? derive('viewFilter', v.universalIdentifier, target.name),
+          fieldMetadataUniversalIdentifier: fieldUid(target),
+          operand: sdkEnum('ViewFilterOperand', flt.operand),
+          value: flt.value,
+        };
       }),
       groups: groups.length > 0 ? groups : undefined,
     }),
@@ -213,14 +264,26 @@ function navigationEntities(groups: NavigationGroup[], refs: RefIndex, texts: Ap
     out.push({
       file: `navigation-menu-items/${String(i + 1).padStart(2, '0')}-${g.key}.navigation-menu-item.ts`,
       define: 'defineNavigationMenuItem',
-      config: compact({ universalIdentifier: folderUid, type: sdkEnum('NavigationMenuItemType', 'FOLDER'), name: texts.source(g.label, g.translations ? mapTranslations(g.translations) : undefined, 'label'), icon: g.icon, position: i }),
+      config: compact({
+        universalIdentifier: folderUid,
+        type: sdkEnum('NavigationMenuItemType', 'FOLDER'),
+        name: texts.source(g.label, g.translations ? mapTranslations(g.translations) : undefined, 'label'),
+        icon: g.icon,
+        position: i,
+      }),
     });
     g.objects.forEach((name, j) => {
       const object = resolveObject(refs, name);
       out.push({
         file: `navigation-menu-items/${String(i + 1).padStart(2, '0')}-${g.key}-${kebab(object.nameSingular)}.navigation-menu-item.ts`,
         define: 'defineNavigationMenuItem',
-        config: { universalIdentifier: derive('navigationItem', g.key, object.nameSingular), type: sdkEnum('NavigationMenuItemType', 'OBJECT'), position: j, folderUniversalIdentifier: folderUid, targetObjectUniversalIdentifier: object.universalIdentifier },
+        config: {
+          universalIdentifier: derive('navigationItem', g.key, object.nameSingular),
+          type: sdkEnum('NavigationMenuItemType', 'OBJECT'),
+          position: j,
+          folderUniversalIdentifier: folderUid,
+          targetObjectUniversalIdentifier: object.universalIdentifier,
+        },
       });
     });
   });
@@ -240,7 +303,8 @@ function resolveObject(refs: RefIndex, ref: string): ObjectTarget {
 
 function resolveField(refs: RefIndex, ref: string, object: ObjectTarget): FieldTarget {
   const found = refs.resolveField(ref, object);
-  if (!found.found) throw new Error(`export: the field "${ref}" of ${object.nameSingular} does not resolve (${found.message}); run bankpack validate`);
+  if (!found.found)
+    throw new Error(`export: the field "${ref}" of ${object.nameSingular} does not resolve (${found.message}); run bankpack validate`);
   return found.field;
 }
 

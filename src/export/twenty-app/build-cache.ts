@@ -22,7 +22,10 @@ export async function buildKey(files: ReadonlyMap<string, string>): Promise<stri
 /** Builds the project, or takes its manifest from `cacheDir` when these files were built before. */
 export async function buildCached(files: ReadonlyMap<string, string>, cacheDir: string): Promise<CachedBuild> {
   const path = join(cacheDir, `manifest-${await buildKey(files)}.json`);
-  const hit = await readFile(path, 'utf8').then((t) => JSON.parse(t) as BuiltManifest, () => undefined);
+  const hit = await readFile(path, 'utf8').then(
+    (t) => JSON.parse(t) as BuiltManifest,
+    () => undefined,
+  );
   if (hit) return { ok: true, manifest: hit, progress: [], cached: true };
   const build = await buildInTempFolder(files);
   if (build.ok && build.manifest) {

@@ -38,13 +38,19 @@ export function roleConfig(def: RoleDef, c: RoleExportContext): Record<string, u
   if (def.fieldPermissions?.length) {
     config.fieldPermissions = def.fieldPermissions.map((p) => {
       const { object, field } = fieldOf(p.objectUniversalIdentifier, p.fieldUniversalIdentifier);
-      return { objectUniversalIdentifier: object.universalIdentifier, fieldUniversalIdentifier: c.fieldUid(field), ...pick(p, ['canReadFieldValue', 'canUpdateFieldValue']) };
+      return {
+        objectUniversalIdentifier: object.universalIdentifier,
+        fieldUniversalIdentifier: c.fieldUid(field),
+        ...pick(p, ['canReadFieldValue', 'canUpdateFieldValue']),
+      };
     });
   }
   if (def.rowLevelPermissionPredicates?.length) {
     config.rowLevelPermissionPredicates = def.rowLevelPermissionPredicates.map((p) => {
       const { object, field } = fieldOf(p.objectUniversalIdentifier, p.fieldUniversalIdentifier);
-      const member = p.workspaceMemberFieldUniversalIdentifier ? fieldOf('standard:workspaceMember', p.workspaceMemberFieldUniversalIdentifier).field : undefined;
+      const member = p.workspaceMemberFieldUniversalIdentifier
+        ? fieldOf('standard:workspaceMember', p.workspaceMemberFieldUniversalIdentifier).field
+        : undefined;
       return {
         universalIdentifier: p.universalIdentifier.toLowerCase(),
         objectUniversalIdentifier: object.universalIdentifier,

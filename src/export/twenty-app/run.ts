@@ -52,9 +52,10 @@ export async function exportTwentyApp(options: ExportTwentyAppOptions): Promise<
     progress(`building with twenty-sdk ${version} (manifest validation and a typecheck; this takes a while)`);
     const build = await buildInTempFolder(project.files);
     for (const line of build.progress) progress(`twenty-sdk: ${line}`);
-    result.check = build.ok && build.manifest
-      ? { ok: true, differences: compareWithManifest(project.model, build.manifest) }
-      : { ok: false, ...(build.error ? { error: build.error } : {}), differences: [] };
+    result.check =
+      build.ok && build.manifest
+        ? { ok: true, differences: compareWithManifest(project.model, build.manifest) }
+        : { ok: false, ...(build.error ? { error: build.error } : {}), differences: [] };
     if (result.check.differences.length > 0) result.check.ok = false;
   }
   return result;

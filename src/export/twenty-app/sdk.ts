@@ -50,4 +50,3 @@ export async function buildWithSdk(appPath: string): Promise<SdkBuild> {
   const manifest = JSON.parse(await readFile(join(result.data.outputDir, 'manifest.json'), 'utf8')) as BuiltManifest;
   return { ok: true, manifest, progress };
 }
-

@@ -37,7 +37,18 @@ export const assignLeadsJob: JobDefinition<'assignment'> = {
   policies: ['assignment'],
   access: {
     reads: {
-      intelLead: ['name', 'stage', 'industry', 'location', 'claimedBy', 'claimedAt', 'assignedManager', 'assignmentRule', 'assignedAt', 'createdAt'],
+      intelLead: [
+        'name',
+        'stage',
+        'industry',
+        'location',
+        'claimedBy',
+        'claimedAt',
+        'assignedManager',
+        'assignmentRule',
+        'assignedAt',
+        'createdAt',
+      ],
       // `industries` is assignment.policy.yaml's industry.field.
       clientManager: ['name', 'employeeNo', 'branch', 'industries', 'capacity', 'status'],
       branch: ['name', 'location'],
@@ -50,11 +61,26 @@ export const assignLeadsJob: JobDefinition<'assignment'> = {
     const [leadRows, managerRows, branchRows] = await Promise.all([
       readAll(transport, {
         object: INTEL_LEAD,
-        fields: ['name', 'stage', 'industry', { location: ADDRESS_FIELDS }, 'claimedById', 'claimedAt', 'assignedManagerId', 'assignmentRule', 'assignedAt', 'createdAt'],
+        fields: [
+          'name',
+          'stage',
+          'industry',
+          { location: ADDRESS_FIELDS },
+          'claimedById',
+          'claimedAt',
+          'assignedManagerId',
+          'assignmentRule',
+          'assignedAt',
+          'createdAt',
+        ],
         filter: { stage: { in: stages } },
         pageSize,
       }),
-      readAll(transport, { object: CLIENT_MANAGER, fields: ['name', 'employeeNo', 'branchId', policy.industry.field, 'capacity', 'status'], pageSize }),
+      readAll(transport, {
+        object: CLIENT_MANAGER,
+        fields: ['name', 'employeeNo', 'branchId', policy.industry.field, 'capacity', 'status'],
+        pageSize,
+      }),
       readAll(transport, { object: BRANCH, fields: ['name', { location: ADDRESS_FIELDS }], pageSize }),
     ]);
     const managers: ManagerInput[] = managerRows.map((r) => ({
@@ -79,16 +105,31 @@ export const assignLeadsJob: JobDefinition<'assignment'> = {
       if (d.kind === 'keep') kept++;
       else if (d.kind === 'unassigned') unassigned.push({ ...base, action: 'unassigned', reason: d.explanation });
       else {
-        const data = { assignedManagerId: d.managerId, assignmentRule: d.rule, assignedAt: at, assignmentDistanceKm: d.distanceKm, assignmentReason: d.explanation };
+        const data = {
+          assignedManagerId: d.managerId,
+          assignmentRule: d.rule,
+          assignedAt: at,
+          assignmentDistanceKm: d.distanceKm,
+          assignmentReason: d.explanation,
+        };
         updates.push({ id: d.lead.id, data });
-        assigned.push({ ...base, action: d.previousManagerId ? 'reassign' : 'assign', reason: `→ ${d.managerName} by ${d.rule}: ${d.explanation}`, values: data });
+        assigned.push({
+          ...base,
+          action: d.previousManagerId ? 'reassign' : 'assign',
+          reason: `→ ${d.managerName} by ${d.rule}: ${d.explanation}`,
+          values: data,
+        });
       }
     }
     const byRule = (rule: string): number => assigned.filter((i) => i.values?.assignmentRule === rule).length;
     return {
       job: 'assign-leads',
       title: 'Lead assignment (信息发布)',
-      facts: [['stage', policy.stage], ['rules', policy.rules.join(' → ')], ['max distance', `${policy.proximity.maxDistanceKm} km`]],
+      facts: [
+        ['stage', policy.stage],
+        ['rules', policy.rules.join(' → ')],
+        ['max distance', `${policy.proximity.maxDistanceKm} km`],
+      ],
       counts: [
         ['leads to assign', decisions.length - kept],
         ['by first claim', byRule('FIRST_CLAIM')],

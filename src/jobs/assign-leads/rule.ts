@@ -71,7 +71,16 @@ export interface AssignLeadsInput {
 }
 
 export type LeadDecision =
-  | { kind: 'assign'; lead: LeadInput; managerId: string; managerName: string; previousManagerId: string | null; rule: AssignmentRule; distanceKm: number | null; explanation: string }
+  | {
+      kind: 'assign';
+      lead: LeadInput;
+      managerId: string;
+      managerName: string;
+      previousManagerId: string | null;
+      rule: AssignmentRule;
+      distanceKm: number | null;
+      explanation: string;
+    }
   | { kind: 'keep'; lead: LeadInput; managerId: string; explanation: string }
   | { kind: 'unassigned'; lead: LeadInput; explanation: string };
 
@@ -95,10 +104,15 @@ export function assignLeads(input: AssignLeadsInput, policy: AssignmentPolicy): 
 
   const load = new Map<string, number>();
   for (const lead of input.leads) {
-    if (lead.assignedManagerId && policy.load.countedStages.includes(lead.stage)) load.set(lead.assignedManagerId, (load.get(lead.assignedManagerId) ?? 0) + 1);
+    if (lead.assignedManagerId && policy.load.countedStages.includes(lead.stage))
+      load.set(lead.assignedManagerId, (load.get(lead.assignedManagerId) ?? 0) + 1);
   }
   const loadOf = (id: string): number => load.get(id) ?? 0;
-  const candidateOf = (m: ManagerInput): Candidate => ({ manager: m, branch: m.branchId ? branches.get(m.branchId) : undefined, capacity: m.capacity ?? policy.load.defaultCapacity });
+  const candidateOf = (m: ManagerInput): Candidate => ({
+    manager: m,
+    branch: m.branchId ? branches.get(m.branchId) : undefined,
+    capacity: m.capacity ?? policy.load.defaultCapacity,
+  });
   const hasRoom = (c: Candidate): boolean => !policy.load.skipAtCapacity || loadOf(c.manager.id) < c.capacity;
 
   const toAssign = input.leads.filter((l) => l.stage === policy.stage).sort((a, b) => a.createdAt - b.createdAt || cmp(a.id, b.id));
@@ -118,8 +132,10 @@ export function assignLeads(input: AssignLeadsInput, policy: AssignmentPolicy): 
     const current = lead.assignedManagerId;
     if (claim) {
       const claimant = byId.get(claim.managerId) as ManagerInput;
-      if (current === claimant.id) return { kind: 'keep', lead, managerId: current, explanation: `claimed by ${claimant.name}, already assigned` };
-      const claimCameFirst = current === null || (lead.assignmentRule !== 'FIRST_CLAIM' && (lead.assignedAt === null || claim.at < lead.assignedAt));
+      if (current === claimant.id)
+        return { kind: 'keep', lead, managerId: current, explanation: `claimed by ${claimant.name}, already assigned` };
+      const claimCameFirst =
+        current === null || (lead.assignmentRule !== 'FIRST_CLAIM' && (lead.assignedAt === null || claim.at < lead.assignedAt));
       if (claimCameFirst) {
         const over = loadOf(claimant.id) >= candidateOf(claimant).capacity ? ', over capacity' : '';
         const moved = current ? `, taken from ${byId.get(current)?.name ?? current} (claimed before that assignment)` : '';
@@ -131,9 +147,15 @@ export function assignLeads(input: AssignLeadsInput, policy: AssignmentPolicy): 
       return { kind: 'keep', lead, managerId: current, explanation: `already assigned to ${byId.get(current)?.name ?? current}${late}` };
     }
 
-    const open = managers.filter((m) => isActive(m)).map(candidateOf).filter(hasRoom);
+    const open = managers
+      .filter((m) => isActive(m))
+      .map(candidateOf)
+      .filter(hasRoom);
     if (open.length === 0) return { kind: 'unassigned', lead, explanation: 'every active manager is at capacity' };
-    return (uses('PROXIMITY') ? byProximity(lead, open) : undefined) ?? (uses('INDUSTRY') ? byIndustry(lead, open) : undefined) ?? { kind: 'unassigned', lead, explanation: unplaced(lead) };
+    return (
+      (uses('PROXIMITY') ? byProximity(lead, open) : undefined) ??
+      (uses('INDUSTRY') ? byIndustry(lead, open) : undefined) ?? { kind: 'unassigned', lead, explanation: unplaced(lead) }
+    );
   }
 
   function firstClaim(lead: LeadInput): Claim | undefined {
@@ -154,7 +176,10 @@ export function assignLeads(input: AssignLeadsInput, policy: AssignmentPolicy): 
       if (measured.length > 0) {
         const nearest = Math.min(...measured.map((x) => x.km));
         const near = measured.filter((x) => x.km <= nearest + policy.proximity.toleranceKm);
-        const pick = preferIndustry(lead, near.map((x) => x.c));
+        const pick = preferIndustry(
+          lead,
+          near.map((x) => x.c),
+        );
         const km = near.find((x) => x.c === pick.chosen)?.km ?? nearest;
         const branch = pick.chosen.branch?.name ?? 'branch';
         return assign(lead, pick.chosen.manager, 'PROXIMITY', round1(km), `nearest branch ${branch}, ${round1(km)} km${pick.why}`);
@@ -171,7 +196,13 @@ export function assignLeads(input: AssignLeadsInput, policy: AssignmentPolicy): 
       const pick = preferIndustry(lead, same);
       const reason = at ? 'the branch has no coordinates' : 'the lead has no coordinates';
       const what = level === 'SAME_CITY' ? 'city' : 'province';
-      return assign(lead, pick.chosen.manager, 'PROXIMITY', null, `same ${what} (${of(lead.place)}) as branch ${pick.chosen.branch?.name ?? ''}; ${reason}${pick.why}`);
+      return assign(
+        lead,
+        pick.chosen.manager,
+        'PROXIMITY',
+        null,
+        `same ${what} (${of(lead.place)}) as branch ${pick.chosen.branch?.name ?? ''}; ${reason}${pick.why}`,
+      );
     }
     return undefined;
   }
@@ -182,7 +213,13 @@ export function assignLeads(input: AssignLeadsInput, policy: AssignmentPolicy): 
     if (covering.length === 0) return undefined;
     const chosen = leastLoaded(covering);
     const miss = uses('PROXIMITY') ? `; ${proximityMiss(lead)}` : '';
-    return assign(lead, chosen.manager, 'INDUSTRY', null, `covers ${lead.industry}${miss}${covering.length > 1 ? `; lowest load of ${covering.length}` : ''}`);
+    return assign(
+      lead,
+      chosen.manager,
+      'INDUSTRY',
+      null,
+      `covers ${lead.industry}${miss}${covering.length > 1 ? `; lowest load of ${covering.length}` : ''}`,
+    );
   }
 
   function preferIndustry(lead: LeadInput, tied: Candidate[]): { chosen: Candidate; why: string } {
@@ -217,7 +254,9 @@ export function assignLeads(input: AssignLeadsInput, policy: AssignmentPolicy): 
 
   function proximityMiss(lead: LeadInput): string {
     const places = policy.proximity.fallbackWhenNoCoordinates.map((f) => (f === 'SAME_CITY' ? 'city' : 'province')).join(' or ');
-    return toLatLng(lead.place.lat, lead.place.lng) ? `no branch within ${policy.proximity.maxDistanceKm} km` : `no coordinates and no branch in the same ${places || 'place'}`;
+    return toLatLng(lead.place.lat, lead.place.lng)
+      ? `no branch within ${policy.proximity.maxDistanceKm} km`
+      : `no coordinates and no branch in the same ${places || 'place'}`;
   }
 
   function unplaced(lead: LeadInput): string {

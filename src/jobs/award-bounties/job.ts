@@ -8,7 +8,7 @@ import { awardBounties, type BidderInput, type BidInput, type BountyInput } from
 
 export const awardBountiesJob: JobDefinition<'bounties' | 'assessments' | 'assignment'> = {
   name: 'award-bounties',
-  summary: 'Award bounties whose bidding closed, expire those without eligible bids, and make won bounties\' payouts due.',
+  summary: "Award bounties whose bidding closed, expire those without eligible bids, and make won bounties' payouts due.",
   policies: ['bounties', 'assessments', 'assignment'],
   access: {
     reads: {
@@ -27,13 +27,31 @@ export const awardBountiesJob: JobDefinition<'bounties' | 'assessments' | 'assig
     const [bountyRows, bidRows, managerRows, leadRows] = await Promise.all([
       readAll(transport, {
         object: BOUNTY,
-        fields: ['name', 'status', { postedPrice: ['amountMicros', 'currencyCode'] }, 'biddingClosesAt', 'minimumGrade', 'wonAt', 'payoutDueAt'],
+        fields: [
+          'name',
+          'status',
+          { postedPrice: ['amountMicros', 'currencyCode'] },
+          'biddingClosesAt',
+          'minimumGrade',
+          'wonAt',
+          'payoutDueAt',
+        ],
         filter: { status: { in: [...policy.award.statuses, 'WON'] } },
         pageSize,
       }),
-      readAll(transport, { object: BID, fields: ['name', 'bountyId', 'managerId', 'planScore', 'submittedAt', 'status'], filter: { status: { in: policy.award.eligibleBidStatuses } }, pageSize }),
+      readAll(transport, {
+        object: BID,
+        fields: ['name', 'bountyId', 'managerId', 'planScore', 'submittedAt', 'status'],
+        filter: { status: { in: policy.award.eligibleBidStatuses } },
+        pageSize,
+      }),
       readAll(transport, { object: CLIENT_MANAGER, fields: ['name', 'grade', 'status', 'capacity'], pageSize }),
-      readAll(transport, { object: INTEL_LEAD, fields: ['stage', 'assignedManagerId'], filter: { stage: { in: assignment.load.countedStages }, assignedManagerId: { is: 'NOT_NULL' } }, pageSize }),
+      readAll(transport, {
+        object: INTEL_LEAD,
+        fields: ['stage', 'assignedManagerId'],
+        filter: { stage: { in: assignment.load.countedStages }, assignedManagerId: { is: 'NOT_NULL' } },
+        pageSize,
+      }),
     ]);
     const loads = managerLoads(
       leadRows.map((r) => ({ stage: v.text(r, 'stage') ?? '', assignedManagerId: v.text(r, 'assignedManagerId') })),
@@ -42,7 +60,13 @@ export const awardBountiesJob: JobDefinition<'bounties' | 'assessments' | 'assig
     );
     const managers: BidderInput[] = managerRows.map((r) => {
       const status = v.text(r, 'status');
-      return { id: r.id, name: v.text(r, 'name') ?? r.id, grade: v.text(r, 'grade'), active: status === null || assignment.managerStatuses.includes(status), load: loads.get(r.id) ?? { load: 0, capacity: assignment.load.defaultCapacity } };
+      return {
+        id: r.id,
+        name: v.text(r, 'name') ?? r.id,
+        grade: v.text(r, 'grade'),
+        active: status === null || assignment.managerStatuses.includes(status),
+        load: loads.get(r.id) ?? { load: 0, capacity: assignment.load.defaultCapacity },
+      };
     });
     const bounties: BountyInput[] = bountyRows.map((r) => ({
       id: r.id,
@@ -54,7 +78,14 @@ export const awardBountiesJob: JobDefinition<'bounties' | 'assessments' | 'assig
       wonAt: v.time(r, 'wonAt'),
       payoutDueAt: v.text(r, 'payoutDueAt'),
     }));
-    const bids: BidInput[] = bidRows.map((r) => ({ id: r.id, bountyId: v.text(r, 'bountyId'), managerId: v.text(r, 'managerId'), planScore: v.num(r, 'planScore'), submittedAt: v.time(r, 'submittedAt'), status: v.text(r, 'status') }));
+    const bids: BidInput[] = bidRows.map((r) => ({
+      id: r.id,
+      bountyId: v.text(r, 'bountyId'),
+      managerId: v.text(r, 'managerId'),
+      planScore: v.num(r, 'planScore'),
+      submittedAt: v.time(r, 'submittedAt'),
+      status: v.text(r, 'status'),
+    }));
     const decisions = awardBounties({ bounties, bids, managers, now }, policy, assessments.gradeOrder);
 
     const at = new Date(now).toISOString();
@@ -64,14 +95,33 @@ export const awardBountiesJob: JobDefinition<'bounties' | 'assessments' | 'assig
     for (const d of decisions) {
       const base = { object: BOUNTY.nameSingular, id: d.bounty.id, name: d.bounty.name };
       if (d.kind === 'award') {
-        const data = { status: 'AWARDED', awardedManagerId: d.manager.id, awardedAt: at, awardReason: d.explanation, campaignDeadline: d.campaignDeadline };
+        const data = {
+          status: 'AWARDED',
+          awardedManagerId: d.manager.id,
+          awardedAt: at,
+          awardReason: d.explanation,
+          campaignDeadline: d.campaignDeadline,
+        };
         bountyUpdates.push({ id: d.bounty.id, data });
-        bidUpdates.push({ id: d.winner.id, data: { status: 'AWARDED' } }, ...d.losers.map((b) => ({ id: b.id, data: { status: 'REJECTED' } })));
-        sections.award.push({ ...base, action: 'award', reason: `→ ${d.manager.name}: ${d.explanation}`, values: { ...data, winningBidId: d.winner.id, rejectedBidIds: d.losers.map((b) => b.id) } });
+        bidUpdates.push(
+          { id: d.winner.id, data: { status: 'AWARDED' } },
+          ...d.losers.map((b) => ({ id: b.id, data: { status: 'REJECTED' } })),
+        );
+        sections.award.push({
+          ...base,
+          action: 'award',
+          reason: `→ ${d.manager.name}: ${d.explanation}`,
+          values: { ...data, winningBidId: d.winner.id, rejectedBidIds: d.losers.map((b) => b.id) },
+        });
       } else if (d.kind === 'expire') {
         bountyUpdates.push({ id: d.bounty.id, data: { status: d.status } });
         bidUpdates.push(...d.losers.map((b) => ({ id: b.id, data: { status: 'REJECTED' } })));
-        sections.expire.push({ ...base, action: 'expire', reason: d.explanation, values: { status: d.status, rejectedBidIds: d.losers.map((b) => b.id) } });
+        sections.expire.push({
+          ...base,
+          action: 'expire',
+          reason: d.explanation,
+          values: { status: d.status, rejectedBidIds: d.losers.map((b) => b.id) },
+        });
       } else {
         const data: RecordData = { payoutDueAt: d.payoutDueAt, ...(d.payoutAmount ? { payoutAmount: d.payoutAmount } : {}) };
         bountyUpdates.push({ id: d.bounty.id, data });
@@ -81,7 +131,10 @@ export const awardBountiesJob: JobDefinition<'bounties' | 'assessments' | 'assig
     return {
       job: 'award-bounties',
       title: 'Bounty awards and payouts (挂牌悬赏)',
-      facts: [['minimum plan score', String(policy.award.minimumPlanScore)], ['ranking', policy.award.rank.map((r) => `${r.by} ${r.order}`).join(', ')]],
+      facts: [
+        ['minimum plan score', String(policy.award.minimumPlanScore)],
+        ['ranking', policy.award.rank.map((r) => `${r.by} ${r.order}`).join(', ')],
+      ],
       counts: [
         ['bounties awarded', sections.award.length],
         ['bounties expired', sections.expire.length],

@@ -51,7 +51,15 @@ export interface Payout {
 }
 
 export type BountyDecision =
-  | { kind: 'award'; bounty: BountyInput; winner: BidInput; manager: BidderInput; losers: BidInput[]; campaignDeadline: string; explanation: string }
+  | {
+      kind: 'award';
+      bounty: BountyInput;
+      winner: BidInput;
+      manager: BidderInput;
+      losers: BidInput[];
+      campaignDeadline: string;
+      explanation: string;
+    }
   | { kind: 'expire'; bounty: BountyInput; status: string; losers: BidInput[]; explanation: string }
   | { kind: 'payout'; bounty: BountyInput; payoutAmount: Payout | null; payoutDueAt: string; explanation: string };
 
@@ -95,7 +103,15 @@ export function awardBounties(input: AwardInput, policy: BountiesPolicy, gradeOr
     const runnerUp = ranked[1];
     const decidedBy = runnerUp ? `wins on ${decidingKey(winner, runnerUp)}` : 'the only eligible bid';
     const explanation = `${closed}; ${eligible.length} eligible of ${bids.length} bids; ${manager.name} (plan ${winner.planScore}, ${manager.grade ?? 'no grade'}, load ${manager.load.load}/${manager.load.capacity}): ${decidedBy}`;
-    return { kind: 'award', bounty, winner, manager, losers: bids.filter((b) => b !== winner), campaignDeadline: isoDay(input.now + award.campaignDays * DAY_MS), explanation };
+    return {
+      kind: 'award',
+      bounty,
+      winner,
+      manager,
+      losers: bids.filter((b) => b !== winner),
+      campaignDeadline: isoDay(input.now + award.campaignDays * DAY_MS),
+      explanation,
+    };
   }
 
   function ineligibility(bounty: BountyInput, bid: BidInput): string | null {
@@ -126,7 +142,12 @@ export function awardBounties(input: AwardInput, policy: BountiesPolicy, gradeOr
   }
 
   function decidingKey(a: BidInput, b: BidInput): string {
-    const names: Record<RankKey, string> = { planScore: 'plan score', grade: 'grade', load: 'lower load', submittedAt: 'earlier submission' };
+    const names: Record<RankKey, string> = {
+      planScore: 'plan score',
+      grade: 'grade',
+      load: 'lower load',
+      submittedAt: 'earlier submission',
+    };
     const key = award.rank.find(({ by }) => value(a, by) !== value(b, by));
     return key ? names[key.by] : 'bid id';
   }
@@ -135,8 +156,12 @@ export function awardBounties(input: AwardInput, policy: BountiesPolicy, gradeOr
     const wonAt = bounty.wonAt ?? input.now;
     const due = isoDay(wonAt + policy.payout.dueDays * DAY_MS);
     const price = bounty.postedPrice;
-    const payoutAmount = price ? { amountMicros: Math.round(price.amount * policy.payout.share * 1_000_000), currencyCode: price.currencyCode } : null;
-    const amount = payoutAmount ? `${(payoutAmount.amountMicros / 1_000_000).toFixed(2)} ${payoutAmount.currencyCode ?? ''}`.trim() : 'an amount still to be set (no posted price)';
+    const payoutAmount = price
+      ? { amountMicros: Math.round(price.amount * policy.payout.share * 1_000_000), currencyCode: price.currencyCode }
+      : null;
+    const amount = payoutAmount
+      ? `${(payoutAmount.amountMicros / 1_000_000).toFixed(2)} ${payoutAmount.currencyCode ?? ''}`.trim()
+      : 'an amount still to be set (no posted price)';
     const when = bounty.wonAt === null ? 'client won (no win date: counted from today)' : `client won ${isoDay(wonAt)}`;
     return { kind: 'payout', bounty, payoutAmount, payoutDueAt: due, explanation: `${when}: pay ${amount} by ${due}` };
   }

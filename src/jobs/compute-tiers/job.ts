@@ -10,14 +10,22 @@ import type { JobDefinition, ReportItem } from '../job.ts';
 import { computeTiers, type ClientBalances, type TierChange } from './rule.ts';
 
 const MONEY = ['amountMicros', 'currencyCode'];
-const SECTION: Record<TierChange, string> = { upgrade: 'Upgrades', downgrade: 'Downgrades', first: 'First tier', score: 'Score changes (same tier)' };
+const SECTION: Record<TierChange, string> = {
+  upgrade: 'Upgrades',
+  downgrade: 'Downgrades',
+  first: 'First tier',
+  score: 'Score changes (same tier)',
+};
 
 export const computeTiersJob: JobDefinition<'tiers'> = {
   name: 'compute-tiers',
   summary: "Score each client's contribution from deposits, loans and fee income, and set its tier.",
   policies: ['tiers'],
   access: {
-    reads: { company: ['name', 'depositBalance', 'loanBalance', 'feeIncome', 'clientTier', 'contributionScore'], person: ['name', 'depositBalance', 'loanBalance', 'feeIncome', 'clientTier', 'contributionScore'] },
+    reads: {
+      company: ['name', 'depositBalance', 'loanBalance', 'feeIncome', 'clientTier', 'contributionScore'],
+      person: ['name', 'depositBalance', 'loanBalance', 'feeIncome', 'clientTier', 'contributionScore'],
+    },
     writes: {
       company: { fields: ['clientTier', 'previousTier', 'tierSetAt', 'contributionScore'] },
       person: { fields: ['clientTier', 'previousTier', 'tierSetAt', 'contributionScore'] },
@@ -30,7 +38,12 @@ export const computeTiersJob: JobDefinition<'tiers'> = {
     let total = 0;
     let same = 0;
     for (const object of policy.objects) {
-      const rows = await readClients(ctx.transport, object, [{ depositBalance: MONEY }, { loanBalance: MONEY }, { feeIncome: MONEY }, 'clientTier', 'contributionScore'], { pageSize: ctx.pageSize });
+      const rows = await readClients(
+        ctx.transport,
+        object,
+        [{ depositBalance: MONEY }, { loanBalance: MONEY }, { feeIncome: MONEY }, 'clientTier', 'contributionScore'],
+        { pageSize: ctx.pageSize },
+      );
       const clients: ClientBalances[] = rows.map((r) => ({
         object,
         id: r.id,
@@ -54,7 +67,12 @@ export const computeTiersJob: JobDefinition<'tiers'> = {
             ...(d.scoreChanged ? { contributionScore: d.score } : {}),
           };
           updates.push({ id: d.client.id, data });
-          items[d.change].push({ ...base, action: d.change, reason: d.explanation, values: { fromTier: d.client.tier, toTier: d.tier, ...data } });
+          items[d.change].push({
+            ...base,
+            action: d.change,
+            reason: d.explanation,
+            values: { fromTier: d.client.tier, toTier: d.tier, ...data },
+          });
         }
       }
       writes.push(...planUpdates(CLIENT_NAMES[object], updates));
@@ -62,7 +80,11 @@ export const computeTiersJob: JobDefinition<'tiers'> = {
     return {
       job: 'compute-tiers',
       title: 'Client tiers (客户分级)',
-      facts: [['clients', policy.objects.join(', ')], ['currency', policy.currency], ['unit', String(policy.unit)]],
+      facts: [
+        ['clients', policy.objects.join(', ')],
+        ['currency', policy.currency],
+        ['unit', String(policy.unit)],
+      ],
       counts: [
         ['clients read', total],
         ['upgrades', items.upgrade.length],

@@ -65,10 +65,27 @@ export function computeTiers(clients: readonly ClientBalances[], policy: TiersPo
     const previousScore = client.score === null ? null : roundTo(client.score, policy.scoreDecimals);
     if (client.tier === tier && previousScore === score) return { kind: 'same', client, score, tier };
     const scoreChanged = previousScore !== score;
-    if (client.tier === tier) return { kind: 'change', client, score, scoreChanged, tier, change: 'score', explanation: `score ${previousScore ?? '–'} → ${score}, still ${tier}` };
+    if (client.tier === tier)
+      return {
+        kind: 'change',
+        client,
+        score,
+        scoreChanged,
+        tier,
+        change: 'score',
+        explanation: `score ${previousScore ?? '–'} → ${score}, still ${tier}`,
+      };
     const before = rank(client.tier);
     const change: TierChange = before === undefined ? 'first' : (rank(tier) ?? 0) < before ? 'upgrade' : 'downgrade';
     const from = client.tier ?? 'no tier';
-    return { kind: 'change', client, score, scoreChanged, tier, change, explanation: `${from} → ${tier}: score ${score} (${tier} from ${threshold})` };
+    return {
+      kind: 'change',
+      client,
+      score,
+      scoreChanged,
+      tier,
+      change,
+      explanation: `${from} → ${tier}: score ${score} (${tier} from ${threshold})`,
+    };
   });
 }

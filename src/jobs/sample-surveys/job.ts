@@ -21,7 +21,10 @@ export const sampleSurveysJob: JobDefinition<'surveys'> = {
       person: ['name', 'clientTier', 'lastSurveyedAt', 'marketingOptOut', 'relationshipManager', 'maintenanceTeam'],
     },
     writes: {
-      satisfactionSurvey: { create: true, fields: ['name', 'batch', 'sampleSeed', 'company', 'person', 'channel', 'tierAtSampling', 'status', 'interviewer', 'sampledAt'] },
+      satisfactionSurvey: {
+        create: true,
+        fields: ['name', 'batch', 'sampleSeed', 'company', 'person', 'channel', 'tierAtSampling', 'status', 'interviewer', 'sampledAt'],
+      },
     },
   },
   policies: ['surveys'],
@@ -35,10 +38,25 @@ export const sampleSurveysJob: JobDefinition<'surveys'> = {
     const surveyRows = await readAll(transport, {
       object: SATISFACTION_SURVEY,
       fields: ['batch', 'companyId', 'personId', 'tierAtSampling', 'sampledAt', 'surveyedAt', 'createdAt'],
-      filter: { or: [{ batch: { like: `${prefix}%` } }, ...(options.batch ? [{ batch: { eq: options.batch } }] : []), { sampledAt: { gte: cutoff } }, { surveyedAt: { gte: cutoff } }, { createdAt: { gte: cutoff } }] },
+      filter: {
+        or: [
+          { batch: { like: `${prefix}%` } },
+          ...(options.batch ? [{ batch: { eq: options.batch } }] : []),
+          { sampledAt: { gte: cutoff } },
+          { surveyedAt: { gte: cutoff } },
+          { createdAt: { gte: cutoff } },
+        ],
+      },
       pageSize,
     });
-    const batch = options.batch ?? chooseBatch(policy.batchFormat, quarter, surveyRows.map((r) => v.text(r, 'batch') ?? ''), options.newBatch === true);
+    const batch =
+      options.batch ??
+      chooseBatch(
+        policy.batchFormat,
+        quarter,
+        surveyRows.map((r) => v.text(r, 'batch') ?? ''),
+        options.newBatch === true,
+      );
     const seed = options.seed ?? policy.seed ?? seedForBatch(batch);
 
     const surveys: ExistingSurvey[] = surveyRows.flatMap((r): ExistingSurvey[] => {
@@ -60,7 +78,12 @@ export const sampleSurveysJob: JobDefinition<'surveys'> = {
     for (const [object, sizes] of Object.entries(policy.sampleSize) as Array<[ClientObject, Record<string, number>]>) {
       const tiers = Object.keys(sizes);
       if (tiers.length === 0) continue;
-      const rows = await readClients(transport, object, ['clientTier', 'lastSurveyedAt', 'marketingOptOut', 'relationshipManagerId', 'maintenanceTeamId'], { filter: { clientTier: { in: tiers } }, pageSize });
+      const rows = await readClients(
+        transport,
+        object,
+        ['clientTier', 'lastSurveyedAt', 'marketingOptOut', 'relationshipManagerId', 'maintenanceTeamId'],
+        { filter: { clientTier: { in: tiers } }, pageSize },
+      );
       for (const r of rows) {
         const team = v.text(r, 'maintenanceTeamId');
         clients.push({
@@ -95,7 +118,14 @@ export const sampleSurveysJob: JobDefinition<'surveys'> = {
           sampledAt,
         };
         records[c.client.object].push(record);
-        created.push({ object: c.client.object, id: c.client.id, name: c.client.name, action: 'sample', reason: `${c.tier}, by ${c.channel === 'PHONE' ? 'phone' : 'face to face'}${c.interviewerId ? '' : ', no interviewer found'}`, values: record });
+        created.push({
+          object: c.client.object,
+          id: c.client.id,
+          name: c.client.name,
+          action: 'sample',
+          reason: `${c.tier}, by ${c.channel === 'PHONE' ? 'phone' : 'face to face'}${c.interviewerId ? '' : ', no interviewer found'}`,
+          values: record,
+        });
       }
     }
     const strataItems: ReportItem[] = strata.map((s) => ({
@@ -108,7 +138,11 @@ export const sampleSurveysJob: JobDefinition<'surveys'> = {
     return {
       job: 'sample-surveys',
       title: 'Satisfaction survey sample (满意度追踪调查)',
-      facts: [['batch', batch], ['seed', String(seed)], ['recent period', `${policy.recentSurveyExclusionDays} days`]],
+      facts: [
+        ['batch', batch],
+        ['seed', String(seed)],
+        ['recent period', `${policy.recentSurveyExclusionDays} days`],
+      ],
       counts: [
         ['clients in sampled tiers', clients.length],
         ['surveys to create', created.length],

@@ -80,7 +80,8 @@ export function sampleSurveys(input: SampleSurveysInput, policy: SurveysPolicy):
     for (const [tier, size] of Object.entries(sizes)) {
       const ofStratum = ordered.filter((c) => c.object === object && c.tier === tier);
       const isIn = (c: SurveyClient): boolean => inBatch.has(clientKey(c.object, c.id));
-      const recent = (c: SurveyClient): boolean => !isIn(c) && (recentElsewhere.has(clientKey(c.object, c.id)) || (c.lastSurveyedAt !== null && c.lastSurveyedAt >= cutoff));
+      const recent = (c: SurveyClient): boolean =>
+        !isIn(c) && (recentElsewhere.has(clientKey(c.object, c.id)) || (c.lastSurveyedAt !== null && c.lastSurveyedAt >= cutoff));
       const optedOut = (c: SurveyClient): boolean => !isIn(c) && policy.excludeMarketingOptOut && c.marketingOptOut;
       const eligible = ofStratum.filter((c) => !recent(c) && !optedOut(c));
       const alreadyInBatch = [...inBatch].filter(([key, t]) => key.startsWith(`${object}:`) && t === tier).length;

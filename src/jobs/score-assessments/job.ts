@@ -7,11 +7,31 @@ import { readClients } from '../clients.ts';
 import { JobOptionError, type JobDefinition, type ReportItem } from '../job.ts';
 import { ASSESSMENT, CLIENT_MANAGER } from '../objects.ts';
 import { parsePeriod, periodLabel, quarterAt, quartersOf } from '../periods.ts';
-import { scoreQuarter, scoreYear, type AssessedManager, type AssessmentDecision, type AssessmentInput, type ManagedClient } from './rule.ts';
+import {
+  scoreQuarter,
+  scoreYear,
+  type AssessedManager,
+  type AssessmentDecision,
+  type AssessmentInput,
+  type ManagedClient,
+} from './rule.ts';
 
 const ASSESSMENT_FIELDS = [
-  'managerId', 'kind', 'period', 'status', 'attitudeScore', 'responsibilityScore', 'clientsAtStart', 'clientsMaintained',
-  'newClientsWon', 'score', 'payComponent', 'payCoefficient', 'currentGrade', 'gradeChange', 'proposedGrade',
+  'managerId',
+  'kind',
+  'period',
+  'status',
+  'attitudeScore',
+  'responsibilityScore',
+  'clientsAtStart',
+  'clientsMaintained',
+  'newClientsWon',
+  'score',
+  'payComponent',
+  'payCoefficient',
+  'currentGrade',
+  'gradeChange',
+  'proposedGrade',
 ];
 
 function toAssessment(r: RecordRow): AssessmentInput {
@@ -40,11 +60,48 @@ export const scoreAssessmentsJob: JobDefinition<'assessments' | 'tiers'> = {
   summary: 'Score quarterly (qualitative) or yearly (quantitative, from the CRM) assessments and propose grade changes.',
   policies: ['assessments', 'tiers'],
   access: {
-    reads: { assessment: ['manager', 'kind', 'period', 'status', 'attitudeScore', 'responsibilityScore', 'clientsAtStart', 'clientsMaintained', 'newClientsWon', 'score', 'payComponent', 'payCoefficient', 'currentGrade', 'gradeChange', 'proposedGrade'], clientManager: ['name', 'grade', 'status'], company: ['name', 'relationshipManager', 'clientTier', 'previousTier', 'tierSetAt', 'createdAt'], person: ['name', 'relationshipManager', 'clientTier', 'previousTier', 'tierSetAt', 'createdAt'] },
+    reads: {
+      assessment: [
+        'manager',
+        'kind',
+        'period',
+        'status',
+        'attitudeScore',
+        'responsibilityScore',
+        'clientsAtStart',
+        'clientsMaintained',
+        'newClientsWon',
+        'score',
+        'payComponent',
+        'payCoefficient',
+        'currentGrade',
+        'gradeChange',
+        'proposedGrade',
+      ],
+      clientManager: ['name', 'grade', 'status'],
+      company: ['name', 'relationshipManager', 'clientTier', 'previousTier', 'tierSetAt', 'createdAt'],
+      person: ['name', 'relationshipManager', 'clientTier', 'previousTier', 'tierSetAt', 'createdAt'],
+    },
     writes: {
       assessment: {
         create: true,
-        fields: ['name', 'manager', 'kind', 'period', 'status', 'clientsAtStart', 'clientsMaintained', 'newClientsWon', 'score', 'payComponent', 'payCoefficient', 'currentGrade', 'gradeChange', 'proposedGrade', 'assessedAt'],
+        fields: [
+          'name',
+          'manager',
+          'kind',
+          'period',
+          'status',
+          'clientsAtStart',
+          'clientsMaintained',
+          'newClientsWon',
+          'score',
+          'payComponent',
+          'payCoefficient',
+          'currentGrade',
+          'gradeChange',
+          'proposedGrade',
+          'assessedAt',
+        ],
       },
     },
   },
@@ -56,22 +113,42 @@ export const scoreAssessmentsJob: JobDefinition<'assessments' | 'tiers'> = {
     const label = periodLabel(period, yearly ? policy.yearly.period : policy.quarterly.period);
     const quarterLabels = quartersOf(period.year).map((q) => periodLabel(q, policy.quarterly.period));
     const filter = yearly
-      ? { or: [{ kind: { in: [policy.yearly.kind] }, period: { eq: label } }, { kind: { in: [policy.quarterly.kind] }, period: { in: quarterLabels } }] }
+      ? {
+          or: [
+            { kind: { in: [policy.yearly.kind] }, period: { eq: label } },
+            { kind: { in: [policy.quarterly.kind] }, period: { in: quarterLabels } },
+          ],
+        }
       : { kind: { in: [policy.quarterly.kind] }, period: { eq: label } };
     const [assessmentRows, managerRows] = await Promise.all([
       readAll(transport, { object: ASSESSMENT, fields: ASSESSMENT_FIELDS, filter, pageSize }),
       readAll(transport, { object: CLIENT_MANAGER, fields: ['name', 'grade', 'status'], pageSize }),
     ]);
-    const managers: AssessedManager[] = managerRows.map((r) => ({ id: r.id, name: v.text(r, 'name') ?? r.id, grade: v.text(r, 'grade'), status: v.text(r, 'status') }));
+    const managers: AssessedManager[] = managerRows.map((r) => ({
+      id: r.id,
+      name: v.text(r, 'name') ?? r.id,
+      grade: v.text(r, 'grade'),
+      status: v.text(r, 'status'),
+    }));
     const assessments = assessmentRows.map(toAssessment);
 
     let decisions: AssessmentDecision[];
     if (yearly) {
       const clients: ManagedClient[] = [];
       for (const object of tiers.objects) {
-        const rows = await readClients(transport, object, ['relationshipManagerId', 'clientTier', 'previousTier', 'tierSetAt', 'createdAt'], { filter: { relationshipManagerId: { is: 'NOT_NULL' } }, pageSize });
+        const rows = await readClients(
+          transport,
+          object,
+          ['relationshipManagerId', 'clientTier', 'previousTier', 'tierSetAt', 'createdAt'],
+          { filter: { relationshipManagerId: { is: 'NOT_NULL' } }, pageSize },
+        );
         for (const r of rows) {
-          clients.push({ relationshipManagerId: v.text(r, 'relationshipManagerId'), tier: v.text(r, 'clientTier'), previousTier: v.text(r, 'previousTier'), tierSetAt: v.time(r, 'tierSetAt') ?? v.time(r, 'createdAt') ?? 0 });
+          clients.push({
+            relationshipManagerId: v.text(r, 'relationshipManagerId'),
+            tier: v.text(r, 'clientTier'),
+            previousTier: v.text(r, 'previousTier'),
+            tierSetAt: v.time(r, 'tierSetAt') ?? v.time(r, 'createdAt') ?? 0,
+          });
         }
       }
       decisions = scoreYear({ assessments, managers, clients }, period, policy, tiers.highEndTiers);
@@ -89,13 +166,35 @@ export const scoreAssessmentsJob: JobDefinition<'assessments' | 'tiers'> = {
     for (const d of decisions) {
       const who = d.manager?.name ?? 'unknown manager';
       if (d.kind === 'same') same++;
-      else if (d.kind === 'skipped') skipped.push({ object: ASSESSMENT.nameSingular, id: d.assessmentId ?? d.manager?.id ?? '', name: who, action: 'skipped', reason: d.explanation });
+      else if (d.kind === 'skipped')
+        skipped.push({
+          object: ASSESSMENT.nameSingular,
+          id: d.assessmentId ?? d.manager?.id ?? '',
+          name: who,
+          action: 'skipped',
+          reason: d.explanation,
+        });
       else if (d.kind === 'update') {
         const data = { ...d.values, assessedAt };
         updates.push({ id: d.assessmentId, data });
-        scored.push({ object: ASSESSMENT.nameSingular, id: d.assessmentId, name: who, action: 'score', reason: d.explanation, values: data });
+        scored.push({
+          object: ASSESSMENT.nameSingular,
+          id: d.assessmentId,
+          name: who,
+          action: 'score',
+          reason: d.explanation,
+          values: data,
+        });
       } else {
-        const record = { id: randomUUID(), name: `${d.period} ${kindLabel} · ${d.manager.name}`, managerId: d.manager.id, kind: d.kindValue, period: d.period, ...d.values, assessedAt };
+        const record = {
+          id: randomUUID(),
+          name: `${d.period} ${kindLabel} · ${d.manager.name}`,
+          managerId: d.manager.id,
+          kind: d.kindValue,
+          period: d.period,
+          ...d.values,
+          assessedAt,
+        };
         creates.push(record);
         scored.push({ object: ASSESSMENT.nameSingular, id: record.id, name: who, action: 'create', reason: d.explanation, values: record });
       }
@@ -103,12 +202,22 @@ export const scoreAssessmentsJob: JobDefinition<'assessments' | 'tiers'> = {
     const changes = (kind: string): number => scored.filter((i) => i.values?.gradeChange === kind).length;
     return {
       job: 'score-assessments',
-      title: yearly ? `Yearly quantitative assessments (年度定量考核) ${label}` : `Quarterly qualitative assessments (季度定性考核) ${label}`,
-      facts: [['period', label], ['kind', yearly ? policy.yearly.kind : policy.quarterly.kind]],
+      title: yearly
+        ? `Yearly quantitative assessments (年度定量考核) ${label}`
+        : `Quarterly qualitative assessments (季度定性考核) ${label}`,
+      facts: [
+        ['period', label],
+        ['kind', yearly ? policy.yearly.kind : policy.quarterly.kind],
+      ],
       counts: [
         ['assessments to score', updates.length],
         ['assessments to create', creates.length],
-        ...(yearly ? ([['promotions proposed', changes('PROMOTE')], ['demotions proposed', changes('DEMOTE')]] as Array<[string, number]>) : []),
+        ...(yearly
+          ? ([
+              ['promotions proposed', changes('PROMOTE')],
+              ['demotions proposed', changes('DEMOTE')],
+            ] as Array<[string, number]>)
+          : []),
         ['unchanged', same],
         ['skipped', skipped.length],
       ],

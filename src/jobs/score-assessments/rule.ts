@@ -59,7 +59,9 @@ export interface ManagedClient {
 }
 
 /** The fields the job writes (besides assessedAt, stamped on every write). */
-export type AssessmentValues = Partial<Pick<AssessmentInput, 'clientsAtStart' | 'clientsMaintained' | 'newClientsWon' | 'gradeChange' | 'proposedGrade'>> &
+export type AssessmentValues = Partial<
+  Pick<AssessmentInput, 'clientsAtStart' | 'clientsMaintained' | 'newClientsWon' | 'gradeChange' | 'proposedGrade'>
+> &
   Pick<AssessmentInput, 'score' | 'payComponent' | 'payCoefficient' | 'currentGrade' | 'status'>;
 
 export type AssessmentDecision =
@@ -82,21 +84,34 @@ export function proposeGrade(
   const highEnough = score >= r.promoteAtScore;
   const quartersOk = quarterlyAverage !== null && quarterlyAverage >= r.minQuarterlyAverageToPromote;
   const wanted: GradeChange = highEnough && quartersOk ? 'PROMOTE' : score < r.demoteBelowScore ? 'DEMOTE' : 'KEEP';
-  const held = highEnough && !quartersOk ? (quarterlyAverage === null ? 'no quarterly scores this year' : `quarterly average ${quarterlyAverage} below ${r.minQuarterlyAverageToPromote}`) : '';
+  const held =
+    highEnough && !quartersOk
+      ? quarterlyAverage === null
+        ? 'no quarterly scores this year'
+        : `quarterly average ${quarterlyAverage} below ${r.minQuarterlyAverageToPromote}`
+      : '';
   const at = grade === null ? -1 : policy.gradeOrder.indexOf(grade);
-  if (at < 0) return { gradeChange: wanted, proposedGrade: null, note: grade === null ? 'no current grade' : `grade ${grade} is not in gradeOrder` };
+  if (at < 0)
+    return { gradeChange: wanted, proposedGrade: null, note: grade === null ? 'no current grade' : `grade ${grade} is not in gradeOrder` };
   const next = wanted === 'PROMOTE' ? at + 1 : wanted === 'DEMOTE' ? at - 1 : at;
-  if (next < 0 || next >= policy.gradeOrder.length) return { gradeChange: 'KEEP', proposedGrade: grade, note: `already at the ${next < 0 ? 'lowest' : 'highest'} grade` };
+  if (next < 0 || next >= policy.gradeOrder.length)
+    return { gradeChange: 'KEEP', proposedGrade: grade, note: `already at the ${next < 0 ? 'lowest' : 'highest'} grade` };
   return { gradeChange: wanted, proposedGrade: policy.gradeOrder[next] ?? grade, note: held };
 }
 
-const processable = (a: AssessmentInput, policy: AssessmentsPolicy): boolean => a.status === null || a.status === policy.scoredStatus || policy.openStatuses.includes(a.status);
+const processable = (a: AssessmentInput, policy: AssessmentsPolicy): boolean =>
+  a.status === null || a.status === policy.scoredStatus || policy.openStatuses.includes(a.status);
 
 function unchanged(a: AssessmentInput, v: AssessmentValues): boolean {
   return (Object.keys(v) as Array<keyof AssessmentValues>).every((k) => a[k] === v[k]);
 }
 
-export function scoreQuarter(assessments: readonly AssessmentInput[], managers: readonly AssessedManager[], period: Period, policy: AssessmentsPolicy): AssessmentDecision[] {
+export function scoreQuarter(
+  assessments: readonly AssessmentInput[],
+  managers: readonly AssessedManager[],
+  period: Period,
+  policy: AssessmentsPolicy,
+): AssessmentDecision[] {
   const byId = new Map(managers.map((m) => [m.id, m]));
   const q = policy.quarterly;
   const label = periodLabel(period, q.period);
@@ -107,14 +122,33 @@ export function scoreQuarter(assessments: readonly AssessmentInput[], managers: 
       if (!processable(a, policy)) return { kind: 'skipped', assessmentId: a.id, manager, explanation: `status ${a.status} is final` };
       const missing = [a.attitudeScore === null && 'attitude', a.responsibilityScore === null && 'responsibility'].filter(Boolean);
       if (missing.length > 0) return { kind: 'skipped', assessmentId: a.id, manager, explanation: `no ${missing.join(' or ')} score yet` };
-      const score = roundTo((a.attitudeScore ?? 0) * q.weights.attitudeScore + (a.responsibilityScore ?? 0) * q.weights.responsibilityScore, 2);
-      const values: AssessmentValues = { score, payComponent: q.payComponent, payCoefficient: payCoefficient(score, policy), currentGrade: manager?.grade ?? a.currentGrade, status: policy.scoredStatus };
+      const score = roundTo(
+        (a.attitudeScore ?? 0) * q.weights.attitudeScore + (a.responsibilityScore ?? 0) * q.weights.responsibilityScore,
+        2,
+      );
+      const values: AssessmentValues = {
+        score,
+        payComponent: q.payComponent,
+        payCoefficient: payCoefficient(score, policy),
+        currentGrade: manager?.grade ?? a.currentGrade,
+        status: policy.scoredStatus,
+      };
       if (unchanged(a, values)) return { kind: 'same', assessmentId: a.id, manager };
-      return { kind: 'update', assessmentId: a.id, manager, values, explanation: `attitude ${a.attitudeScore}, responsibility ${a.responsibilityScore} → score ${score}, pay × ${values.payCoefficient ?? '–'}` };
+      return {
+        kind: 'update',
+        assessmentId: a.id,
+        manager,
+        values,
+        explanation: `attitude ${a.attitudeScore}, responsibility ${a.responsibilityScore} → score ${score}, pay × ${values.payCoefficient ?? '–'}`,
+      };
     });
 }
 
-export function countClients(clients: readonly ManagedClient[], period: Period, highEnd: readonly string[]): Map<string, { atStart: number; maintained: number; won: number }> {
+export function countClients(
+  clients: readonly ManagedClient[],
+  period: Period,
+  highEnd: readonly string[],
+): Map<string, { atStart: number; maintained: number; won: number }> {
   const isHigh = (t: string | null): boolean => t !== null && highEnd.includes(t);
   const counts = new Map<string, { atStart: number; maintained: number; won: number }>();
   for (const c of clients) {
@@ -146,7 +180,8 @@ export function scoreYear(
   for (const a of [...input.assessments].sort((p, q) => cmp(p.id, q.id))) {
     if (!a.managerId) continue;
     if (a.kind === y.kind && a.period === label && !existing.has(a.managerId)) existing.set(a.managerId, a);
-    if (a.kind === policy.quarterly.kind && a.period !== null && quarterLabels.has(a.period) && a.score !== null) quarterly.set(a.managerId, [...(quarterly.get(a.managerId) ?? []), a.score]);
+    if (a.kind === policy.quarterly.kind && a.period !== null && quarterLabels.has(a.period) && a.score !== null)
+      quarterly.set(a.managerId, [...(quarterly.get(a.managerId) ?? []), a.score]);
   }
   const active = input.managers.filter((m) => m.status === null || y.managerStatuses.includes(m.status)).sort((a, b) => cmp(a.id, b.id));
   return active.map((manager): AssessmentDecision => {
@@ -170,7 +205,10 @@ export function scoreYear(
       proposedGrade: grade.proposedGrade,
       status: policy.scoredStatus,
     };
-    const move = grade.gradeChange === 'KEEP' ? `keep ${manager.grade ?? 'grade'}` : `${grade.gradeChange.toLowerCase()} ${manager.grade ?? '?'} → ${grade.proposedGrade ?? '?'}`;
+    const move =
+      grade.gradeChange === 'KEEP'
+        ? `keep ${manager.grade ?? 'grade'}`
+        : `${grade.gradeChange.toLowerCase()} ${manager.grade ?? '?'} → ${grade.proposedGrade ?? '?'}`;
     const explanation = `kept ${maintained} of ${atStart} high-end clients, won ${won} → score ${score}: ${move}${grade.note ? ` (${grade.note})` : ''}`;
     if (!a) return { kind: 'create', manager, kindValue: y.kind, period: label, values, explanation };
     if (unchanged(a, values)) return { kind: 'same', assessmentId: a.id, manager };

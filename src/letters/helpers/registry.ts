@@ -31,7 +31,9 @@ export interface RenderData {
 
 function placeholder(data: RenderData, variable: string): unknown {
   if (!data.markMissing) return '';
-  return new Handlebars.SafeString(`<mark style="background:#fde2e2;color:#a11;" title="missing value">⟨${Handlebars.escapeExpression(variable)}⟩</mark>`);
+  return new Handlebars.SafeString(
+    `<mark style="background:#fde2e2;color:#a11;" title="missing value">⟨${Handlebars.escapeExpression(variable)}⟩</mark>`,
+  );
 }
 
 export interface HelperRuntime {
@@ -65,7 +67,8 @@ export function isEmptyValue(value: unknown): boolean {
   if (Array.isArray(value)) return false;
   if (typeof value === 'object' && !(value instanceof Date)) {
     if ('id' in value) return false; // a record
-    if ('amountMicros' in value) return (value as { amountMicros: unknown }).amountMicros === null || (value as { amountMicros: unknown }).amountMicros === undefined;
+    if ('amountMicros' in value)
+      return (value as { amountMicros: unknown }).amountMicros === null || (value as { amountMicros: unknown }).amountMicros === undefined;
     return Object.values(value).every((v) => isEmptyValue(v) || (Array.isArray(v) && v.length === 0));
   }
   return false;
@@ -117,7 +120,8 @@ export const HELPERS: readonly HelperSpec[] = [
     description: 'an amount in Chinese capital numerals: 壹佰贰拾叁万肆仟伍佰陆拾柒元捌角玖分',
     run: ([v]) => {
       const { fen, currency } = toFen(v);
-      if (currency !== 'CNY' && currency !== 'RMB' && currency !== '') throw new RangeError(`capital numerals are for yuan, not ${currency}`);
+      if (currency !== 'CNY' && currency !== 'RMB' && currency !== '')
+        throw new RangeError(`capital numerals are for yuan, not ${currency}`);
       return fenToCapitals(fen);
     },
   },
@@ -184,7 +188,8 @@ export const HELPERS: readonly HelperSpec[] = [
     maxParams: 1,
     wantsSelectField: true,
     description: "a SELECT value as its option's label in the letter's language",
-    run: ([v], hash, data, rt) => optionLabel(typeof hash.field === 'string' ? rt.options(hash.field) : undefined, String(v), locale(hash, data), rt.defaultLocale),
+    run: ([v], hash, data, rt) =>
+      optionLabel(typeof hash.field === 'string' ? rt.options(hash.field) : undefined, String(v), locale(hash, data), rt.defaultLocale),
   },
   {
     name: 'tier',
@@ -192,7 +197,8 @@ export const HELPERS: readonly HelperSpec[] = [
     maxParams: 1,
     wantsSelectField: true,
     description: 'a client tier (PLATINUM…) as its label: 白金 / Platinum',
-    run: ([v], hash, data, rt) => optionLabel(typeof hash.field === 'string' ? rt.options(hash.field) : undefined, String(v), locale(hash, data), rt.defaultLocale),
+    run: ([v], hash, data, rt) =>
+      optionLabel(typeof hash.field === 'string' ? rt.options(hash.field) : undefined, String(v), locale(hash, data), rt.defaultLocale),
   },
   {
     name: 'or',
@@ -252,7 +258,8 @@ export function handlebarsHelpers(rt: HelperRuntime): Record<string, HandlebarsH
       const data = options.data as RenderData;
       const hash = options.hash as Record<string, unknown>;
       // An empty argument was already reported by {{__required}}: say nothing more about it.
-      if (!spec.tolerant && params.some((p) => isEmptyValue(p) || p instanceof Handlebars.SafeString)) return params.find((p) => p instanceof Handlebars.SafeString) ?? '';
+      if (!spec.tolerant && params.some((p) => isEmptyValue(p) || p instanceof Handlebars.SafeString))
+        return params.find((p) => p instanceof Handlebars.SafeString) ?? '';
       try {
         return spec.run(params, hash, data, rt);
       } catch (e) {

@@ -71,8 +71,19 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
       to = typeof v === 'string' ? v : '';
     }
     const name = recipientName(letters.catalogue, t.prepared.object.nameSingular, record);
-    const letter = t.render(record, { today: o.today, lists, campaign: 'preview' }, { name, ...(to ? { email: to } : {}) }, { markMissing: true });
-    return { t, html: letter.html, missing: letter.missing.map(describeMissing), ...(letter.subject !== undefined ? { subject: letter.subject } : {}), ...(to !== undefined ? { to } : {}) };
+    const letter = t.render(
+      record,
+      { today: o.today, lists, campaign: 'preview' },
+      { name, ...(to ? { email: to } : {}) },
+      { markMissing: true },
+    );
+    return {
+      t,
+      html: letter.html,
+      missing: letter.missing.map(describeMissing),
+      ...(letter.subject !== undefined ? { subject: letter.subject } : {}),
+      ...(to !== undefined ? { to } : {}),
+    };
   };
 
   const routes: Record<string, (url: URL, res: ServerResponse) => Promise<void>> = {
@@ -80,12 +91,21 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
     '/api/templates': async (_url, res) => {
       letters = await o.loadLetters();
       compiled.clear();
-      const list = [...letters.set.documents.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([id, def]) => {
-        const prepared = prepareTemplate(def, letters.set, letters.catalogue);
-        const problems = prepared.problems.filter((p) => p.severity === 'error').map(letters.format);
-        const meta = 'meta' in prepared ? prepared.meta : undefined;
-        return { id, channel: def.channel, object: meta?.object ?? '?', description: meta?.description ?? '', locale: meta?.locale ?? '', problems };
-      });
+      const list = [...letters.set.documents.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([id, def]) => {
+          const prepared = prepareTemplate(def, letters.set, letters.catalogue);
+          const problems = prepared.problems.filter((p) => p.severity === 'error').map(letters.format);
+          const meta = 'meta' in prepared ? prepared.meta : undefined;
+          return {
+            id,
+            channel: def.channel,
+            object: meta?.object ?? '?',
+            description: meta?.description ?? '',
+            locale: meta?.locale ?? '',
+            problems,
+          };
+        });
       sendJson(res, 200, list);
     },
     '/api/recipients': async (url, res) => {
@@ -93,14 +113,21 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
       const object = t.prepared.object.nameSingular;
       const lists = await readLists(o.transport, letters.catalogue, t.prepared);
       const out: Array<{ id: string; name: string; missing: number }> = [];
-      for await (const page of readRecipients(o.transport, letters.catalogue, t.prepared, { limit: o.limit, extraPaths: [[t.prepared.object.labelIdentifier]] })) {
+      for await (const page of readRecipients(o.transport, letters.catalogue, t.prepared, {
+        limit: o.limit,
+        extraPaths: [[t.prepared.object.labelIdentifier]],
+      })) {
         for (const r of page) {
           const name = recipientName(letters.catalogue, object, r);
           out.push({ id: r.id, name, missing: t.render(r, { today: o.today, lists }, { name }).missing.length });
         }
       }
       const collator = new Intl.Collator(t.prepared.meta.locale);
-      sendJson(res, 200, out.sort((a, b) => collator.compare(a.name, b.name)));
+      sendJson(
+        res,
+        200,
+        out.sort((a, b) => collator.compare(a.name, b.name)),
+      );
     },
     '/api/render': async (url, res) => {
       const { html: _html, t: _t, ...rest } = await render(url);
@@ -133,7 +160,12 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {
-  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
   res.end(body);
 }
 

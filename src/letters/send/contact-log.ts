@@ -90,16 +90,30 @@ export function contactLogRecord(plan: ContactLogPlan, input: ContactLogInput): 
 }
 
 /** The send keys of the contact logs a campaign already has in the CRM. */
-export async function loggedKeys(transport: RecordsTransport, plan: ContactLogPlan, campaign: string, pageSize: number): Promise<Set<string>> {
+export async function loggedKeys(
+  transport: RecordsTransport,
+  plan: ContactLogPlan,
+  campaign: string,
+  pageSize: number,
+): Promise<Set<string>> {
   const keys = new Set<string>();
   if (!plan.object.fields.has('sendKey') || !plan.object.fields.has('campaign')) return keys;
-  for await (const page of readPages(transport, { object: plan.object, fields: ['sendKey'], filter: { campaign: { eq: campaign } }, pageSize })) {
+  for await (const page of readPages(transport, {
+    object: plan.object,
+    fields: ['sendKey'],
+    filter: { campaign: { eq: campaign } },
+    pageSize,
+  })) {
     for (const row of page) if (typeof row.sendKey === 'string') keys.add(row.sendKey);
   }
   return keys;
 }
 
 /** Creates the records (upserted by id if an answer is lost). */
-export function writeContactLogs(transport: RecordsTransport, plan: ContactLogPlan, records: Array<Record<string, unknown> & { id: string }>): Promise<WriteResult> {
+export function writeContactLogs(
+  transport: RecordsTransport,
+  plan: ContactLogPlan,
+  records: Array<Record<string, unknown> & { id: string }>,
+): Promise<WriteResult> {
   return writeBatches(transport, records.length > 0 ? [{ kind: 'create', object: plan.object, records }] : []);
 }

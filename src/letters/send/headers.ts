@@ -30,8 +30,13 @@ export function unsubscribeHeaders(u: UnsubscribeAddresses): Record<string, stri
 export function unsubscribeProblems(u: UnsubscribeAddresses): string[] {
   const problems: string[] = [];
   if (!u.mailto) problems.push('no unsubscribe address: set email.unsubscribe.mailto in settings/bank.yaml');
-  else if (!/^[^\s@<>]+@[^\s@<>]+$/.test(u.mailto)) problems.push(`email.unsubscribe.mailto "${u.mailto}" is not an email address (write it without mailto:)`);
-  if (!u.url) problems.push('no unsubscribe URL: set email.unsubscribe.url in settings/bank.yaml to an https:// address (one-click unsubscribe, RFC 8058)');
-  else if (!/^https:\/\/[^\s]+$/i.test(u.url)) problems.push(`email.unsubscribe.url "${u.url}" must be an https:// address (one-click unsubscribe, RFC 8058)`);
+  else if (!/^[^\s@<>]+@[^\s@<>]+$/.test(u.mailto))
+    problems.push(`email.unsubscribe.mailto "${u.mailto}" is not an email address (write it without mailto:)`);
+  if (!u.url)
+    problems.push(
+      'no unsubscribe URL: set email.unsubscribe.url in settings/bank.yaml to an https:// address (one-click unsubscribe, RFC 8058)',
+    );
+  else if (!/^https:\/\/[^\s]+$/i.test(u.url))
+    problems.push(`email.unsubscribe.url "${u.url}" must be an https:// address (one-click unsubscribe, RFC 8058)`);
   return problems;
 }

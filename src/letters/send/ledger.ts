@@ -56,7 +56,14 @@ function toLedgerRow(row: Row): LedgerRow | undefined {
   const status = text(row.sendStatus);
   const claimedAt = text(row.claimedAt);
   const claimedBy = text(row.claimedBy);
-  return { id: row.id, key, attempt, ...(status ? { status } : {}), ...(claimedAt ? { claimedAt } : {}), ...(claimedBy ? { claimedBy } : {}) };
+  return {
+    id: row.id,
+    key,
+    attempt,
+    ...(status ? { status } : {}),
+    ...(claimedAt ? { claimedAt } : {}),
+    ...(claimedBy ? { claimedBy } : {}),
+  };
 }
 
 /** Each send key's state from its contact logs. A log without a status was written after the send (older runs, letters): sent. */
@@ -111,5 +118,10 @@ export const TAKEN_FIELDS: Fields = ['sendKey', 'sendStatus', 'claimedAt', 'clai
 
 /** The outcome of one message, as written onto its claim. */
 export function outcomeRecord(id: string, status: Exclude<SendStatus, 'SENDING'>, at: Date, reply?: string): RecordInput {
-  return { id, sendStatus: status, ...(status === 'SENT' ? { contactedAt: at.toISOString() } : {}), ...(reply !== undefined ? { smtpReply: reply.slice(0, 500) } : {}) };
+  return {
+    id,
+    sendStatus: status,
+    ...(status === 'SENT' ? { contactedAt: at.toISOString() } : {}),
+    ...(reply !== undefined ? { smtpReply: reply.slice(0, 500) } : {}),
+  };
 }

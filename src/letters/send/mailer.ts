@@ -42,7 +42,13 @@ export function smtpReplyOf(e: unknown): string {
 
 export function htmlToPlainText(html: string): string {
   // Chinese has no spaces to wrap at: keep lines as the HTML has them.
-  return convert(html, { wordwrap: false, selectors: [{ selector: 'a', options: { hideLinkHrefIfSameAsText: true } }, { selector: 'table', format: 'dataTable' }] });
+  return convert(html, {
+    wordwrap: false,
+    selectors: [
+      { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
+      { selector: 'table', format: 'dataTable' },
+    ],
+  });
 }
 
 export async function smtpMailer(s: SmtpSettings): Promise<Mailer> {

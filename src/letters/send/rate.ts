@@ -19,7 +19,11 @@ export interface Pacer {
   wait(): Promise<void>;
 }
 
-export function pacer(rate: Rate, now: () => number = Date.now, sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))): Pacer {
+export function pacer(
+  rate: Rate,
+  now: () => number = Date.now,
+  sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+): Pacer {
   const gap = 1000 / rate.perSecond;
   let next = 0;
   return {

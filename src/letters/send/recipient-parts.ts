@@ -25,7 +25,8 @@ export function optOutPathsOf(catalogue: Catalogue, objectName: string): string[
   return paths;
 }
 
-export const optedOut = (record: Record<string, unknown>, paths: readonly string[][]): boolean => paths.some((p) => valueAt(record, p) === true);
+export const optedOut = (record: Record<string, unknown>, paths: readonly string[][]): boolean =>
+  paths.some((p) => valueAt(record, p) === true);
 
 export interface Addressee {
   /** The relation hops from the recipient to the record holding the address ([] for the recipient itself). */

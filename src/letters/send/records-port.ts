@@ -16,7 +16,12 @@ export interface SendRecordsPort {
   /** Every record matching the filter (paged). */
   readAll(object: ObjectRef, fields: Fields, filter: Record<string, unknown>): Promise<Row[]>;
   /** Creates each record with its id, never overwriting: ids that exist come back in `taken`. */
-  claim(object: ObjectRef, records: readonly RecordInput[], owner: { field: string; value: string }, fields: Fields): Promise<{ claimed: string[]; taken: Row[] }>;
+  claim(
+    object: ObjectRef,
+    records: readonly RecordInput[],
+    owner: { field: string; value: string },
+    fields: Fields,
+  ): Promise<{ claimed: string[]; taken: Row[] }>;
   /** Writes each record's values onto the (claimed) record with its id. */
   upsert(object: ObjectRef, records: readonly RecordInput[]): Promise<void>;
 }

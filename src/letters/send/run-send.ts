@@ -60,7 +60,9 @@ export async function runSend(o: SendRunOptions): Promise<SendReport> {
   const plan = planContactLog(o.catalogue, prepared);
   const missing = missingLedgerFields(plan);
   if (mailer && missing.length > 0) {
-    throw new Error(`the CRM cannot be the ledger of this send: the pack lacks ${missing.join(', ')} (add them, run \`bankpack deploy\`, then send)`);
+    throw new Error(
+      `the CRM cannot be the ledger of this send: the pack lacks ${missing.join(', ')} (add them, run \`bankpack deploy\`, then send)`,
+    );
   }
   report.crmLogging = missing.length === 0;
   const token = o.token ?? `${hostname()} pid ${process.pid} ${randomUUID().slice(0, 8)}`;
@@ -70,11 +72,30 @@ export async function runSend(o: SendRunOptions): Promise<SendReport> {
   const addressee = addresseeOf(o.catalogue, object.nameSingular, toPath);
   const lists = await readLists(o.transport, o.catalogue, prepared);
   const extraPaths = [[object.labelIdentifier], ...optOutPaths, ...(plan?.extraPaths ?? []), addressee.namePath, [...addressee.hops, 'id']];
-  const query: RecipientQuery = { ...o.query, extraPaths: [...(o.query.extraPaths ?? []), ...extraPaths.filter((p) => p.length > 1 || p[0] !== 'id')] };
+  const query: RecipientQuery = {
+    ...o.query,
+    extraPaths: [...(o.query.extraPaths ?? []), ...extraPaths.filter((p) => p.length > 1 || p[0] !== 'id')],
+  };
 
   const ctx: BatchContext | undefined =
     mailer && plan
-      ? { port: o.port, plan, catalogue: o.catalogue, recipientObject: object, optOutPaths, campaign: o.campaign, template: prepared, token, mailer, log: o.log, report, now, pendingOutcomes: [], ...(o.pace ? { pace: o.pace } : {}), ...(o.progress ? { progress: o.progress } : {}) }
+      ? {
+          port: o.port,
+          plan,
+          catalogue: o.catalogue,
+          recipientObject: object,
+          optOutPaths,
+          campaign: o.campaign,
+          template: prepared,
+          token,
+          mailer,
+          log: o.log,
+          report,
+          now,
+          pendingOutcomes: [],
+          ...(o.pace ? { pace: o.pace } : {}),
+          ...(o.progress ? { progress: o.progress } : {}),
+        }
       : undefined;
   let batch: Candidate[] = [];
   const flush = async (): Promise<boolean> => {
@@ -116,7 +137,17 @@ export async function runSend(o: SendRunOptions): Promise<SendReport> {
         report.wouldSend.push(ref);
         continue;
       }
-      batch.push({ ref: { ...ref, address: ref.address }, key, record, subject: letter.subject ?? '', html: letter.html, attempt: decision.attempt, resend: decision.resend, ...(toName ? { toName } : {}), unsubscribe });
+      batch.push({
+        ref: { ...ref, address: ref.address },
+        key,
+        record,
+        subject: letter.subject ?? '',
+        html: letter.html,
+        attempt: decision.attempt,
+        resend: decision.resend,
+        ...(toName ? { toName } : {}),
+        unsubscribe,
+      });
       if (batch.length >= MAX_RECORDS_PER_CREATE && !(await flush())) break outer;
     }
   }
@@ -124,7 +155,10 @@ export async function runSend(o: SendRunOptions): Promise<SendReport> {
   return report;
 }
 
-type Decision = { kind: 'send'; attempt: number; resend: boolean } | { kind: 'skip'; as: 'sent' } | { kind: 'skip'; as: 'unknown'; claim: { claimedAt?: string; claimedBy?: string; ageMs?: number; inProgress?: boolean } };
+type Decision =
+  | { kind: 'send'; attempt: number; resend: boolean }
+  | { kind: 'skip'; as: 'sent' }
+  | { kind: 'skip'; as: 'unknown'; claim: { claimedAt?: string; claimedBy?: string; ageMs?: number; inProgress?: boolean } };
 
 /**
  * What to do with one email, from its ledger state and this machine's send log. A

@@ -57,9 +57,23 @@ export async function sendBatch(ctx: BatchContext, batch: readonly Candidate[]):
   try {
     fresh = await checkConsent(ctx, batch);
     const claims = fresh.map((c) =>
-      claimRecord(ctx.plan, { key: c.key, recipient: c.record, channel: 'EMAIL', campaign: ctx.campaign, template: ctx.template, title: c.subject, at: ctx.now(), attempt: c.attempt, messageId: ctx.mailer.messageIdFor(c.key), token: ctx.token }),
+      claimRecord(ctx.plan, {
+        key: c.key,
+        recipient: c.record,
+        channel: 'EMAIL',
+        campaign: ctx.campaign,
+        template: ctx.template,
+        title: c.subject,
+        at: ctx.now(),
+        attempt: c.attempt,
+        messageId: ctx.mailer.messageIdFor(c.key),
+        token: ctx.token,
+      }),
     );
-    const result = fresh.length > 0 ? await ctx.port.claim(ctx.plan.object, claims, { field: 'claimedBy', value: ctx.token }, TAKEN_FIELDS) : { claimed: [], taken: [] };
+    const result =
+      fresh.length > 0
+        ? await ctx.port.claim(ctx.plan.object, claims, { field: 'claimedBy', value: ctx.token }, TAKEN_FIELDS)
+        : { claimed: [], taken: [] };
     claimed = new Set(result.claimed);
     report.logged += claimed.size;
     const takenIds = new Set(result.taken.map((r) => r.id));
@@ -91,7 +105,18 @@ export async function sendBatch(ctx: BatchContext, batch: readonly Candidate[]):
         headers: unsubscribeHeaders(c.unsubscribe),
       });
       const at = ctx.now();
-      ctx.log.recordSent({ key: c.key, campaign: ctx.campaign, recipientId: c.record.id, address: c.ref.address, template: ctx.template.meta.id, version: ctx.template.version, messageId }, at);
+      ctx.log.recordSent(
+        {
+          key: c.key,
+          campaign: ctx.campaign,
+          recipientId: c.record.id,
+          address: c.ref.address,
+          template: ctx.template.meta.id,
+          version: ctx.template.version,
+          messageId,
+        },
+        at,
+      );
       outcomes.push(outcomeRecord(id, 'SENT', at, reply));
       report.sent.push(c.ref);
       if (c.resend) report.resent.push(c.ref);

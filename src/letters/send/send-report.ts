@@ -54,5 +54,18 @@ export interface SendReport {
 }
 
 export function emptyReport(): SendReport {
-  return { sent: [], resent: [], alreadySent: [], takenByOther: [], unknown: [], wouldSend: [], noAddress: [], optedOut: [], stopped: [], failed: [], logged: 0, crmLogging: false };
+  return {
+    sent: [],
+    resent: [],
+    alreadySent: [],
+    takenByOther: [],
+    unknown: [],
+    wouldSend: [],
+    noAddress: [],
+    optedOut: [],
+    stopped: [],
+    failed: [],
+    logged: 0,
+    crmLogging: false,
+  };
 }

@@ -30,7 +30,19 @@ export interface SmtpSettings {
   unsubscribeMailto?: string;
 }
 
-const PROFILE_KEYS = new Set(['host', 'port', 'tls', 'user', 'passwordEnv', 'passwordFile', 'from', 'replyTo', 'caFile', 'unsubscribeUrl', 'unsubscribeMailto']);
+const PROFILE_KEYS = new Set([
+  'host',
+  'port',
+  'tls',
+  'user',
+  'passwordEnv',
+  'passwordFile',
+  'from',
+  'replyTo',
+  'caFile',
+  'unsubscribeUrl',
+  'unsubscribeMailto',
+]);
 const SECRET_KEY = /^(password|pass|secret|token)$/i;
 
 export interface SmtpContext {
@@ -50,12 +62,18 @@ export async function resolveSmtp(ctx: SmtpContext): Promise<SmtpResult> {
   const profile = await readProfile(ctx, read, problems);
   if (problems.length > 0) return { ok: false, problems };
   const env = (name: string): string | undefined => (ctx.env[name] && ctx.env[name] !== '' ? ctx.env[name] : undefined);
-  const pick = (envName: string, key: string): string | undefined => env(envName) ?? (typeof profile[key] === 'string' || typeof profile[key] === 'number' ? String(profile[key]) : undefined);
+  const pick = (envName: string, key: string): string | undefined =>
+    env(envName) ?? (typeof profile[key] === 'string' || typeof profile[key] === 'number' ? String(profile[key]) : undefined);
 
   const host = pick('SMTP_HOST', 'host');
-  if (!host) problems.push({ message: 'no SMTP server', hint: 'set SMTP_HOST (and SMTP_PORT, SMTP_TLS, SMTP_USER, SMTP_FROM), or an `smtp:` profile in bankpack.config.yaml' });
+  if (!host)
+    problems.push({
+      message: 'no SMTP server',
+      hint: 'set SMTP_HOST (and SMTP_PORT, SMTP_TLS, SMTP_USER, SMTP_FROM), or an `smtp:` profile in bankpack.config.yaml',
+    });
   const tlsText = (pick('SMTP_TLS', 'tls') ?? 'starttls').toLowerCase();
-  if (!['implicit', 'starttls', 'none'].includes(tlsText)) problems.push({ message: `SMTP_TLS must be implicit, starttls or none, not "${tlsText}"` });
+  if (!['implicit', 'starttls', 'none'].includes(tlsText))
+    problems.push({ message: `SMTP_TLS must be implicit, starttls or none, not "${tlsText}"` });
   const tls = tlsText as TlsMode;
   const portText = pick('SMTP_PORT', 'port') ?? (tls === 'implicit' ? '465' : '587');
   const port = Number(portText);
@@ -81,7 +99,10 @@ export async function resolveSmtp(ctx: SmtpContext): Promise<SmtpResult> {
     }
   }
   if (user && password === undefined && problems.length === 0) {
-    problems.push({ message: `SMTP user ${user} has no password`, hint: `set ${passwordEnv} or SMTP_PASSWORD_FILE (a file holding only the password)` });
+    problems.push({
+      message: `SMTP user ${user} has no password`,
+      hint: `set ${passwordEnv} or SMTP_PASSWORD_FILE (a file holding only the password)`,
+    });
   }
   if (problems.length > 0 || !host || !from) return { ok: false, problems };
   const optional = (envName: string, key: string): Record<string, string> => {
@@ -105,13 +126,21 @@ export async function resolveSmtp(ctx: SmtpContext): Promise<SmtpResult> {
   };
 }
 
-async function readProfile(ctx: SmtpContext, read: (p: string) => Promise<string>, problems: ConfigProblem[]): Promise<Record<string, unknown>> {
+async function readProfile(
+  ctx: SmtpContext,
+  read: (p: string) => Promise<string>,
+  problems: ConfigProblem[],
+): Promise<Record<string, unknown>> {
   const file = join(ctx.packDir, PACK_CONFIG_FILE);
   let text: string;
   try {
     text = await read(file);
   } catch {
-    if (ctx.profile) problems.push({ message: `no SMTP profile "${ctx.profile}": ${PACK_CONFIG_FILE} is missing`, hint: 'add `smtp: { NAME: { host: …, from: … } }` to it' });
+    if (ctx.profile)
+      problems.push({
+        message: `no SMTP profile "${ctx.profile}": ${PACK_CONFIG_FILE} is missing`,
+        hint: 'add `smtp: { NAME: { host: …, from: … } }` to it',
+      });
     return {};
   }
   const { source, errors } = parseYaml(text);
@@ -124,17 +153,32 @@ async function readProfile(ctx: SmtpContext, read: (p: string) => Promise<string
   const name = ctx.profile ?? 'default';
   const raw = all[name];
   if (raw === undefined) {
-    if (ctx.profile) problems.push({ file, message: `no SMTP profile "${name}"`, hint: Object.keys(all).length > 0 ? `known: ${Object.keys(all).join(', ')}` : 'add it under `smtp:`' });
+    if (ctx.profile)
+      problems.push({
+        file,
+        message: `no SMTP profile "${name}"`,
+        hint: Object.keys(all).length > 0 ? `known: ${Object.keys(all).join(', ')}` : 'add it under `smtp:`',
+      });
     return {};
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    problems.push({ file, ...source.locate(['smtp', name]), message: `SMTP profile ${name} must be a mapping (host, port, tls, user, from, …)` });
+    problems.push({
+      file,
+      ...source.locate(['smtp', name]),
+      message: `SMTP profile ${name} must be a mapping (host, port, tls, user, from, …)`,
+    });
     return {};
   }
   for (const key of Object.keys(raw)) {
     const at = { file, ...source.locate(['smtp', name, key], true) };
-    if (SECRET_KEY.test(key)) problems.push({ ...at, message: `SMTP profile ${name} holds a password: a profile says where it is, never the password itself`, hint: 'use passwordEnv: VARIABLE or passwordFile: PATH, and change the password if this file was shared' });
-    else if (!PROFILE_KEYS.has(key)) problems.push({ ...at, message: `unknown setting \`${key}\` in SMTP profile ${name}`, hint: `use ${[...PROFILE_KEYS].join(', ')}` });
+    if (SECRET_KEY.test(key))
+      problems.push({
+        ...at,
+        message: `SMTP profile ${name} holds a password: a profile says where it is, never the password itself`,
+        hint: 'use passwordEnv: VARIABLE or passwordFile: PATH, and change the password if this file was shared',
+      });
+    else if (!PROFILE_KEYS.has(key))
+      problems.push({ ...at, message: `unknown setting \`${key}\` in SMTP profile ${name}`, hint: `use ${[...PROFILE_KEYS].join(', ')}` });
   }
   return raw as Record<string, unknown>;
 }

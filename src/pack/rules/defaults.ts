@@ -44,7 +44,10 @@ function optionProblem(def: FieldDef, label: string, path: (string | number)[], 
   if (values.includes(inner)) return quotingProblem(def, path, value);
   const near = closest(inner, values);
   return problemAt(def.source, path, 'default-option', `defaultValue ${JSON.stringify(value)} is not one of the options of ${label}`, {
-    hint: near !== undefined ? `did you mean "${quote(near)}"?` : `options: ${values.join(', ')}; write one quoted, e.g. "${quote(values[0] ?? 'VALUE')}"`,
+    hint:
+      near !== undefined
+        ? `did you mean "${quote(near)}"?`
+        : `options: ${values.join(', ')}; write one quoted, e.g. "${quote(values[0] ?? 'VALUE')}"`,
   });
 }
 
@@ -62,13 +65,21 @@ function defaultProblems(def: FieldDef, label: string): PendingProblem[] {
     case 'MULTI_SELECT': {
       if (!Array.isArray(value)) break;
       if (value.length === 0) {
-        out.push(problemAt(def.source, ['defaultValue'], 'default-option', `defaultValue of ${label} is an empty list`, { hint: 'list at least one quoted option value, or remove defaultValue' }));
+        out.push(
+          problemAt(def.source, ['defaultValue'], 'default-option', `defaultValue of ${label} is an empty list`, {
+            hint: 'list at least one quoted option value, or remove defaultValue',
+          }),
+        );
       }
       const seen = new Set<string>();
       value.forEach((item, i) => {
         if (typeof item !== 'string') return;
         if (seen.has(unquote(item))) {
-          out.push(problemAt(def.source, ['defaultValue', i], 'default-option', `defaultValue lists ${JSON.stringify(item)} twice`, { hint: 'keep one' }));
+          out.push(
+            problemAt(def.source, ['defaultValue', i], 'default-option', `defaultValue lists ${JSON.stringify(item)} twice`, {
+              hint: 'keep one',
+            }),
+          );
         }
         seen.add(unquote(item));
         push(optionProblem(def, label, ['defaultValue', i], item));
@@ -76,7 +87,8 @@ function defaultProblems(def: FieldDef, label: string): PendingProblem[] {
       break;
     }
     case 'ARRAY':
-      if (Array.isArray(value)) value.forEach((item, i) => typeof item === 'string' && push(quotingProblem(def, ['defaultValue', i], item)));
+      if (Array.isArray(value))
+        value.forEach((item, i) => typeof item === 'string' && push(quotingProblem(def, ['defaultValue', i], item)));
       break;
     case 'TEXT':
     case 'RATING':
@@ -87,7 +99,8 @@ function defaultProblems(def: FieldDef, label: string): PendingProblem[] {
       break;
     default:
       if (COMPOSITE_SUB_FIELDS[def.type] && isRecord(value)) {
-        for (const [key, leaf] of Object.entries(value)) if (typeof leaf === 'string') push(quotingProblem(def, ['defaultValue', key], leaf));
+        for (const [key, leaf] of Object.entries(value))
+          if (typeof leaf === 'string') push(quotingProblem(def, ['defaultValue', key], leaf));
       }
   }
   return out;
@@ -122,9 +135,17 @@ function requiredDefault(def: FieldDef, label: string): PendingProblem[] {
   if (def.type === 'RELATION' || def.type === 'MORPH_RELATION') return [];
   const suggestion = suggestedDefault(def);
   return [
-    problemAt(def.source, ['isNullable'], 'default-required', `${label} has isNullable: false but no defaultValue; Twenty needs a default for a field that may not be empty`, {
-      hint: suggestion ? `add defaultValue: ${suggestion}, or remove isNullable: false` : 'add a defaultValue, or remove isNullable: false',
-    }),
+    problemAt(
+      def.source,
+      ['isNullable'],
+      'default-required',
+      `${label} has isNullable: false but no defaultValue; Twenty needs a default for a field that may not be empty`,
+      {
+        hint: suggestion
+          ? `add defaultValue: ${suggestion}, or remove isNullable: false`
+          : 'add a defaultValue, or remove isNullable: false',
+      },
+    ),
   ];
 }
 

@@ -66,9 +66,15 @@ function checkObject(ctx: RuleContext, object: ObjectTarget, packObjects: readon
     const earlier = seen.get(field.name);
     if (earlier) {
       out.push(
-        problemAt(field.def.source, ['name'], 'field-name-taken', `field name "${field.name}" is already used by ${describeOwner(earlier)}`, {
-          hint: 'field names are unique per object: rename one of them',
-        }),
+        problemAt(
+          field.def.source,
+          ['name'],
+          'field-name-taken',
+          `field name "${field.name}" is already used by ${describeOwner(earlier)}`,
+          {
+            hint: 'field names are unique per object: rename one of them',
+          },
+        ),
       );
     } else seen.set(field.name, field);
   }
@@ -79,7 +85,10 @@ function checkObject(ctx: RuleContext, object: ObjectTarget, packObjects: readon
     if (clash) {
       out.push(
         problemAt(clash.def.source, ['name'], 'field-name-taken', `field name "${field.name}" is already ${describeOwner(field)}`, {
-          hint: field.origin === 'system' ? 'Twenty creates it itself: pick another name' : 'pick another name, or use the standard field as it is',
+          hint:
+            field.origin === 'system'
+              ? 'Twenty creates it itself: pick another name'
+              : 'pick another name, or use the standard field as it is',
         }),
       );
     }
@@ -87,7 +96,11 @@ function checkObject(ctx: RuleContext, object: ObjectTarget, packObjects: readon
   for (const field of seen.values()) {
     const what = reserved.get(field.name);
     if (what) {
-      out.push(problemAt(field.def.source, ['name'], 'field-name-taken', `field name "${field.name}" is ${what} on ${refOf(object)}`, { hint: 'pick another name' }));
+      out.push(
+        problemAt(field.def.source, ['name'], 'field-name-taken', `field name "${field.name}" is ${what} on ${refOf(object)}`, {
+          hint: 'pick another name',
+        }),
+      );
     }
   }
   return out;

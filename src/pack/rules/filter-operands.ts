@@ -38,7 +38,9 @@ const FILTER_OPERANDS: Readonly<Partial<Record<FieldType, readonly string[]>>> =
 /** The operands a filter on a field of `type` (and sub-field) may use; undefined when the SDK does not check. */
 export function filterOperandsFor(type: FieldType, subFieldName?: string): readonly string[] | undefined {
   if (type === 'CURRENCY' && subFieldName !== undefined) {
-    return subFieldName === 'currencyCode' ? ['IS', 'IS_NOT', ...EMPTY] : ['GREATER_THAN_OR_EQUAL', 'LESS_THAN_OR_EQUAL', 'IS', 'IS_NOT', ...EMPTY];
+    return subFieldName === 'currencyCode'
+      ? ['IS', 'IS_NOT', ...EMPTY]
+      : ['GREATER_THAN_OR_EQUAL', 'LESS_THAN_OR_EQUAL', 'IS', 'IS_NOT', ...EMPTY];
   }
   if (type === 'ACTOR' && (subFieldName === 'source' || subFieldName === 'workspaceMemberId')) return ['IS', 'IS_NOT', ...EMPTY];
   return FILTER_OPERANDS[type];

@@ -17,7 +17,10 @@ export function unknownIcon(icon: string): { message: string; hint: string } | u
   const near = closest(icon, TABLER_ICONS);
   return {
     message: `unknown icon "${icon}": ${list.package} ${list.version} has no such icon, and Twenty would draw Icon123 instead`,
-    hint: near !== undefined ? `did you mean "${near}"?` : 'pick a name from https://tabler.io/icons, written Icon + PascalCase (IconUserCircle)',
+    hint:
+      near !== undefined
+        ? `did you mean "${near}"?`
+        : 'pick a name from https://tabler.io/icons, written Icon + PascalCase (IconUserCircle)',
   };
 }
 

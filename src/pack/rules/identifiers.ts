@@ -41,7 +41,10 @@ function occurrences(ctx: RuleContext): Occurrence[] {
     for (const [key, what] of VIEW_CHILDREN) {
       const list = raw[key];
       if (!Array.isArray(list)) continue;
-      list.forEach((item, i) => isRecord(item) && add(item.universalIdentifier, view.source, [key, i, 'universalIdentifier'], `${what} of view "${view.name}"`));
+      list.forEach(
+        (item, i) =>
+          isRecord(item) && add(item.universalIdentifier, view.source, [key, i, 'universalIdentifier'], `${what} of view "${view.name}"`),
+      );
     }
   }
   for (const w of ctx.pack.workflows) add(w.universalIdentifier, w.source, ['universalIdentifier'], `workflow "${w.name}"`);
@@ -60,11 +63,20 @@ export const identifiersFamily: RuleFamily = {
         continue;
       }
       // Blame the newer file: the other one's id may already be deployed (./file-age.ts).
-      const [blamed, kept] = earlier.source.file !== o.source.file && newerFile(ctx.pack.root, earlier.source.file, o.source.file) === earlier.source.file ? [earlier, o] : [o, earlier];
+      const [blamed, kept] =
+        earlier.source.file !== o.source.file && newerFile(ctx.pack.root, earlier.source.file, o.source.file) === earlier.source.file
+          ? [earlier, o]
+          : [o, earlier];
       problems.push(
-        problemAt(blamed.source, blamed.path, 'duplicate-id', `universalIdentifier ${o.uid} of ${blamed.what} is already the identifier of ${kept.what} (${kept.source.file})`, {
-          hint: `give ${blamed.what} a fresh UUID (npx uuid v4); keep the other one, it may already be deployed`,
-        }),
+        problemAt(
+          blamed.source,
+          blamed.path,
+          'duplicate-id',
+          `universalIdentifier ${o.uid} of ${blamed.what} is already the identifier of ${kept.what} (${kept.source.file})`,
+          {
+            hint: `give ${blamed.what} a fresh UUID (npx uuid v4); keep the other one, it may already be deployed`,
+          },
+        ),
       );
     }
     return problems;

@@ -11,7 +11,12 @@ import { IDENTIFIER_MAX_LENGTH } from './metadata-names.ts';
 
 const LABEL_KEYS = ['labelSingular', 'labelPlural'] as const;
 
-function checkLabels(object: ObjectDef, labels: Partial<Record<(typeof LABEL_KEYS)[number], string>>, at: (string | number)[], locale: string | undefined): PendingProblem[] {
+function checkLabels(
+  object: ObjectDef,
+  labels: Partial<Record<(typeof LABEL_KEYS)[number], string>>,
+  at: (string | number)[],
+  locale: string | undefined,
+): PendingProblem[] {
   const out: PendingProblem[] = [];
   const where = locale ? ` (${locale})` : '';
   for (const key of LABEL_KEYS) {
@@ -21,18 +26,30 @@ function checkLabels(object: ObjectDef, labels: Partial<Record<(typeof LABEL_KEY
       out.push(problemAt(object.source, [...at, key], 'label-length', `${key}${where} is blank`, { hint: 'write the label' }));
     } else if (label.length > IDENTIFIER_MAX_LENGTH) {
       out.push(
-        problemAt(object.source, [...at, key], 'label-length', `${key}${where} is ${label.length} characters long; Twenty allows at most ${IDENTIFIER_MAX_LENGTH}`, {
-          hint: 'shorten it; put the detail in the description',
-        }),
+        problemAt(
+          object.source,
+          [...at, key],
+          'label-length',
+          `${key}${where} is ${label.length} characters long; Twenty allows at most ${IDENTIFIER_MAX_LENGTH}`,
+          {
+            hint: 'shorten it; put the detail in the description',
+          },
+        ),
       );
     }
   }
   const { labelSingular, labelPlural } = labels;
   if (labelSingular !== undefined && labelPlural !== undefined && labelSingular.trim().toLowerCase() === labelPlural.trim().toLowerCase()) {
     out.push(
-      problemAt(object.source, [...at, 'labelPlural'], 'label-plural-same', `labelPlural${where} "${labelPlural}" is the same as labelSingular; Twenty needs two different labels`, {
-        hint: `give the plural its own wording${locale ? ' in this locale' : ''}`,
-      }),
+      problemAt(
+        object.source,
+        [...at, 'labelPlural'],
+        'label-plural-same',
+        `labelPlural${where} "${labelPlural}" is the same as labelSingular; Twenty needs two different labels`,
+        {
+          hint: `give the plural its own wording${locale ? ' in this locale' : ''}`,
+        },
+      ),
     );
   }
   return out;

@@ -14,20 +14,76 @@ export const IDENTIFIER_MAX_LENGTH = 63;
 const NAME_PATTERN = /^[a-z][a-zA-Z0-9]*$/;
 
 const CORE_OBJECT_NAMES = [
-  'approvedAccessDomain', 'approvedAccessDomains', 'appToken', 'appTokens', 'billingCustomer', 'billingCustomers',
-  'billingEntitlement', 'billingEntitlements', 'billingMeter', 'billingMeters', 'billingProduct', 'billingProducts',
-  'billingSubscription', 'billingSubscriptions', 'billingSubscriptionItem', 'billingSubscriptionItems', 'featureFlag',
-  'featureFlags', 'job', 'jobs', 'keyValuePair', 'keyValuePairs', 'pageLayout', 'pageLayouts', 'pageLayoutTab',
-  'pageLayoutTabs', 'pageLayoutWidget', 'pageLayoutWidgets', 'postgresCredential', 'postgresCredentials',
-  'twoFactorMethod', 'twoFactorMethods', 'user', 'users', 'userWorkspace', 'userWorkspaces', 'workspace', 'workspaces',
-  'role', 'roles', 'userWorkspaceRole', 'userWorkspaceRoles',
+  'approvedAccessDomain',
+  'approvedAccessDomains',
+  'appToken',
+  'appTokens',
+  'billingCustomer',
+  'billingCustomers',
+  'billingEntitlement',
+  'billingEntitlements',
+  'billingMeter',
+  'billingMeters',
+  'billingProduct',
+  'billingProducts',
+  'billingSubscription',
+  'billingSubscriptions',
+  'billingSubscriptionItem',
+  'billingSubscriptionItems',
+  'featureFlag',
+  'featureFlags',
+  'job',
+  'jobs',
+  'keyValuePair',
+  'keyValuePairs',
+  'pageLayout',
+  'pageLayouts',
+  'pageLayoutTab',
+  'pageLayoutTabs',
+  'pageLayoutWidget',
+  'pageLayoutWidgets',
+  'postgresCredential',
+  'postgresCredentials',
+  'twoFactorMethod',
+  'twoFactorMethods',
+  'user',
+  'users',
+  'userWorkspace',
+  'userWorkspaces',
+  'workspace',
+  'workspaces',
+  'role',
+  'roles',
+  'userWorkspaceRole',
+  'userWorkspaceRoles',
 ];
 
 export const RESERVED_NAMES: ReadonlySet<string> = new Set([
   ...CORE_OBJECT_NAMES,
-  'plan', 'plans', 'event', 'events', 'field', 'fields', 'link', 'links', 'currency', 'currencies', 'fullNames',
-  'address', 'addresses', 'type', 'types', 'object', 'objects', 'index', 'relation', 'relations', 'aggregate',
-  'not', 'or', 'and',
+  'plan',
+  'plans',
+  'event',
+  'events',
+  'field',
+  'fields',
+  'link',
+  'links',
+  'currency',
+  'currencies',
+  'fullNames',
+  'address',
+  'addresses',
+  'type',
+  'types',
+  'object',
+  'objects',
+  'index',
+  'relation',
+  'relations',
+  'aggregate',
+  'not',
+  'or',
+  'and',
 ]);
 
 /**
@@ -46,7 +102,11 @@ export interface NameProblem {
 /** Why Twenty would refuse `name` as an object or field name, or undefined. `what` is e.g. `nameSingular`. */
 export function checkMetadataName(what: string, name: string): NameProblem | undefined {
   if (name.length > IDENTIFIER_MAX_LENGTH) {
-    return { rule: 'name-length', message: `${what} "${name}" is ${name.length} characters long; Twenty allows at most ${IDENTIFIER_MAX_LENGTH}`, hint: 'shorten it' };
+    return {
+      rule: 'name-length',
+      message: `${what} "${name}" is ${name.length} characters long; Twenty allows at most ${IDENTIFIER_MAX_LENGTH}`,
+      hint: 'shorten it',
+    };
   }
   if (!NAME_PATTERN.test(name)) {
     return {
@@ -64,10 +124,19 @@ export function checkMetadataName(what: string, name: string): NameProblem | und
     };
   }
   if (RESERVED_NAMES.has(name)) {
-    return { rule: 'name-reserved', message: `${what} "${name}" is reserved by Twenty`, hint: `pick another name, e.g. "${name}Custom" or a more specific word` };
+    return {
+      rule: 'name-reserved',
+      message: `${what} "${name}" is reserved by Twenty`,
+      hint: `pick another name, e.g. "${name}Custom" or a more specific word`,
+    };
   }
   if (SOON_RESERVED_NAMES.has(name)) {
-    return { rule: 'name-reserved', message: `${what} "${name}" is reserved by newer Twenty servers`, hint: 'pick another name so the pack keeps working after an upgrade', severity: 'warning' };
+    return {
+      rule: 'name-reserved',
+      message: `${what} "${name}" is reserved by newer Twenty servers`,
+      hint: 'pick another name so the pack keeps working after an upgrade',
+      severity: 'warning',
+    };
   }
   return undefined;
 }

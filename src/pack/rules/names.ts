@@ -19,13 +19,25 @@ function objectNameFormat(object: ObjectDef): PendingProblem[] {
   const out: PendingProblem[] = [];
   for (const key of NAME_KEYS) {
     const found = checkMetadataName(key, object[key]);
-    if (found) out.push(problemAt(object.source, [key], found.rule, found.message, { hint: found.hint, ...(found.severity ? { severity: found.severity } : {}) }));
+    if (found)
+      out.push(
+        problemAt(object.source, [key], found.rule, found.message, {
+          hint: found.hint,
+          ...(found.severity ? { severity: found.severity } : {}),
+        }),
+      );
   }
   if (object.nameSingular.trim().toLowerCase() === object.namePlural.trim().toLowerCase()) {
     out.push(
-      problemAt(object.source, ['namePlural'], 'name-plural-same', `namePlural "${object.namePlural}" is the same as nameSingular; Twenty needs two different names`, {
-        hint: `use the plural form, e.g. "${object.nameSingular}s"`,
-      }),
+      problemAt(
+        object.source,
+        ['namePlural'],
+        'name-plural-same',
+        `namePlural "${object.namePlural}" is the same as nameSingular; Twenty needs two different names`,
+        {
+          hint: `use the plural form, e.g. "${object.nameSingular}s"`,
+        },
+      ),
     );
   }
   return out;
@@ -54,9 +66,15 @@ function objectNameClashes(objects: readonly ObjectDef[]): PendingProblem[] {
         );
       } else if (earlier) {
         out.push(
-          problemAt(object.source, [key], 'name-taken', `${key} "${name}" is already a name of object ${earlier.nameSingular} (${earlier.source.file})`, {
-            hint: 'every object needs its own singular and plural names',
-          }),
+          problemAt(
+            object.source,
+            [key],
+            'name-taken',
+            `${key} "${name}" is already a name of object ${earlier.nameSingular} (${earlier.source.file})`,
+            {
+              hint: 'every object needs its own singular and plural names',
+            },
+          ),
         );
       }
     }
@@ -70,7 +88,13 @@ function fieldNameFormat(ctx: RuleContext): PendingProblem[] {
   const out: PendingProblem[] = [];
   for (const { def } of packFields(ctx)) {
     const found = checkMetadataName('field name', def.name);
-    if (found) out.push(problemAt(def.source, ['name'], found.rule, found.message, { hint: found.hint, ...(found.severity ? { severity: found.severity } : {}) }));
+    if (found)
+      out.push(
+        problemAt(def.source, ['name'], found.rule, found.message, {
+          hint: found.hint,
+          ...(found.severity ? { severity: found.severity } : {}),
+        }),
+      );
   }
   return out;
 }

@@ -15,7 +15,12 @@ export const navigationFamily: RuleFamily = {
     const placed = new Map<string, string>();
     manifest.navigation.forEach((folder, i) => {
       const at = ['navigation', i];
-      if (keys.has(folder.key)) problems.push(problemAt(manifest.source, [...at, 'key'], 'navigation-key-duplicate', `the folder key "${folder.key}" is used twice`, { hint: 'give each folder its own key' }));
+      if (keys.has(folder.key))
+        problems.push(
+          problemAt(manifest.source, [...at, 'key'], 'navigation-key-duplicate', `the folder key "${folder.key}" is used twice`, {
+            hint: 'give each folder its own key',
+          }),
+        );
       keys.add(folder.key);
       const icon = folder.icon ? unknownIcon(folder.icon) : undefined;
       if (icon) problems.push(problemAt(manifest.source, [...at, 'icon'], 'icon-unknown', icon.message, { hint: icon.hint }));
@@ -27,7 +32,12 @@ export const navigationFamily: RuleFamily = {
         }
         const name = found.object.nameSingular;
         const earlier = placed.get(name);
-        if (earlier !== undefined) problems.push(problemAt(manifest.source, [...at, 'objects', j], 'navigation-object-twice', `${name} is already in the folder "${earlier}"`, { hint: 'list each object in one folder' }));
+        if (earlier !== undefined)
+          problems.push(
+            problemAt(manifest.source, [...at, 'objects', j], 'navigation-object-twice', `${name} is already in the folder "${earlier}"`, {
+              hint: 'list each object in one folder',
+            }),
+          );
         else placed.set(name, folder.key);
       });
     });

@@ -26,18 +26,33 @@ function labelIdentifier(ctx: RuleContext, def: ObjectDef): PendingProblem[] {
   if (!found.found) return [unresolved(def.source, [LABEL_IDENTIFIER], 'label-identifier', found, 'the label identifier does not resolve')];
   if (found.object !== object) {
     return [
-      problemAt(def.source, [LABEL_IDENTIFIER], 'label-identifier', `the label identifier ${refOf(found.field)} is a field of another object`, {
-        hint: `name a TEXT or FULL_NAME field of ${def.nameSingular}`,
-      }),
+      problemAt(
+        def.source,
+        [LABEL_IDENTIFIER],
+        'label-identifier',
+        `the label identifier ${refOf(found.field)} is a field of another object`,
+        {
+          hint: `name a TEXT or FULL_NAME field of ${def.nameSingular}`,
+        },
+      ),
     ];
   }
   const type = found.field.type;
   if (type !== undefined && !LABEL_IDENTIFIER_TYPES.has(type)) {
-    const candidates = ctx.refs.fieldsOf(object).filter((f) => f.type !== undefined && LABEL_IDENTIFIER_TYPES.has(f.type)).map((f) => f.name);
+    const candidates = ctx.refs
+      .fieldsOf(object)
+      .filter((f) => f.type !== undefined && LABEL_IDENTIFIER_TYPES.has(f.type))
+      .map((f) => f.name);
     return [
-      problemAt(def.source, [LABEL_IDENTIFIER], 'label-identifier', `the label identifier ${refOf(found.field)} is a ${type} field; Twenty shows only a TEXT or FULL_NAME field as a record's name`, {
-        hint: candidates.length > 0 ? `use one of: ${candidates.join(', ')}` : 'add a TEXT field (usually "name") and point at it',
-      }),
+      problemAt(
+        def.source,
+        [LABEL_IDENTIFIER],
+        'label-identifier',
+        `the label identifier ${refOf(found.field)} is a ${type} field; Twenty shows only a TEXT or FULL_NAME field as a record's name`,
+        {
+          hint: candidates.length > 0 ? `use one of: ${candidates.join(', ')}` : 'add a TEXT field (usually "name") and point at it',
+        },
+      ),
     ];
   }
   return [];
@@ -49,7 +64,10 @@ function fieldOwners(ctx: RuleContext): PendingProblem[] {
     const ref = def.objectUniversalIdentifier;
     if (ref === undefined) continue;
     const owner = ctx.refs.resolveObject(ref);
-    if (!owner.found) out.push(unresolved(def.source, ['objectUniversalIdentifier'], 'field-object', owner, `field "${def.name}" is added to an unknown object`));
+    if (!owner.found)
+      out.push(
+        unresolved(def.source, ['objectUniversalIdentifier'], 'field-object', owner, `field "${def.name}" is added to an unknown object`),
+      );
   }
   return out;
 }
@@ -58,7 +76,13 @@ function uniqueFlags(ctx: RuleContext): PendingProblem[] {
   return packFields(ctx)
     .filter(({ def }) => def.isUnique === true && NEVER_UNIQUE.has(def.type))
     .map(({ def, target }) =>
-      problemAt(def.source, ['isUnique'], 'unique-not-allowed', `${fieldLabel(def, target)} is a ${def.type} field, which cannot be unique`, { hint: 'remove isUnique' }),
+      problemAt(
+        def.source,
+        ['isUnique'],
+        'unique-not-allowed',
+        `${fieldLabel(def, target)} is a ${def.type} field, which cannot be unique`,
+        { hint: 'remove isUnique' },
+      ),
     );
 }
 

@@ -33,11 +33,27 @@ function optionLabelProblems(def: FieldDef, i: number, text: string, locale: str
   const what = locale ? `option label (${locale})` : 'option label';
   const out: PendingProblem[] = [];
   if (text.includes(',')) {
-    out.push(problemAt(def.source, path, 'option-label', `${what} "${text}" contains a comma, which Twenty refuses ("Label must not contain a comma")`, { hint: 'use another separator (、 / ; –)' }));
+    out.push(
+      problemAt(
+        def.source,
+        path,
+        'option-label',
+        `${what} "${text}" contains a comma, which Twenty refuses ("Label must not contain a comma")`,
+        { hint: 'use another separator (、 / ; –)' },
+      ),
+    );
   }
   if (text.trim().length === 0) out.push(problemAt(def.source, path, 'option-label', `${what} is blank`, { hint: 'write the label' }));
   else if (text.length > IDENTIFIER_MAX_LENGTH) {
-    out.push(problemAt(def.source, path, 'option-label', `${what} is ${text.length} characters long; Twenty allows at most ${IDENTIFIER_MAX_LENGTH}`, { hint: 'shorten it' }));
+    out.push(
+      problemAt(
+        def.source,
+        path,
+        'option-label',
+        `${what} is ${text.length} characters long; Twenty allows at most ${IDENTIFIER_MAX_LENGTH}`,
+        { hint: 'shorten it' },
+      ),
+    );
   }
   return out;
 }
@@ -48,26 +64,50 @@ function checkOptions(def: FieldDef, label: string): PendingProblem[] {
   if (def.type === 'RATING') {
     if (options.length > 0) {
       out.push(
-        problemAt(def.source, ['options'], 'options-rating', `RATING field ${label} lists options; Twenty generates a rating's options itself`, {
-          hint: 'remove options',
-        }),
+        problemAt(
+          def.source,
+          ['options'],
+          'options-rating',
+          `RATING field ${label} lists options; Twenty generates a rating's options itself`,
+          {
+            hint: 'remove options',
+          },
+        ),
       );
     }
     return out;
   }
   if (def.type !== 'SELECT' && def.type !== 'MULTI_SELECT') return out;
-  const firstAt = { value: new Map<string | number, number>(), position: new Map<string | number, number>(), id: new Map<string | number, number>() };
+  const firstAt = {
+    value: new Map<string | number, number>(),
+    position: new Map<string | number, number>(),
+    id: new Map<string | number, number>(),
+  };
   options.forEach((option, i) => {
     const at = (key: string): (string | number)[] => ['options', i, key];
     const { value, label: text } = option;
     if (value.length > IDENTIFIER_MAX_LENGTH) {
-      out.push(problemAt(def.source, at('value'), 'option-value', `option value "${value}" is ${value.length} characters long; Twenty allows at most ${IDENTIFIER_MAX_LENGTH}`, { hint: 'shorten it' }));
+      out.push(
+        problemAt(
+          def.source,
+          at('value'),
+          'option-value',
+          `option value "${value}" is ${value.length} characters long; Twenty allows at most ${IDENTIFIER_MAX_LENGTH}`,
+          { hint: 'shorten it' },
+        ),
+      );
     } else if (!SNAKE_CASE.test(value)) {
       const fixed = toUpperSnake(value);
       out.push(
-        problemAt(def.source, at('value'), 'option-value', `option value "${value}" must be UPPER_SNAKE_CASE (capital letters, digits, single underscores, starting with a letter)`, {
-          hint: SNAKE_CASE.test(fixed) ? `write "${fixed}"` : 'e.g. IN_PROGRESS',
-        }),
+        problemAt(
+          def.source,
+          at('value'),
+          'option-value',
+          `option value "${value}" must be UPPER_SNAKE_CASE (capital letters, digits, single underscores, starting with a letter)`,
+          {
+            hint: SNAKE_CASE.test(fixed) ? `write "${fixed}"` : 'e.g. IN_PROGRESS',
+          },
+        ),
       );
     }
     out.push(...optionLabelProblems(def, i, text, undefined));
@@ -78,7 +118,16 @@ function checkOptions(def: FieldDef, label: string): PendingProblem[] {
       if (v === undefined) return;
       const first = seen.get(v);
       if (first === undefined) seen.set(v, i);
-      else out.push(problemAt(def.source, at(key), 'option-duplicate', `option ${key} ${JSON.stringify(v)} is also the ${key} of option ${first + 1}`, { hint: `every option of ${label} needs its own ${key}` }));
+      else
+        out.push(
+          problemAt(
+            def.source,
+            at(key),
+            'option-duplicate',
+            `option ${key} ${JSON.stringify(v)} is also the ${key} of option ${first + 1}`,
+            { hint: `every option of ${label} needs its own ${key}` },
+          ),
+        );
     };
     duplicate('value', firstAt.value, value);
     duplicate('position', firstAt.position, option.position);

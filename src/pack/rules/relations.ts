@@ -27,24 +27,42 @@ function settingsProblems(def: FieldDef, field: FieldTarget): PendingProblem[] {
     const expected = `${def.name}Id`;
     if (typeof settings.joinColumnName === 'string' && settings.joinColumnName !== expected) {
       out.push(
-        problemAt(def.source, ['universalSettings', 'joinColumnName'], 'relation-join-column', `joinColumnName "${settings.joinColumnName}" does not match the field: Twenty names the join column "${expected}"`, {
-          hint: `write joinColumnName: ${expected}`,
-        }),
+        problemAt(
+          def.source,
+          ['universalSettings', 'joinColumnName'],
+          'relation-join-column',
+          `joinColumnName "${settings.joinColumnName}" does not match the field: Twenty names the join column "${expected}"`,
+          {
+            hint: `write joinColumnName: ${expected}`,
+          },
+        ),
       );
     }
   } else if (type === 'ONE_TO_MANY') {
     if (settings.joinColumnName !== undefined && settings.joinColumnName !== null) {
       out.push(
-        problemAt(def.source, ['universalSettings', 'joinColumnName'], 'relation-join-column', 'a ONE_TO_MANY field has no join column: the foreign key lives on the other side', {
-          hint: 'remove joinColumnName (it belongs on the MANY_TO_ONE side)',
-        }),
+        problemAt(
+          def.source,
+          ['universalSettings', 'joinColumnName'],
+          'relation-join-column',
+          'a ONE_TO_MANY field has no join column: the foreign key lives on the other side',
+          {
+            hint: 'remove joinColumnName (it belongs on the MANY_TO_ONE side)',
+          },
+        ),
       );
     }
     if (settings.onDelete !== undefined) {
       out.push(
-        problemAt(def.source, ['universalSettings', 'onDelete'], 'relation-on-delete', 'onDelete applies only to the MANY_TO_ONE side of a relation', {
-          hint: 'move onDelete to the other side, or remove it',
-        }),
+        problemAt(
+          def.source,
+          ['universalSettings', 'onDelete'],
+          'relation-on-delete',
+          'onDelete applies only to the MANY_TO_ONE side of a relation',
+          {
+            hint: 'move onDelete to the other side, or remove it',
+          },
+        ),
       );
     }
   }
@@ -55,7 +73,8 @@ function pairProblems(ctx: RuleContext, def: FieldDef, field: FieldTarget, repor
   const relation = field.relation;
   if (!relation) return [];
   const targetObject = ctx.refs.resolveObject(relation.targetObject);
-  if (!targetObject.found) return [unresolved(def.source, [TARGET_OBJECT], 'relation-target', targetObject, `${refOf(field)} points at an unknown object`)];
+  if (!targetObject.found)
+    return [unresolved(def.source, [TARGET_OBJECT], 'relation-target', targetObject, `${refOf(field)} points at an unknown object`)];
   const target = ctx.refs.relationTarget(field);
   if (!target.found) {
     const declare = `declare it on ${refOf(targetObject.object)}: a RELATION field whose ${TARGET_FIELD} is ${def.universalIdentifier}`;
@@ -71,7 +90,10 @@ function pairProblems(ctx: RuleContext, def: FieldDef, field: FieldTarget, repor
     out.push(problemAt(def.source, [TARGET_FIELD], 'relation-inverse', message, { hint }));
   };
   if (target.object !== targetObject.object) {
-    at(`${refOf(inverse)} is on ${refOf(target.object)}, not on the relation's target object ${refOf(targetObject.object)}`, `point ${TARGET_FIELD} at a field of ${refOf(targetObject.object)}`);
+    at(
+      `${refOf(inverse)} is on ${refOf(target.object)}, not on the relation's target object ${refOf(targetObject.object)}`,
+      `point ${TARGET_FIELD} at a field of ${refOf(targetObject.object)}`,
+    );
     return out;
   }
   if (inverse.origin !== 'pack') {
@@ -82,7 +104,10 @@ function pairProblems(ctx: RuleContext, def: FieldDef, field: FieldTarget, repor
     return out;
   }
   if (inverse.type !== 'RELATION' && inverse.type !== 'MORPH_RELATION') {
-    at(`the other side of ${refOf(field)} is ${refOf(inverse)}, a ${inverse.type} field, not a relation`, `point at a RELATION field of ${refOf(targetObject.object)}`);
+    at(
+      `the other side of ${refOf(field)} is ${refOf(inverse)}, a ${inverse.type} field, not a relation`,
+      `point at a RELATION field of ${refOf(targetObject.object)}`,
+    );
     return out;
   }
   // An inverse whose own target does not resolve is reported from its own side.
@@ -104,9 +129,15 @@ function pairProblems(ctx: RuleContext, def: FieldDef, field: FieldTarget, repor
   const theirs = inverse.relation?.relationType;
   if (mine && theirs && mine === theirs) {
     out.push(
-      problemAt(def.source, ['universalSettings', 'relationType'], 'relation-type', `both sides of ${refOf(field)} ↔ ${refOf(inverse)} are ${mine}`, {
-        hint: 'one side is MANY_TO_ONE (it holds the join column), the other ONE_TO_MANY',
-      }),
+      problemAt(
+        def.source,
+        ['universalSettings', 'relationType'],
+        'relation-type',
+        `both sides of ${refOf(field)} ↔ ${refOf(inverse)} are ${mine}`,
+        {
+          hint: 'one side is MANY_TO_ONE (it holds the join column), the other ONE_TO_MANY',
+        },
+      ),
     );
   }
   return out;

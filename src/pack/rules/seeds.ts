@@ -12,12 +12,17 @@ import { joinColumnOf } from './field-names.ts';
 function optionProblems(seed: SeedDef, field: FieldTarget, value: unknown, path: (string | number)[]): PendingProblem[] {
   if (field.type !== 'SELECT' && field.type !== 'MULTI_SELECT') return [];
   const values = (field.options ?? []).map((o) => o.value);
-  const given = field.type === 'MULTI_SELECT' && Array.isArray(value) ? value.map((v, i) => [v, [...path, i]] as const) : [[value, path] as const];
+  const given =
+    field.type === 'MULTI_SELECT' && Array.isArray(value) ? value.map((v, i) => [v, [...path, i]] as const) : [[value, path] as const];
   const out: PendingProblem[] = [];
   for (const [v, at] of given) {
     if (typeof v !== 'string' || values.includes(v)) continue;
     const near = closest(v, values);
-    out.push(problemAt(seed.source, at, 'seed-option', `"${v}" is not an option of ${refOf(field)}`, { hint: near !== undefined ? `did you mean "${near}"?` : `options: ${values.join(', ')}` }));
+    out.push(
+      problemAt(seed.source, at, 'seed-option', `"${v}" is not an option of ${refOf(field)}`, {
+        hint: near !== undefined ? `did you mean "${near}"?` : `options: ${values.join(', ')}`,
+      }),
+    );
   }
   return out;
 }
@@ -33,7 +38,12 @@ function checkSeed(ctx: RuleContext, seed: SeedDef): PendingProblem[] {
   const out: PendingProblem[] = [];
   const missing = (name: string, path: (string | number)[], atKey: boolean): void => {
     const near = closest(name, names);
-    out.push(problemAt(seed.source, path, 'seed-field', `${refOf(object)} has no field "${name}"`, { hint: near !== undefined ? `did you mean "${near}"?` : undefined, atKey }));
+    out.push(
+      problemAt(seed.source, path, 'seed-field', `${refOf(object)} has no field "${name}"`, {
+        hint: near !== undefined ? `did you mean "${near}"?` : undefined,
+        atKey,
+      }),
+    );
   };
   seed.key.forEach((name, i) => {
     if (!byName.has(name) && !joinColumns.has(name)) missing(name, ['key', i], false);

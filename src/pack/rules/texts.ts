@@ -19,19 +19,43 @@ export const collapseWhitespace = (text: string): string => text.trim().replace(
 function whitespace(source: SourceRef, path: NodePath, what: string, text: string): PendingProblem[] {
   if (text !== '' && text.trim() === '') {
     // Trimmed to nothing by Twenty: the text deploys as empty, and every later plan finds it changed.
-    return [problemAt(source, path, 'text-whitespace', `${what} is only whitespace; Twenty trims it to nothing, so every deploy would find it changed`, { hint: 'write the text, or remove the key' })];
+    return [
+      problemAt(
+        source,
+        path,
+        'text-whitespace',
+        `${what} is only whitespace; Twenty trims it to nothing, so every deploy would find it changed`,
+        { hint: 'write the text, or remove the key' },
+      ),
+    ];
   }
   if (collapseWhitespace(text) === text) return [];
-  const cause = /[\r\n\u2028\u2029]/.test(text) ? 'a line break' : /\t/.test(text) ? 'a tab' : text !== text.trim() ? 'spaces at its start or end' : 'two spaces in a row';
+  const cause = /[\r\n\u2028\u2029]/.test(text)
+    ? 'a line break'
+    : /\t/.test(text)
+      ? 'a tab'
+      : text !== text.trim()
+        ? 'spaces at its start or end'
+        : 'two spaces in a row';
   return [
-    problemAt(source, path, 'text-whitespace', `${what} has ${cause}; Twenty trims and collapses whitespace, so every deploy would find it changed`, {
-      hint: `write "${collapseWhitespace(text)}"`,
-    }),
+    problemAt(
+      source,
+      path,
+      'text-whitespace',
+      `${what} has ${cause}; Twenty trims and collapses whitespace, so every deploy would find it changed`,
+      {
+        hint: `write "${collapseWhitespace(text)}"`,
+      },
+    ),
   ];
 }
 
 /** The base text and each translation of `property`, with the path and words to report them by. */
-function variants(base: string | undefined, translations: Translations | undefined, property: string): Array<{ text: string; path: NodePath; locale?: string }> {
+function variants(
+  base: string | undefined,
+  translations: Translations | undefined,
+  property: string,
+): Array<{ text: string; path: NodePath; locale?: string }> {
   const out: Array<{ text: string; path: NodePath; locale?: string }> = [];
   if (typeof base === 'string') out.push({ text: base, path: [property] });
   for (const [locale, texts] of Object.entries(translations ?? {})) {
@@ -41,7 +65,10 @@ function variants(base: string | undefined, translations: Translations | undefin
   return out;
 }
 
-function fieldTexts(def: { label: string; description?: string; translations?: Translations; source: SourceRef }, name: string): PendingProblem[] {
+function fieldTexts(
+  def: { label: string; description?: string; translations?: Translations; source: SourceRef },
+  name: string,
+): PendingProblem[] {
   const out: PendingProblem[] = [];
   for (const v of variants(def.label, def.translations, 'label')) {
     const what = `label of ${name}${v.locale ? ` (${v.locale})` : ''}`;
@@ -50,7 +77,15 @@ function fieldTexts(def: { label: string; description?: string; translations?: T
       continue;
     }
     if (v.text.length > IDENTIFIER_MAX_LENGTH) {
-      out.push(problemAt(def.source, v.path, 'label-length', `${what} is ${v.text.length} characters long; Twenty allows at most ${IDENTIFIER_MAX_LENGTH}`, { hint: 'shorten it; put the detail in the description' }));
+      out.push(
+        problemAt(
+          def.source,
+          v.path,
+          'label-length',
+          `${what} is ${v.text.length} characters long; Twenty allows at most ${IDENTIFIER_MAX_LENGTH}`,
+          { hint: 'shorten it; put the detail in the description' },
+        ),
+      );
     }
     out.push(...whitespace(def.source, v.path, what, v.text));
   }
@@ -66,7 +101,8 @@ export const textsFamily: RuleFamily = {
     const out: PendingProblem[] = [];
     for (const o of ctx.pack.objects) {
       for (const property of ['labelSingular', 'labelPlural', 'description'] as const) {
-        for (const v of variants(o[property], o.translations, property)) out.push(...whitespace(o.source, v.path, `${property} of ${o.nameSingular}${v.locale ? ` (${v.locale})` : ''}`, v.text));
+        for (const v of variants(o[property], o.translations, property))
+          out.push(...whitespace(o.source, v.path, `${property} of ${o.nameSingular}${v.locale ? ` (${v.locale})` : ''}`, v.text));
       }
     }
     for (const { def, target } of packFields(ctx)) out.push(...fieldTexts(def, fieldLabel(def, target)));

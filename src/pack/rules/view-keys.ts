@@ -36,7 +36,13 @@ const ITEM_KEYS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
 };
 
 function notDeployed(view: ViewDef, path: NodePath, key: string, hint: string): PendingProblem {
-  return problemAt(view.source, [...path, key], 'view-key-not-deployed', `${key} is in Twenty's view shape, but bankpack deploy does not send it`, { hint, atKey: true });
+  return problemAt(
+    view.source,
+    [...path, key],
+    'view-key-not-deployed',
+    `${key} is in Twenty's view shape, but bankpack deploy does not send it`,
+    { hint, atKey: true },
+  );
 }
 
 export const viewKeysFamily: RuleFamily = {

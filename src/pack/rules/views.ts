@@ -25,7 +25,15 @@ function items(view: ViewDef, key: string): Array<Record<string, unknown>> {
   return Array.isArray(value) ? value.filter(isRecord) : [];
 }
 
-function fieldOfView(ctx: RuleContext, view: ViewDef, object: ObjectTarget, ref: unknown, path: NodePath, what: string, out: PendingProblem[]): FieldTarget | undefined {
+function fieldOfView(
+  ctx: RuleContext,
+  view: ViewDef,
+  object: ObjectTarget,
+  ref: unknown,
+  path: NodePath,
+  what: string,
+  out: PendingProblem[],
+): FieldTarget | undefined {
   if (typeof ref !== 'string') return undefined;
   const found = ctx.refs.resolveField(ref, object);
   if (!found.found) {
@@ -51,13 +59,29 @@ function columns(ctx: RuleContext, view: ViewDef, object: ObjectTarget, out: Pen
     if (field) {
       const first = byField.get(field);
       if (first !== undefined) {
-        out.push(problemAt(view.source, ['fields', i, FIELD_REF], 'view-duplicate-column', `${field.name} is already shown in column ${first + 1}`, { hint: 'remove one of the two columns' }));
+        out.push(
+          problemAt(
+            view.source,
+            ['fields', i, FIELD_REF],
+            'view-duplicate-column',
+            `${field.name} is already shown in column ${first + 1}`,
+            { hint: 'remove one of the two columns' },
+          ),
+        );
       } else byField.set(field, i);
     }
     if (typeof column.position === 'number') {
       const first = byPosition.get(column.position);
       if (first !== undefined) {
-        out.push(problemAt(view.source, ['fields', i, 'position'], 'view-position', `position ${column.position} is already taken by column ${first + 1}`, { hint: 'give every column its own position' }));
+        out.push(
+          problemAt(
+            view.source,
+            ['fields', i, 'position'],
+            'view-position',
+            `position ${column.position} is already taken by column ${first + 1}`,
+            { hint: 'give every column its own position' },
+          ),
+        );
       } else byPosition.set(column.position, i);
     }
   });
@@ -73,9 +97,15 @@ function sortsAndFilters(ctx: RuleContext, view: ViewDef, object: ObjectTarget, 
     const allowed = filterOperandsFor(type, subField);
     if (allowed && !allowed.includes(filter.operand)) {
       out.push(
-        problemAt(view.source, ['filters', i, 'operand'], 'view-filter-operand', `operand ${filter.operand} does not apply to ${field.name}, a ${field.type} field${subField ? ` (${subField})` : ''}`, {
-          hint: `use one of: ${allowed.join(', ')}`,
-        }),
+        problemAt(
+          view.source,
+          ['filters', i, 'operand'],
+          'view-filter-operand',
+          `operand ${filter.operand} does not apply to ${field.name}, a ${field.type} field${subField ? ` (${subField})` : ''}`,
+          {
+            hint: `use one of: ${allowed.join(', ')}`,
+          },
+        ),
       );
     }
     filterValues(view, field, filter.value, ['filters', i, 'value'], out);
@@ -94,19 +124,39 @@ function filterValues(view: ViewDef, field: FieldTarget, value: unknown, path: N
   list.forEach((v, j) => {
     if (typeof v !== 'string' || options.includes(v)) return;
     out.push(
-      problemAt(view.source, Array.isArray(value) ? [...path, j] : path, 'view-filter-value', `"${v}" is not an option of ${refOf(field)}`, {
-        hint: didYouMean(v, options) ?? `options: ${options.join(', ')}`,
-      }),
+      problemAt(
+        view.source,
+        Array.isArray(value) ? [...path, j] : path,
+        'view-filter-value',
+        `"${v}" is not an option of ${refOf(field)}`,
+        {
+          hint: didYouMean(v, options) ?? `options: ${options.join(', ')}`,
+        },
+      ),
     );
   });
 }
 
 function kanban(ctx: RuleContext, view: ViewDef, object: ObjectTarget, out: PendingProblem[]): void {
   const ref = view.mainGroupByFieldMetadataUniversalIdentifier;
-  const selects = ctx.refs.fieldsOf(object).filter((f) => f.type === 'SELECT').map((f) => f.name);
-  const selectHint = selects.length > 0 ? `SELECT fields of ${refOf(object)}: ${selects.join(', ')}` : `${refOf(object)} has no SELECT field: add one, or make the view a TABLE`;
+  const selects = ctx.refs
+    .fieldsOf(object)
+    .filter((f) => f.type === 'SELECT')
+    .map((f) => f.name);
+  const selectHint =
+    selects.length > 0
+      ? `SELECT fields of ${refOf(object)}: ${selects.join(', ')}`
+      : `${refOf(object)} has no SELECT field: add one, or make the view a TABLE`;
   if (view.type === 'KANBAN' && ref === undefined) {
-    out.push(problemAt(view.source, ['type'], 'view-kanban', 'a KANBAN view needs mainGroupByFieldMetadataUniversalIdentifier: the field whose options are its columns', { hint: selectHint }));
+    out.push(
+      problemAt(
+        view.source,
+        ['type'],
+        'view-kanban',
+        'a KANBAN view needs mainGroupByFieldMetadataUniversalIdentifier: the field whose options are its columns',
+        { hint: selectHint },
+      ),
+    );
     return;
   }
   if (ref === undefined) return;
@@ -114,9 +164,15 @@ function kanban(ctx: RuleContext, view: ViewDef, object: ObjectTarget, out: Pend
   if (!field) return;
   if (field.type !== 'SELECT') {
     out.push(
-      problemAt(view.source, ['mainGroupByFieldMetadataUniversalIdentifier'], 'view-kanban', `a kanban is grouped by a SELECT field; ${field.name} is a ${field.type ?? 'untyped'} field`, {
-        hint: selectHint,
-      }),
+      problemAt(
+        view.source,
+        ['mainGroupByFieldMetadataUniversalIdentifier'],
+        'view-kanban',
+        `a kanban is grouped by a SELECT field; ${field.name} is a ${field.type ?? 'untyped'} field`,
+        {
+          hint: selectHint,
+        },
+      ),
     );
     return;
   }
@@ -124,7 +180,13 @@ function kanban(ctx: RuleContext, view: ViewDef, object: ObjectTarget, out: Pend
   items(view, 'groups').forEach((group, i) => {
     if (typeof group.fieldValue === 'string' && !values.includes(group.fieldValue)) {
       out.push(
-        problemAt(view.source, ['groups', i, 'fieldValue'], 'view-group', `group "${group.fieldValue}" is not an option of ${refOf(field)}`, { hint: `options: ${values.join(', ')}` }),
+        problemAt(
+          view.source,
+          ['groups', i, 'fieldValue'],
+          'view-group',
+          `group "${group.fieldValue}" is not an option of ${refOf(field)}`,
+          { hint: `options: ${values.join(', ')}` },
+        ),
       );
     }
   });
@@ -132,7 +194,11 @@ function kanban(ctx: RuleContext, view: ViewDef, object: ObjectTarget, out: Pend
 
 function otherFieldRefs(ctx: RuleContext, view: ViewDef, object: ObjectTarget, out: PendingProblem[]): void {
   const raw = view as unknown as Record<string, unknown>;
-  for (const key of ['kanbanAggregateOperationFieldMetadataUniversalIdentifier', 'calendarFieldMetadataUniversalIdentifier', 'calendarEndFieldMetadataUniversalIdentifier']) {
+  for (const key of [
+    'kanbanAggregateOperationFieldMetadataUniversalIdentifier',
+    'calendarFieldMetadataUniversalIdentifier',
+    'calendarEndFieldMetadataUniversalIdentifier',
+  ]) {
     if (raw[key] !== undefined) fieldOfView(ctx, view, object, raw[key], [key], key.replace(/MetadataUniversalIdentifier$/, ''), out);
   }
 }
@@ -140,7 +206,8 @@ function otherFieldRefs(ctx: RuleContext, view: ViewDef, object: ObjectTarget, o
 function checkView(ctx: RuleContext, view: ViewDef): PendingProblem[] {
   const out: PendingProblem[] = [];
   const object = ctx.refs.resolveObject(view.objectUniversalIdentifier);
-  if (!object.found) return [unresolved(view.source, ['objectUniversalIdentifier'], 'view-object', object, `view "${view.name}" shows an unknown object`)];
+  if (!object.found)
+    return [unresolved(view.source, ['objectUniversalIdentifier'], 'view-object', object, `view "${view.name}" shows an unknown object`)];
   columns(ctx, view, object.object, out);
   sortsAndFilters(ctx, view, object.object, out);
   kanban(ctx, view, object.object, out);

@@ -35,7 +35,9 @@ export function buildStandardCatalogue(
     const hand = table[name];
     if (!sdkObject) continue;
     if (!hand) {
-      errors.push(`twenty-sdk's STANDARD_OBJECT has object "${name}", which the hand table does not describe (src/pack/standard/field-info/)`);
+      errors.push(
+        `twenty-sdk's STANDARD_OBJECT has object "${name}", which the hand table does not describe (src/pack/standard/field-info/)`,
+      );
       continue;
     }
     errors.push(...checkObject(name, sdkObject, hand, sdk));
@@ -73,7 +75,8 @@ function checkObject(name: string, sdkObject: SdkStandardObject, hand: HandObjec
       const { targetObject, targetField } = info.relation;
       const target = sdk[targetObject];
       if (!target) errors.push(`"${name}.${fieldName}" points at object "${targetObject}", which twenty-sdk does not have`);
-      else if (!target.fields[targetField]) errors.push(`"${name}.${fieldName}" points at "${targetObject}.${targetField}", which twenty-sdk does not have`);
+      else if (!target.fields[targetField])
+        errors.push(`"${name}.${fieldName}" points at "${targetObject}.${targetField}", which twenty-sdk does not have`);
     }
   }
   if (!sdkObject.fields[hand.labelIdentifierFieldName]) {

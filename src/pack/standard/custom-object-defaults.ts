@@ -38,10 +38,38 @@ export const CUSTOM_OBJECT_DEFAULT_FIELDS: readonly CustomObjectDefaultField[] =
   { name: 'updatedBy', type: 'ACTOR', label: 'Updated by', isNullable: false, isSystem: false, defaultValue: MANUAL_ACTOR },
   { name: 'position', type: 'POSITION', label: 'Position', isNullable: false, isSystem: true, defaultValue: 0 },
   { name: 'searchVector', type: 'TS_VECTOR', label: 'Search vector', isNullable: true, isSystem: true },
-  { name: 'timelineActivities', type: 'RELATION', label: 'Timeline Activities', isNullable: true, isSystem: true, relation: { type: 'ONE_TO_MANY', targetObject: 'timelineActivity' } },
-  { name: 'attachments', type: 'RELATION', label: 'Attachments', isNullable: true, isSystem: true, relation: { type: 'ONE_TO_MANY', targetObject: 'attachment' } },
-  { name: 'noteTargets', type: 'RELATION', label: 'Notes', isNullable: true, isSystem: true, relation: { type: 'ONE_TO_MANY', targetObject: 'noteTarget' } },
-  { name: 'taskTargets', type: 'RELATION', label: 'Tasks', isNullable: true, isSystem: true, relation: { type: 'ONE_TO_MANY', targetObject: 'taskTarget' } },
+  {
+    name: 'timelineActivities',
+    type: 'RELATION',
+    label: 'Timeline Activities',
+    isNullable: true,
+    isSystem: true,
+    relation: { type: 'ONE_TO_MANY', targetObject: 'timelineActivity' },
+  },
+  {
+    name: 'attachments',
+    type: 'RELATION',
+    label: 'Attachments',
+    isNullable: true,
+    isSystem: true,
+    relation: { type: 'ONE_TO_MANY', targetObject: 'attachment' },
+  },
+  {
+    name: 'noteTargets',
+    type: 'RELATION',
+    label: 'Notes',
+    isNullable: true,
+    isSystem: true,
+    relation: { type: 'ONE_TO_MANY', targetObject: 'noteTarget' },
+  },
+  {
+    name: 'taskTargets',
+    type: 'RELATION',
+    label: 'Tasks',
+    isNullable: true,
+    isSystem: true,
+    relation: { type: 'ONE_TO_MANY', targetObject: 'taskTarget' },
+  },
 ];
 
 /**

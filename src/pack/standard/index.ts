@@ -5,7 +5,12 @@ import catalogue from './standard-objects.generated.json' with { type: 'json' };
 import type { StandardField, StandardObject } from './types.ts';
 
 export type { StandardField, StandardObject, StandardOption } from './types.ts';
-export { CUSTOM_OBJECT_DEFAULT_FIELDS, SYSTEM_FIELD_NAMES, customObjectInverseFieldName, type CustomObjectDefaultField } from './custom-object-defaults.ts';
+export {
+  CUSTOM_OBJECT_DEFAULT_FIELDS,
+  SYSTEM_FIELD_NAMES,
+  customObjectInverseFieldName,
+  type CustomObjectDefaultField,
+} from './custom-object-defaults.ts';
 
 /** twenty-shared TWENTY_STANDARD_APPLICATION_UNIVERSAL_IDENTIFIER: the application that owns every standard object. */
 export const STANDARD_APPLICATION_UNIVERSAL_IDENTIFIER = '20202020-64aa-4b6f-b003-9c74b97cee20';

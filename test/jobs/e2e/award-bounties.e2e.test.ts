@@ -18,7 +18,13 @@ beforeAll(async () => {
   ]);
   await w.create('intelLeads', 'intelLead', [{ name: 'busy', stage: 'FEEDBACK', assignedManagerId: wang }]);
   const [b1, b2, b3, b4] = await w.create('bounties', 'bounty', [
-    { name: '华南电网 挂牌', status: 'BIDDING', biddingClosesAt: '2025-06-01T00:00:00Z', postedPrice: cny(500_000), minimumGrade: 'INTERMEDIATE' },
+    {
+      name: '华南电网 挂牌',
+      status: 'BIDDING',
+      biddingClosesAt: '2025-06-01T00:00:00Z',
+      postedPrice: cny(500_000),
+      minimumGrade: 'INTERMEDIATE',
+    },
     { name: '无人竞标', status: 'POSTED', biddingClosesAt: '2025-06-01T00:00:00Z', postedPrice: cny(100_000) },
     { name: '仍在竞标', status: 'BIDDING', biddingClosesAt: '2025-07-01T00:00:00Z' },
     { name: '已拿下', status: 'WON', wonAt: '2025-05-20T00:00:00Z', postedPrice: cny(200_000), awardedManagerId: wang },
@@ -49,8 +55,15 @@ describe('award-bounties end to end', () => {
   it('with --dry-run reports the awards and sends no mutation', async () => {
     const { outcome, writes } = await w.run('award-bounties', { now: NOW, dryRun: true });
     expect(writes).toBe(0);
-    expect(Object.fromEntries(outcome.plan.counts)).toEqual({ 'bounties awarded': 1, 'bounties expired': 1, 'payouts made due': 1, 'bids rejected': 2 });
-    expect(renderReport(outcome)).toContain('• 华南电网 挂牌 [bounty]: → 王伟: bidding closed 2025-06-01; 1 eligible of 3 bids; 王伟 (plan 85, SENIOR, load 1/2): the only eligible bid');
+    expect(Object.fromEntries(outcome.plan.counts)).toEqual({
+      'bounties awarded': 1,
+      'bounties expired': 1,
+      'payouts made due': 1,
+      'bids rejected': 2,
+    });
+    expect(renderReport(outcome)).toContain(
+      '• 华南电网 挂牌 [bounty]: → 王伟: bidding closed 2025-06-01; 1 eligible of 3 bids; 王伟 (plan 85, SENIOR, load 1/2): the only eligible bid',
+    );
   });
 
   it('awards, rejects, expires and makes payouts due', async () => {
@@ -58,11 +71,20 @@ describe('award-bounties end to end', () => {
     // bounties: award, expire, payout (3 distinct updates); bids: AWARDED (1), REJECTED ×2 grouped (1).
     expect(writes).toBe(5);
     const bounties = new Map((await w.all<Bounty>('bounties', FIELDS)).map((b) => [b.id, b]));
-    expect(bounties.get(ids.b1 as string)).toMatchObject({ status: 'AWARDED', awardedManagerId: ids.wang, awardedAt: '2025-06-10T02:00:00.000Z', campaignDeadline: '2025-09-08' });
+    expect(bounties.get(ids.b1 as string)).toMatchObject({
+      status: 'AWARDED',
+      awardedManagerId: ids.wang,
+      awardedAt: '2025-06-10T02:00:00.000Z',
+      campaignDeadline: '2025-09-08',
+    });
     expect(bounties.get(ids.b1 as string)?.awardReason).toContain('the only eligible bid');
     expect(bounties.get(ids.b2 as string)).toMatchObject({ status: 'EXPIRED' });
     expect(bounties.get(ids.b3 as string)).toMatchObject({ status: 'BIDDING', awardedManagerId: null });
-    expect(bounties.get(ids.b4 as string)).toMatchObject({ status: 'WON', payoutAmount: { amountMicros: 200_000_000_000, currencyCode: 'CNY' }, payoutDueAt: '2025-06-19' });
+    expect(bounties.get(ids.b4 as string)).toMatchObject({
+      status: 'WON',
+      payoutAmount: { amountMicros: 200_000_000_000, currencyCode: 'CNY' },
+      payoutDueAt: '2025-06-19',
+    });
     const bids = new Map((await w.all<{ status: string }>('bids', 'status')).map((b) => [b.id, b.status]));
     expect([ids.x1, ids.x2, ids.x3, ids.x4].map((id) => bids.get(id as string))).toEqual(['AWARDED', 'REJECTED', 'REJECTED', 'SUBMITTED']);
   });

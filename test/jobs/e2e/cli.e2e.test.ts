@@ -11,7 +11,10 @@ let w: JobSandbox;
 
 async function bankpack(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await exec(process.execPath, [join(REPO, 'bin/bankpack.mjs'), ...args], { cwd: REPO, env: { ...process.env, NO_COLOR: '1', ...env } });
+    const { stdout, stderr } = await exec(process.execPath, [join(REPO, 'bin/bankpack.mjs'), ...args], {
+      cwd: REPO,
+      env: { ...process.env, NO_COLOR: '1', ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const x = e as { code: number; stdout: string; stderr: string };
@@ -36,7 +39,9 @@ describe('bankpack job', () => {
     const before = w.sandbox.requests().filter((r) => r.write).length;
     const r = await bankpack(['job', 'compute-tiers', '--dry-run', '--now', '2025-07-01T08:00:00+08:00', ...connection()], key());
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('compute-tiers — Client tiers (客户分级)\n  run at 2025-07-01T00:00:00.000Z · policies/tiers.policy.yaml · DRY RUN: nothing is written');
+    expect(r.stdout).toContain(
+      'compute-tiers — Client tiers (客户分级)\n  run at 2025-07-01T00:00:00.000Z · policies/tiers.policy.yaml · DRY RUN: nothing is written',
+    );
     expect(r.stdout).toContain('Upgrades (1)\n  • Acme [company]: SILVER → GOLD: score 400 (GOLD from 300)');
     expect(r.stdout).toContain('Would write 2 records in 2 requests (dry run: nothing sent).');
     expect(r.stdout).toMatch(/Requests to Twenty: 2 reads, 0 writes\./);
@@ -47,15 +52,28 @@ describe('bankpack job', () => {
   it('prints JSON with --json and writes the changes', async () => {
     const r = await bankpack(['job', 'compute-tiers', '--json', ...connection()], key());
     expect(r.code).toBe(0);
-    const json = JSON.parse(r.stdout) as { job: string; dryRun: boolean; counts: Record<string, number>; writes: { written: { batches: number; records: number } } };
-    expect(json).toMatchObject({ job: 'compute-tiers', dryRun: false, counts: { upgrades: 1, 'first tiers': 1 }, writes: { written: { batches: 2, records: 2 } } });
+    const json = JSON.parse(r.stdout) as {
+      job: string;
+      dryRun: boolean;
+      counts: Record<string, number>;
+      writes: { written: { batches: number; records: number } };
+    };
+    expect(json).toMatchObject({
+      job: 'compute-tiers',
+      dryRun: false,
+      counts: { upgrades: 1, 'first tiers': 1 },
+      writes: { written: { batches: 2, records: 2 } },
+    });
     const again = await bankpack(['job', 'compute-tiers', ...connection()], key());
     expect(again.stdout).toContain('Nothing to change.');
   });
 
   it('exits 1 with file:line problems when a policy is wrong, before reading anything', async () => {
     const before = w.sandbox.requests().length;
-    const r = await bankpack(['job', 'assign-leads', '--url', w.sandbox.url, '--rate-limit', '0', '--dir', join(REPO, 'test/jobs/fixtures/bad')], key());
+    const r = await bankpack(
+      ['job', 'assign-leads', '--url', w.sandbox.url, '--rate-limit', '0', '--dir', join(REPO, 'test/jobs/fixtures/bad')],
+      key(),
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('policies/assignment.policy.yaml:1:8  stage: "PUBLISHD" is not one of');
     expect(r.stderr).toContain('assign-leads did not run: fix its policy first');

@@ -25,8 +25,14 @@ beforeAll(async () => {
     { name: 'Growing Co', depositBalance: cny(1_000_000), clientTier: 'SILVER', contributionScore: 90 },
   ]);
   ['platinum', 'boundary', 'falling', 'steady', 'nofigures', 'dollar', 'growing'].forEach((k, i) => (ids[k] = named[i] as string));
-  await w.create('companies', 'company', Array.from({ length: FILLER }, (_, i) => ({ name: `Small ${i}`, depositBalance: cny(0) })));
-  ids.person = (await w.create('people', 'person', [{ name: { firstName: '娜', lastName: '李' }, depositBalance: cny(6_500_000) }]))[0] as string;
+  await w.create(
+    'companies',
+    'company',
+    Array.from({ length: FILLER }, (_, i) => ({ name: `Small ${i}`, depositBalance: cny(0) })),
+  );
+  ids.person = (
+    await w.create('people', 'person', [{ name: { firstName: '娜', lastName: '李' }, depositBalance: cny(6_500_000) }])
+  )[0] as string;
 });
 afterAll(async () => w.close());
 
@@ -40,13 +46,24 @@ const FIELDS = 'clientTier previousTier tierSetAt contributionScore';
 const company = async (key: string): Promise<Client | undefined> => (await w.all<Client>('companies', FIELDS, { id: { eq: ids[key] } }))[0];
 const shape = (b: WriteBatch): [string, number] => [b.kind, b.kind === 'update' ? b.ids.length : b.records.length];
 const setDeposit = (key: string, yuan: number): Promise<unknown> =>
-  w.gql.request('mutation($id: UUID!, $d: CurrencyUpdateInput) { updateCompany(id: $id, data: { depositBalance: $d }) { id } }', { id: ids[key], d: cny(yuan) });
+  w.gql.request('mutation($id: UUID!, $d: CurrencyUpdateInput) { updateCompany(id: $id, data: { depositBalance: $d }) { id } }', {
+    id: ids[key],
+    d: cny(yuan),
+  });
 
 describe('compute-tiers end to end', () => {
   it('with --dry-run reports upgrades and downgrades and sends no mutation', async () => {
     const { outcome, writes } = await w.run('compute-tiers', { now: NOW, dryRun: true });
     expect(writes).toBe(0);
-    expect(Object.fromEntries(outcome.plan.counts)).toEqual({ 'clients read': 138, upgrades: 1, downgrades: 1, 'first tiers': 132, 'score changes': 1, unchanged: 1, skipped: 2 });
+    expect(Object.fromEntries(outcome.plan.counts)).toEqual({
+      'clients read': 138,
+      upgrades: 1,
+      downgrades: 1,
+      'first tiers': 132,
+      'score changes': 1,
+      unchanged: 1,
+      skipped: 2,
+    });
     const text = renderReport(outcome);
     expect(text).toContain('Upgrades (1)\n  • Boundary Co [company]: SILVER → GOLD: score 300 (GOLD from 300)');
     expect(text).toContain('Downgrades (1)\n  • Falling Co [company]: GOLD → STANDARD: score 10 (STANDARD from 0)');
@@ -60,11 +77,21 @@ describe('compute-tiers end to end', () => {
     // in one bulk update; the other 30 with Platinum, Boundary, Falling and Growing (score only) in one
     // upsert of 34, after reading those 34 ids back (are they still live?); the person in one update.
     // 6 requests in the sandbox's log (before: 4 pages of 60 and 7 updates, 11).
-    expect(outcome.plan.writes.map(shape)).toEqual([['update', 100], ['upsert', 34], ['update', 1]]);
+    expect(outcome.plan.writes.map(shape)).toEqual([
+      ['update', 100],
+      ['upsert', 34],
+      ['update', 1],
+    ]);
     expect(requests).toBe(6);
     expect(writes).toBe(3);
     expect(outcome.written).toEqual({ batches: 3, records: 135 });
-    expect(await company('boundary')).toEqual({ id: ids.boundary, clientTier: 'GOLD', previousTier: 'SILVER', tierSetAt: '2025-07-01T00:00:00.000Z', contributionScore: 300 });
+    expect(await company('boundary')).toEqual({
+      id: ids.boundary,
+      clientTier: 'GOLD',
+      previousTier: 'SILVER',
+      tierSetAt: '2025-07-01T00:00:00.000Z',
+      contributionScore: 300,
+    });
     expect(await company('falling')).toMatchObject({ clientTier: 'STANDARD', previousTier: 'GOLD' });
     expect(await company('growing')).toMatchObject({ clientTier: 'SILVER', previousTier: null, tierSetAt: null, contributionScore: 100 });
     expect(await company('nofigures')).toMatchObject({ clientTier: 'GOLD', contributionScore: 500 });
@@ -79,16 +106,29 @@ describe('compute-tiers end to end', () => {
     const again = await w.run('compute-tiers', { now: NOW + 86_400_000 });
     expect(again.writes).toBe(0);
     expect(renderReport(again.outcome)).toContain('Nothing to change.');
-    await w.gql.request('mutation($id: UUID!) { updateCompany(id: $id, data: { depositBalance: { amountMicros: 40000000000000, currencyCode: "CNY" } }) { id } }', { id: ids.falling });
+    await w.gql.request(
+      'mutation($id: UUID!) { updateCompany(id: $id, data: { depositBalance: { amountMicros: 40000000000000, currencyCode: "CNY" } }) { id } }',
+      { id: ids.falling },
+    );
     const moved = await w.run('compute-tiers', { now: NOW + 2 * 86_400_000 });
     expect(moved.writes).toBe(1);
-    const json = reportJson(moved.outcome) as { sections: Array<{ title: string; items: Array<{ id: string; values: Record<string, unknown> }> }> };
+    const json = reportJson(moved.outcome) as {
+      sections: Array<{ title: string; items: Array<{ id: string; values: Record<string, unknown> }> }>;
+    };
     expect(json.sections.find((s) => s.title === 'Upgrades')?.items).toEqual([
-      expect.objectContaining({ id: ids.falling, values: expect.objectContaining({ fromTier: 'STANDARD', toTier: 'PLATINUM', previousTier: 'STANDARD', tierSetAt: '2025-07-03T00:00:00.000Z' }) }),
+      expect.objectContaining({
+        id: ids.falling,
+        values: expect.objectContaining({
+          fromTier: 'STANDARD',
+          toTier: 'PLATINUM',
+          previousTier: 'STANDARD',
+          tierSetAt: '2025-07-03T00:00:00.000Z',
+        }),
+      }),
     ]);
   });
 
-  it('leaves a client deleted after the job read it deleted: Twenty\'s upsert would restore it', async () => {
+  it("leaves a client deleted after the job read it deleted: Twenty's upsert would restore it", async () => {
     // Three new scores, all distinct: one upsert (and its check) beats three updates.
     await Promise.all([setDeposit('steady', 700_000), setDeposit('growing', 1_100_000), setDeposit('platinum', 13_000_000)]);
     const { outcome } = await w.run('compute-tiers', { now: NOW + 3 * 86_400_000, dryRun: true });

@@ -14,7 +14,11 @@ beforeAll(async () => {
   [rm = '', leader = ''] = await w.create('clientManagers', 'clientManager', [{ name: '王伟' }, { name: '李娜' }]);
   const [team] = await w.create('maintenanceTeams', 'maintenanceTeam', [{ name: '一组', leaderId: leader }]);
   const companies = (tier: string, n: number) =>
-    Array.from({ length: n }, (_, i) => ({ name: `${tier} company ${i}`, clientTier: tier, ...(i % 2 ? { relationshipManagerId: rm } : { maintenanceTeamId: team }) }));
+    Array.from({ length: n }, (_, i) => ({
+      name: `${tier} company ${i}`,
+      clientTier: tier,
+      ...(i % 2 ? { relationshipManagerId: rm } : { maintenanceTeamId: team }),
+    }));
   await w.create('companies', 'company', [
     ...companies('PLATINUM', 3),
     ...companies('GOLD', 5),
@@ -50,7 +54,9 @@ describe('sample-surveys end to end', () => {
     expect(writes).toBe(0);
     expect(Object.fromEntries(outcome.plan.facts)).toMatchObject({ batch: '2025Q4-S1' });
     expect(Object.fromEntries(outcome.plan.counts)).toMatchObject({ 'surveys to create': 9, 'left out: surveyed recently': 1 });
-    expect(renderReport(outcome)).toContain('• company PLATINUM [company]: 2 drawn now, 0 already in the batch, of 2; population 3, 0 surveyed recently');
+    expect(renderReport(outcome)).toContain(
+      '• company PLATINUM [company]: 2 drawn now, 0 already in the batch, of 2; population 3, 0 surveyed recently',
+    );
     expect(await w.all('satisfactionSurveys', 'name')).toEqual([]);
   });
 
@@ -61,7 +67,9 @@ describe('sample-surveys end to end', () => {
     expect(surveys).toHaveLength(9);
     expect(writes).toBe(2); // one create call per client file
     const seed = Object.fromEntries(outcome.plan.facts).seed;
-    expect(new Set(surveys.map((s) => `${s.batch}/${s.sampleSeed}/${s.status}/${s.sampledAt}`))).toEqual(new Set([`2025Q4-S1/${seed}/SAMPLED/2025-10-08T02:00:00.000Z`]));
+    expect(new Set(surveys.map((s) => `${s.batch}/${s.sampleSeed}/${s.status}/${s.sampledAt}`))).toEqual(
+      new Set([`2025Q4-S1/${seed}/SAMPLED/2025-10-08T02:00:00.000Z`]),
+    );
     const count = (pred: (s: Survey) => boolean): number => surveys.filter(pred).length;
     expect(count((s) => s.channel === 'PHONE')).toBe(5); // PLATINUM and GOLD companies, the PLATINUM person
     expect(count((s) => s.channel === 'FACE_TO_FACE')).toBe(4);
@@ -84,7 +92,9 @@ describe('sample-surveys end to end', () => {
     const before = await w.all<Survey>('satisfactionSurveys', FIELDS);
     const { outcome } = await w.run('sample-surveys', { now: NOW + 86_400_000, options: { newBatch: true } });
     expect(Object.fromEntries(outcome.plan.facts).batch).toBe('2025Q4-S2');
-    const fresh = (await w.all<Survey>('satisfactionSurveys', FIELDS, { batch: { eq: '2025Q4-S2' } })).map((s) => s.companyId ?? s.personId);
+    const fresh = (await w.all<Survey>('satisfactionSurveys', FIELDS, { batch: { eq: '2025Q4-S2' } })).map(
+      (s) => s.companyId ?? s.personId,
+    );
     const earlier = new Set(before.map((s) => s.companyId ?? s.personId));
     // Companies left after S1: PLATINUM 1 of 3 → 1; GOLD 3 of 5 → 2; SILVER 4 of 6 → 2; STANDARD 2 of 4 (+1 recent) → 2.
     // People: the only PLATINUM person was just sampled. 1 + 2 + 2 + 2 = 7.

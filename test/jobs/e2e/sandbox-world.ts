@@ -23,7 +23,10 @@ export interface JobSandbox {
   /** Every record of an object, with the given fields. */
   all<T = Record<string, unknown>>(plural: string, fields: string, filter?: Record<string, unknown>): Promise<Array<T & { id: string }>>;
   /** Runs a job; `writes` counts the mutations the sandbox received meanwhile. */
-  run(job: JobName, options?: Partial<RunOptions>): Promise<{ outcome: Extract<RunOutcome, { ok: true }>; writes: number; requests: number; client: TwentyClient }>;
+  run(
+    job: JobName,
+    options?: Partial<RunOptions>,
+  ): Promise<{ outcome: Extract<RunOutcome, { ok: true }>; writes: number; requests: number; client: TwentyClient }>;
   close(): Promise<void>;
 }
 
@@ -40,7 +43,9 @@ export async function startJobSandbox(): Promise<JobSandbox> {
   const prepared = await preparePlan(deployer, { ...pack, seeds: [], views: [], workflows: [], roles: [] }, {});
   const applied = await applyPlan(deployer, prepared.plan, prepared.actual, prepared.caps, { allowDataLoss: false, report: () => {} });
   if (!applied.ok) throw new Error('deploying the pack into the sandbox failed');
-  const gql = new GraphQLClient(`${sandbox.url}/graphql`, { headers: { Authorization: `Bearer ${sandbox.apiKey}`, Accept: 'application/json' } });
+  const gql = new GraphQLClient(`${sandbox.url}/graphql`, {
+    headers: { Authorization: `Bearer ${sandbox.apiKey}`, Accept: 'application/json' },
+  });
 
   return {
     sandbox,
@@ -62,7 +67,10 @@ export async function startJobSandbox(): Promise<JobSandbox> {
       let after: string | null = null;
       const singular = [...sandbox.workspace.objects.values()].find((o) => o.namePlural === plural)?.nameSingular ?? plural;
       for (;;) {
-        type Page = Record<string, { edges: Array<{ node: T & { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } }>;
+        type Page = Record<
+          string,
+          { edges: Array<{ node: T & { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } }
+        >;
         const res: Page = await gql.request<Page>(
           `query($after: String, $filter: ${pascal(singular)}FilterInput) { ${plural}(first: 200, after: $after, filter: $filter) { edges { node { id ${fields} } } pageInfo { hasNextPage endCursor } } }`,
           { after, filter: filter ?? null },

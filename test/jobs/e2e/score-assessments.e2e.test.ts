@@ -20,14 +20,28 @@ beforeAll(async () => {
   const [q3wang, q3li, approved, , yli] = await w.create('assessments', 'assessment', [
     { name: 'Q3 王伟', managerId: wang, kind: 'QUARTERLY_QUALITATIVE', period: '2025Q3', attitudeScore: 90, responsibilityScore: 80 },
     { name: 'Q3 李娜', managerId: li, kind: 'QUARTERLY_QUALITATIVE', period: '2025Q3', attitudeScore: 70 },
-    { name: 'Q3 李娜 (approved)', managerId: li, kind: 'QUARTERLY_QUALITATIVE', period: '2025Q3', attitudeScore: 10, responsibilityScore: 10, status: 'APPROVED' },
+    {
+      name: 'Q3 李娜 (approved)',
+      managerId: li,
+      kind: 'QUARTERLY_QUALITATIVE',
+      period: '2025Q3',
+      attitudeScore: 10,
+      responsibilityScore: 10,
+      status: 'APPROVED',
+    },
     { name: 'Q2 王伟', managerId: wang, kind: 'QUARTERLY_QUALITATIVE', period: '2025Q2', score: 80, status: 'SCORED' },
     { name: '2025 李娜', managerId: li, kind: 'YEARLY_QUANTITATIVE', period: '2025' },
   ]);
   Object.assign(ids, { q3wang, q3li, approved, yli });
   await w.create('companies', 'company', [
     { name: 'Kept', relationshipManagerId: wang, clientTier: 'PLATINUM', tierSetAt: '2024-04-01T00:00:00Z' },
-    ...['Won A', 'Won B', 'Won C'].map((name) => ({ name, relationshipManagerId: wang, clientTier: 'GOLD', previousTier: 'SILVER', tierSetAt: '2025-03-01T00:00:00Z' })),
+    ...['Won A', 'Won B', 'Won C'].map((name) => ({
+      name,
+      relationshipManagerId: wang,
+      clientTier: 'GOLD',
+      previousTier: 'SILVER',
+      tierSetAt: '2025-03-01T00:00:00Z',
+    })),
     { name: 'Dropped', relationshipManagerId: li, clientTier: 'SILVER', previousTier: 'GOLD', tierSetAt: '2025-05-01T00:00:00Z' },
   ]);
 });
@@ -50,7 +64,8 @@ interface Assessment {
   newClientsWon: number | null;
   assessedAt: string | null;
 }
-const FIELDS = 'name managerId kind period status score payComponent payCoefficient currentGrade gradeChange proposedGrade clientsAtStart clientsMaintained newClientsWon assessedAt';
+const FIELDS =
+  'name managerId kind period status score payComponent payCoefficient currentGrade gradeChange proposedGrade clientsAtStart clientsMaintained newClientsWon assessedAt';
 const byId = async (): Promise<Map<string, Assessment>> => new Map((await w.all<Assessment>('assessments', FIELDS)).map((a) => [a.id, a]));
 
 describe('score-assessments end to end', () => {
@@ -60,7 +75,15 @@ describe('score-assessments end to end', () => {
     const { outcome, writes } = await w.run('score-assessments', { now: NOW, options: { period: '2025-Q3' } });
     expect(writes).toBe(1);
     const a = await byId();
-    expect(a.get(ids.q3wang as string)).toMatchObject({ score: 85, payComponent: 'POSITION_SALARY', payCoefficient: 1, currentGrade: 'JUNIOR', status: 'SCORED', assessedAt: '2025-12-31T08:00:00.000Z', gradeChange: null });
+    expect(a.get(ids.q3wang as string)).toMatchObject({
+      score: 85,
+      payComponent: 'POSITION_SALARY',
+      payCoefficient: 1,
+      currentGrade: 'JUNIOR',
+      status: 'SCORED',
+      assessedAt: '2025-12-31T08:00:00.000Z',
+      gradeChange: null,
+    });
     expect(a.get(ids.q3li as string)).toMatchObject({ score: null, status: 'OPEN' });
     expect(a.get(ids.approved as string)).toMatchObject({ score: null, status: 'APPROVED' });
     const text = renderReport(outcome);
@@ -71,12 +94,39 @@ describe('score-assessments end to end', () => {
   it('scores a year from the CRM, creating missing assessments and proposing grade changes', async () => {
     const { outcome, writes } = await w.run('score-assessments', { now: NOW, options: { period: '2025' } });
     expect(writes).toBe(2); // one update (李娜's), one create (王伟's); 赵强 has left
-    expect(Object.fromEntries(outcome.plan.counts)).toMatchObject({ 'assessments to score': 1, 'assessments to create': 1, 'promotions proposed': 1, 'demotions proposed': 1 });
-    const yearly = (await w.all<Assessment>('assessments', FIELDS, { kind: { in: ['YEARLY_QUANTITATIVE'] } })).sort((x, y) => x.name.localeCompare(y.name));
+    expect(Object.fromEntries(outcome.plan.counts)).toMatchObject({
+      'assessments to score': 1,
+      'assessments to create': 1,
+      'promotions proposed': 1,
+      'demotions proposed': 1,
+    });
+    const yearly = (await w.all<Assessment>('assessments', FIELDS, { kind: { in: ['YEARLY_QUANTITATIVE'] } })).sort((x, y) =>
+      x.name.localeCompare(y.name),
+    );
     // 王伟: kept 1 of 1, won 3 → 60 + 30 = 90; quarterly average (80 + 85) / 2 ≥ 75 → promote.
-    expect(yearly.find((y) => y.managerId === ids.wang)).toMatchObject({ name: '2025 年度定量考核 · 王伟', period: '2025', clientsAtStart: 1, clientsMaintained: 1, newClientsWon: 3, score: 90, payCoefficient: 1.2, gradeChange: 'PROMOTE', proposedGrade: 'INTERMEDIATE', status: 'SCORED' });
+    expect(yearly.find((y) => y.managerId === ids.wang)).toMatchObject({
+      name: '2025 年度定量考核 · 王伟',
+      period: '2025',
+      clientsAtStart: 1,
+      clientsMaintained: 1,
+      newClientsWon: 3,
+      score: 90,
+      payCoefficient: 1.2,
+      gradeChange: 'PROMOTE',
+      proposedGrade: 'INTERMEDIATE',
+      status: 'SCORED',
+    });
     // 李娜: kept 0 of 1 → 0 → demote.
-    expect(yearly.find((y) => y.id === ids.yli)).toMatchObject({ clientsAtStart: 1, clientsMaintained: 0, newClientsWon: 0, score: 0, payCoefficient: 0.8, gradeChange: 'DEMOTE', proposedGrade: 'INTERMEDIATE', currentGrade: 'SENIOR' });
+    expect(yearly.find((y) => y.id === ids.yli)).toMatchObject({
+      clientsAtStart: 1,
+      clientsMaintained: 0,
+      newClientsWon: 0,
+      score: 0,
+      payCoefficient: 0.8,
+      gradeChange: 'DEMOTE',
+      proposedGrade: 'INTERMEDIATE',
+      currentGrade: 'SENIOR',
+    });
     expect(yearly).toHaveLength(2);
   });
 

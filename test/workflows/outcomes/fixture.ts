@@ -29,7 +29,12 @@ async function build(file: string): Promise<string> {
   try {
     const client = new TwentyClient({ url: sb.url, apiKey: sb.apiKey, ...QUIET });
     const user = new TwentyClient({ url: sb.url, apiKey: sb.userToken, ...QUIET });
-    const deployed = await deployPack({ client, userClient: user }, ROOT, { pack, files }, join(tmpdir(), `bankpack-fixture-plan-${process.pid}.txt`));
+    const deployed = await deployPack(
+      { client, userClient: user },
+      ROOT,
+      { pack, files },
+      join(tmpdir(), `bankpack-fixture-plan-${process.pid}.txt`),
+    );
     if (deployed.failure || deployed.workflowFailure) throw new Error(`deploy failed: ${deployed.failure ?? deployed.workflowFailure}`);
     const seeded = await loadSeeds(client, pack, { demo: true });
     if (!seeded.ok) throw new Error(`demo data failed: ${seeded.failure ?? seeded.problems.map((p) => p.message).join('; ')}`);
@@ -42,7 +47,19 @@ async function build(file: string): Promise<string> {
 }
 
 /** What the deployed workspace depends on: the pack's files and the code that deploys and serves it. */
-const INPUTS = ['pack.yaml', 'objects', 'fields', 'views', 'workflows', 'seeds', 'src/deploy', 'src/ops', 'src/records', 'src/workflows', 'packages/twenty-sandbox'];
+const INPUTS = [
+  'pack.yaml',
+  'objects',
+  'fields',
+  'views',
+  'workflows',
+  'seeds',
+  'src/deploy',
+  'src/ops',
+  'src/records',
+  'src/workflows',
+  'packages/twenty-sandbox',
+];
 
 function inputsHash(): string {
   const hash = createHash('sha256');

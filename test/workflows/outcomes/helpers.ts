@@ -6,14 +6,24 @@ import { gql } from '../sandbox.ts';
 const cap = (s: string): string => s[0]!.toUpperCase() + s.slice(1);
 
 export async function create(sb: Sandbox, object: string, data: Record<string, unknown>): Promise<string> {
-  const answer = await gql<Record<string, { id: string }>>(sb, sb.apiKey, `mutation($d: ${cap(object)}CreateInput!) { r: create${cap(object)}(data: $d) { id } }`, { d: data });
+  const answer = await gql<Record<string, { id: string }>>(
+    sb,
+    sb.apiKey,
+    `mutation($d: ${cap(object)}CreateInput!) { r: create${cap(object)}(data: $d) { id } }`,
+    { d: data },
+  );
   if (!answer.data?.r) throw new Error(`create ${object}: ${JSON.stringify(answer.errors)}`);
   await sb.workflows.idle();
   return answer.data.r.id;
 }
 
 export async function update(sb: Sandbox, object: string, id: string, data: Record<string, unknown>): Promise<void> {
-  const answer = await gql(sb, sb.apiKey, `mutation($id: UUID!, $d: ${cap(object)}UpdateInput!) { r: update${cap(object)}(id: $id, data: $d) { id } }`, { id, d: data });
+  const answer = await gql(
+    sb,
+    sb.apiKey,
+    `mutation($id: UUID!, $d: ${cap(object)}UpdateInput!) { r: update${cap(object)}(id: $id, data: $d) { id } }`,
+    { id, d: data },
+  );
   if (!answer.data) throw new Error(`update ${object}: ${JSON.stringify(answer.errors)}`);
   await sb.workflows.idle();
 }

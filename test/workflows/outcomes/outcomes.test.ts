@@ -22,7 +22,14 @@ const emailsTo = (address: string): number => sb.workflows.mailer.sent.filter((m
 describe('complaint accepted (投诉受理)', () => {
   it('a platinum client’s complaint is accepted with its tier, gets a task, and after 24 sandbox hours still open an escalation', async () => {
     const before = runsOf(sb, '投诉受理').length;
-    const id = await create(sb, 'complaint', { name: 'T-白金-柜面等候', step: 'RECORDED', severity: 'HIGH', description: '等候超过一小时', companyId: company('PLATINUM'), responsibleManagerId: manager('陈静').id });
+    const id = await create(sb, 'complaint', {
+      name: 'T-白金-柜面等候',
+      step: 'RECORDED',
+      severity: 'HIGH',
+      description: '等候超过一小时',
+      companyId: company('PLATINUM'),
+      responsibleManagerId: manager('陈静').id,
+    });
     const run = runsOf(sb, '投诉受理').at(-1)!;
     expect(runsOf(sb, '投诉受理')).toHaveLength(before + 1);
     expect(stepErrors(run)).toEqual([]);
@@ -37,7 +44,14 @@ describe('complaint accepted (投诉受理)', () => {
   });
 
   it('a standard client’s complaint handled within 72 hours is never escalated', async () => {
-    const id = await create(sb, 'complaint', { name: 'T-普通-收费', step: 'RECORDED', severity: 'LOW', description: '收费疑问', companyId: company('STANDARD'), responsibleManagerId: manager('李娜').id });
+    const id = await create(sb, 'complaint', {
+      name: 'T-普通-收费',
+      step: 'RECORDED',
+      severity: 'LOW',
+      description: '收费疑问',
+      companyId: company('STANDARD'),
+      responsibleManagerId: manager('李娜').id,
+    });
     expect(row(sb, 'complaint', id)).toMatchObject({ step: 'ACCEPTED', tierAtReceipt: 'STANDARD' });
     expect(tasksTitled(sb, '【72小时内】处理客户投诉：T-普通-收费')).toHaveLength(1);
     await update(sb, 'complaint', id, { step: 'HANDLED' });
@@ -50,7 +64,11 @@ describe('lead assigned (线索分配)', () => {
   it('the assigned manager, and no other, gets the email and a follow-up task on the target company', async () => {
     const lead = await create(sb, 'intelLead', { name: 'T-线索-分配', targetCompanyId: company('GOLD') });
     const sentBefore = sb.workflows.mailer.sent.length;
-    await update(sb, 'intelLead', lead, { assignedManagerId: manager('王磊').id, assignmentRule: 'FIRST_CLAIM', assignmentReason: '优先领认' });
+    await update(sb, 'intelLead', lead, {
+      assignedManagerId: manager('王磊').id,
+      assignmentRule: 'FIRST_CLAIM',
+      assignmentReason: '优先领认',
+    });
     const run = runsOf(sb, '线索分配').at(-1)!;
     expect(stepErrors(run)).toEqual([]);
     const mails = sb.workflows.mailer.sent.slice(sentBefore);
@@ -81,7 +99,12 @@ describe('new lead (新线索)', () => {
 describe('rate request submitted (利率申请提交)', () => {
   it('a request created submitted goes under review with a credit-admission task for its reviewer, and only once', async () => {
     const reviewer = rows(sb, 'workspaceMember')[0]!; // the reviewer is a workspace member (a user of the credit department)
-    const id = await create(sb, 'rateRequest', { name: 'T-利率-提交', creditAdmission: 'PENDING', companyId: company('GOLD'), reviewerId: reviewer.id });
+    const id = await create(sb, 'rateRequest', {
+      name: 'T-利率-提交',
+      creditAdmission: 'PENDING',
+      companyId: company('GOLD'),
+      reviewerId: reviewer.id,
+    });
     const run = runsOf(sb, '利率申请提交').at(-1)!;
     expect(stepErrors(run)).toEqual([]);
     expect(row(sb, 'rateRequest', id).decision).toBe('UNDER_REVIEW');
@@ -95,7 +118,13 @@ describe('rate request submitted (利率申请提交)', () => {
 
 describe('satisfaction survey (满意度抽样)', () => {
   it('a phone survey gets a phone-call task for the interviewer and is scheduled', async () => {
-    const id = await create(sb, 'satisfactionSurvey', { name: 'T-调查-电话', channel: 'PHONE', status: 'SAMPLED', interviewerId: manager('周婷').id, companyId: company('PLATINUM') });
+    const id = await create(sb, 'satisfactionSurvey', {
+      name: 'T-调查-电话',
+      channel: 'PHONE',
+      status: 'SAMPLED',
+      interviewerId: manager('周婷').id,
+      companyId: company('PLATINUM'),
+    });
     expect(row(sb, 'satisfactionSurvey', id).status).toBe('SCHEDULED');
     expect(tasksTitled(sb, '电话回访（满意度调查）：T-调查-电话')).toHaveLength(1);
     expect(tasksTitled(sb, '上门面访（满意度调查）：T-调查-电话')).toHaveLength(0);
@@ -106,7 +135,14 @@ describe('complaint feedback (投诉反馈)', () => {
   it('reaching the feedback step emails the client and logs the contact', async () => {
     const person = rows(sb, 'person').find((p) => (p.emails as { primaryEmail?: string } | null)?.primaryEmail)!;
     const address = (person.emails as { primaryEmail: string }).primaryEmail;
-    const id = await create(sb, 'complaint', { name: 'T-反馈', step: 'RECORDED', severity: 'LOW', personId: person.id, companyId: company('STANDARD'), resolution: '已退还费用' });
+    const id = await create(sb, 'complaint', {
+      name: 'T-反馈',
+      step: 'RECORDED',
+      severity: 'LOW',
+      personId: person.id,
+      companyId: company('STANDARD'),
+      resolution: '已退还费用',
+    });
     const before = emailsTo(address);
     await update(sb, 'complaint', id, { step: 'FEEDBACK_GIVEN' });
     const run = runsOf(sb, '投诉反馈').at(-1)!;
@@ -120,7 +156,13 @@ describe('loops (ITERATOR): bounty, weekly meeting, quarterly assessment', () =>
   it('a bounty for senior managers emails exactly the active senior and principal managers', async () => {
     const eligible = rows(sb, 'clientManager').filter((m) => m.status === 'ACTIVE' && (m.grade === 'SENIOR' || m.grade === 'PRINCIPAL'));
     const sentBefore = sb.workflows.mailer.sent.length;
-    await create(sb, 'bounty', { name: 'T-悬赏', status: 'POSTED', minimumGrade: 'SENIOR', goal: '拿下代发工资', companyId: company('GOLD') });
+    await create(sb, 'bounty', {
+      name: 'T-悬赏',
+      status: 'POSTED',
+      minimumGrade: 'SENIOR',
+      goal: '拿下代发工资',
+      companyId: company('GOLD'),
+    });
     const mails = sb.workflows.mailer.sent.slice(sentBefore).filter((m) => m.subject.includes('T-悬赏'));
     expect(mails.flatMap((m) => m.to).sort()).toEqual(eligible.map((m) => (m.email as { primaryEmail: string }).primaryEmail).sort());
     expect(runsOf(sb, '悬赏挂牌').at(-1)!.status).toBe('COMPLETED');
@@ -136,7 +178,10 @@ describe('loops (ITERATOR): bounty, weekly meeting, quarterly assessment', () =>
   });
 
   it('on the first morning of the quarter every active manager gets one open qualitative assessment', async () => {
-    const active = rows(sb, 'clientManager').filter((m) => m.status === 'ACTIVE').map((m) => m.id).sort();
+    const active = rows(sb, 'clientManager')
+      .filter((m) => m.status === 'ACTIVE')
+      .map((m) => m.id)
+      .sort();
     const before = new Set(rows(sb, 'assessment').map((a) => a.id));
     await sb.workflows.advance(20 * 24 * HOUR); // past 1 January 09:00 UTC
     const created = rows(sb, 'assessment').filter((a) => !before.has(a.id));

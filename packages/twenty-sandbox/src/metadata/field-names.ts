@@ -29,7 +29,11 @@ export function fieldNameErrors(
 ): RuleError[] {
   const errors = nameErrors(name, 'INVALID_FIELD_INPUT', 'field');
   const taken = takenNames(ws, objectId, exceptFieldId);
-  const wanted = [name, ...(type === 'RELATION' && relationType === 'MANY_TO_ONE' ? [`${name}Id`] : []), ...compositeColumnNames(name, type)];
+  const wanted = [
+    name,
+    ...(type === 'RELATION' && relationType === 'MANY_TO_ONE' ? [`${name}Id`] : []),
+    ...compositeColumnNames(name, type),
+  ];
   if (wanted.some((n) => taken.has(n))) errors.push(ruleError('NOT_AVAILABLE', `Name "${name}" is not available`, name));
   return errors;
 }

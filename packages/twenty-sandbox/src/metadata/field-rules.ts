@@ -10,8 +10,31 @@ export const QUOTED_STRING_REGEX = /^['"](.*)['"]$/;
 const SNAKE_CASE = /^(?!.*__)[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const TAG_COLORS: ReadonlySet<string> = new Set([
-  'red', 'ruby', 'crimson', 'tomato', 'orange', 'amber', 'yellow', 'lime', 'grass', 'green', 'jade', 'mint',
-  'turquoise', 'cyan', 'sky', 'blue', 'iris', 'violet', 'purple', 'plum', 'pink', 'bronze', 'gold', 'brown', 'gray',
+  'red',
+  'ruby',
+  'crimson',
+  'tomato',
+  'orange',
+  'amber',
+  'yellow',
+  'lime',
+  'grass',
+  'green',
+  'jade',
+  'mint',
+  'turquoise',
+  'cyan',
+  'sky',
+  'blue',
+  'iris',
+  'violet',
+  'purple',
+  'plum',
+  'pink',
+  'bronze',
+  'gold',
+  'brown',
+  'gray',
 ]);
 
 const E = 'INVALID_FIELD_INPUT';
@@ -37,7 +60,8 @@ function optionErrors(option: Record<string, unknown>): RuleError[] {
     if (label === ' ') errors.push(ruleError(E, 'Label must not be empty', label));
   }
   // The colour check's message is not in the sources read; this one names the value.
-  if (typeof color !== 'string' || !TAG_COLORS.has(color)) errors.push(ruleError(E, `Option color "${String(color)}" is not a valid tag color`, color));
+  if (typeof color !== 'string' || !TAG_COLORS.has(color))
+    errors.push(ruleError(E, `Option color "${String(color)}" is not a valid tag color`, color));
   return errors;
 }
 
@@ -58,7 +82,14 @@ export function enumOptionsErrors(options: unknown): RuleError[] {
 
 function selectDefaultErrors(defaultValue: unknown, values: readonly string[]): RuleError[] {
   if (typeof defaultValue !== 'string') {
-    return [{ code: E, message: `Default value for select must be a string got ${String(defaultValue)}`, userFriendlyMessage: 'Default value must be a string', value: defaultValue }];
+    return [
+      {
+        code: E,
+        message: `Default value for select must be a string got ${String(defaultValue)}`,
+        userFriendlyMessage: 'Default value must be a string',
+        value: defaultValue,
+      },
+    ];
   }
   const errors: RuleError[] = [];
   if (!QUOTED_STRING_REGEX.test(defaultValue)) errors.push(ruleError(E, 'Default value should be as quoted string', defaultValue));
@@ -73,7 +104,14 @@ export function enumDefaultValueErrors(type: string, defaultValue: unknown, opti
   const values = options.map((o) => o.value);
   if (type !== 'MULTI_SELECT') return selectDefaultErrors(defaultValue, values);
   if (!Array.isArray(defaultValue)) {
-    return [{ code: E, message: `Default value for multi-select must be an array got ${String(defaultValue)}`, userFriendlyMessage: 'Multi-select field default value must be an array', value: defaultValue }];
+    return [
+      {
+        code: E,
+        message: `Default value for multi-select must be an array got ${String(defaultValue)}`,
+        userFriendlyMessage: 'Multi-select field default value must be an array',
+        value: defaultValue,
+      },
+    ];
   }
   const errors: RuleError[] = [];
   if (defaultValue.length === 0) errors.push(ruleError(E, 'If defined default value must contain at least one value', defaultValue));

@@ -8,7 +8,13 @@ import type { FieldMeta, FieldOption, FieldType } from '../state/types.ts';
 import type { Workspace } from '../state/workspace.ts';
 import { enumDefaultValueErrors, enumOptionsErrors, textDefaultValueErrors } from './field-rules.ts';
 import { fieldNameErrors } from './field-names.ts';
-import { computeMetadataNameFromLabel, IDENTIFIER_MAX_CHAR_LENGTH, isValidMetadataNameDto, type RuleError, ruleError } from './name-rules.ts';
+import {
+  computeMetadataNameFromLabel,
+  IDENTIFIER_MAX_CHAR_LENGTH,
+  isValidMetadataNameDto,
+  type RuleError,
+  ruleError,
+} from './name-rules.ts';
 import { buildRelationPair, inverseField, parseRelationPayload } from './relations.ts';
 import { newField, nowIso } from './rows.ts';
 import { failIfAny } from './validation-error.ts';
@@ -67,7 +73,9 @@ export function createField(ws: Workspace, input: Input): FieldMeta {
   if (type === 'RATING') options = ratingOptions();
   else if (ENUM_TYPES.has(type)) {
     // from-create-field-input-to-flat-field-metadatas-to-create.util.ts: `{ id: v4(), ...option }`.
-    options = Array.isArray(input.options) ? (input.options as Input[]).map((o) => ({ id: randomUUID(), ...o }) as unknown as FieldOption) : null;
+    options = Array.isArray(input.options)
+      ? (input.options as Input[]).map((o) => ({ id: randomUUID(), ...o }) as unknown as FieldOption)
+      : null;
     errors.push(...enumOptionsErrors(options ?? input.options));
   }
   if (ENUM_TYPES.has(type) && options) errors.push(...enumDefaultValueErrors(type, input.defaultValue, options));
@@ -118,9 +126,12 @@ const STANDARD_UPDATABLE = new Set(['label', 'description', 'icon', 'isActive', 
 export function updateField(ws: Workspace, id: string, update: Input): FieldMeta {
   const field = ws.fields.get(id);
   if (!field) throw notFoundError('Field metadata not found');
-  const changed = Object.keys(update).filter((k) => update[k] !== undefined && JSON.stringify(update[k]) !== JSON.stringify((field as unknown as Input)[k]));
+  const changed = Object.keys(update).filter(
+    (k) => update[k] !== undefined && JSON.stringify(update[k]) !== JSON.stringify((field as unknown as Input)[k]),
+  );
   const entity = { id, name: field.name, objectMetadataId: field.objectMetadataId };
-  const whitelist = field.type === 'RELATION' || field.type === 'MORPH_RELATION' ? RELATION_UPDATABLE : !field.isCustom ? STANDARD_UPDATABLE : undefined;
+  const whitelist =
+    field.type === 'RELATION' || field.type === 'MORPH_RELATION' ? RELATION_UPDATABLE : !field.isCustom ? STANDARD_UPDATABLE : undefined;
   const forbidden = whitelist ? changed.filter((k) => !whitelist.has(k)) : [];
   if (forbidden.length > 0) {
     const what = field.type === 'RELATION' || field.type === 'MORPH_RELATION' ? 'relation field metadata' : 'standard field metadata';
@@ -129,12 +140,15 @@ export function updateField(ws: Workspace, id: string, update: Input): FieldMeta
     ]) as TwentyError;
   }
   if (update.objectMetadataId !== undefined && update.objectMetadataId !== field.objectMetadataId) {
-    throw failIfAny('fieldMetadata', 'update', entity, [ruleError('FIELD_MUTATION_NOT_ALLOWED', 'Cannot move a field to another object', update.objectMetadataId)]) as TwentyError;
+    throw failIfAny('fieldMetadata', 'update', entity, [
+      ruleError('FIELD_MUTATION_NOT_ALLOWED', 'Cannot move a field to another object', update.objectMetadataId),
+    ]) as TwentyError;
   }
   const name = clean(update.name) ?? field.name;
   const label = clean(update.label) ?? field.label;
   const errors: RuleError[] = [];
-  if (name !== field.name) errors.push(...fieldNameErrors(ws, field.objectMetadataId, name, field.type, String(field.settings?.relationType ?? ''), field.id));
+  if (name !== field.name)
+    errors.push(...fieldNameErrors(ws, field.objectMetadataId, name, field.type, String(field.settings?.relationType ?? ''), field.id));
   if (label !== field.label) errors.push(...labelErrors(label));
   const synced = typeof update.isLabelSyncedWithName === 'boolean' ? update.isLabelSyncedWithName : field.isLabelSyncedWithName;
   if (changed.some((k) => k === 'name' || k === 'label' || k === 'isLabelSyncedWithName')) errors.push(...syncErrors(name, label, synced));

@@ -42,7 +42,16 @@ export function addUser(ws: Workspace, name: { firstName: string; lastName: stri
   if (!object) throw new Error('this sandbox workspace has no workspaceMember object');
   const at = new Date().toISOString();
   const id = randomUUID();
-  ws.table(object.id).insert({ id, name, userEmail: email, colorScheme: 'System', locale: 'en', createdAt: at, updatedAt: at, deletedAt: null });
+  ws.table(object.id).insert({
+    id,
+    name,
+    userEmail: email,
+    colorScheme: 'System',
+    locale: 'en',
+    createdAt: at,
+    updatedAt: at,
+    deletedAt: null,
+  });
   const s = roleStore(ws);
   s.memberRoles.set(id, s.defaultRoleId);
   const token = `sandbox-user-${randomUUID()}`;
@@ -54,20 +63,38 @@ export function updateWorkspaceMemberRole(args: Record<string, unknown>, ws: Wor
   requireUser(caller);
   const settings = caller.role?.settings;
   if (caller.role && !settings?.canUpdateAllSettings && !caller.role.flags.includes('ROLES')) {
-    throw forbiddenError('Entity performing the request does not have permission', { subCode: 'PERMISSION_DENIED', userFriendlyMessage: 'User does not have permission.' });
+    throw forbiddenError('Entity performing the request does not have permission', {
+      subCode: 'PERMISSION_DENIED',
+      userFriendlyMessage: 'User does not have permission.',
+    });
   }
   const memberId = String(args.workspaceMemberId);
-  if (memberId === caller.memberId) throw forbiddenError('Cannot update self role', { subCode: 'CANNOT_UPDATE_SELF_ROLE', userFriendlyMessage: 'You cannot update your own role.' });
+  if (memberId === caller.memberId)
+    throw forbiddenError('Cannot update self role', {
+      subCode: 'CANNOT_UPDATE_SELF_ROLE',
+      userFriendlyMessage: 'You cannot update your own role.',
+    });
   const object = ws.objectByName('workspaceMember');
   const member = object ? ws.table(object.id).get(memberId) : undefined;
   if (!member || member.deletedAt) throw notFoundError('Workspace member not found');
   const s = roleStore(ws);
   const role = s.roles.get(String(args.roleId));
   if (!role) throw notFoundError('Role not found', { subCode: 'ROLE_NOT_FOUND', userFriendlyMessage: 'Role not found.' });
-  if (!role.settings.canBeAssignedToUsers) throw userInputError('Role cannot be assigned to users', { subCode: 'ROLE_CANNOT_BE_ASSIGNED_TO_USERS', userFriendlyMessage: 'This role cannot be assigned to users.' });
+  if (!role.settings.canBeAssignedToUsers)
+    throw userInputError('Role cannot be assigned to users', {
+      subCode: 'ROLE_CANNOT_BE_ASSIGNED_TO_USERS',
+      userFriendlyMessage: 'This role cannot be assigned to users.',
+    });
   s.memberRoles.set(memberId, role.id);
   return {
-    id: memberId, name: member.name, userEmail: member.userEmail, colorScheme: member.colorScheme ?? 'System', uiScale: 'AUTO', openRecordIn: 'SIDE_PANEL',
-    locale: member.locale ?? 'en', roles: [roleDto(ws, role)], userWorkspaceId: null,
+    id: memberId,
+    name: member.name,
+    userEmail: member.userEmail,
+    colorScheme: member.colorScheme ?? 'System',
+    uiScale: 'AUTO',
+    openRecordIn: 'SIDE_PANEL',
+    locale: member.locale ?? 'en',
+    roles: [roleDto(ws, role)],
+    userWorkspaceId: null,
   };
 }

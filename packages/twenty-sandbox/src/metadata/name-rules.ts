@@ -11,16 +11,48 @@ export const IDENTIFIER_MIN_CHAR_LENGTH = 1;
  * in 2.43.0 is unconfirmed: reserved here too (the stricter reading).
  */
 const RESERVED_SINGULAR_PLURAL = [
-  'approvedAccessDomain', 'appToken', 'billingCustomer', 'billingEntitlement', 'billingMeter', 'billingProduct',
-  'billingSubscription', 'billingSubscriptionItem', 'featureFlag', 'job', 'keyValuePair', 'pageLayout', 'pageLayoutTab',
-  'pageLayoutWidget', 'postgresCredential', 'twoFactorMethod', 'user', 'userWorkspace', 'workspace', 'role',
-  'userWorkspaceRole', 'plan', 'event', 'field', 'link', 'type', 'object', 'relation',
+  'approvedAccessDomain',
+  'appToken',
+  'billingCustomer',
+  'billingEntitlement',
+  'billingMeter',
+  'billingProduct',
+  'billingSubscription',
+  'billingSubscriptionItem',
+  'featureFlag',
+  'job',
+  'keyValuePair',
+  'pageLayout',
+  'pageLayoutTab',
+  'pageLayoutWidget',
+  'postgresCredential',
+  'twoFactorMethod',
+  'user',
+  'userWorkspace',
+  'workspace',
+  'role',
+  'userWorkspaceRole',
+  'plan',
+  'event',
+  'field',
+  'link',
+  'type',
+  'object',
+  'relation',
 ];
 export const RESERVED_METADATA_NAME_KEYWORDS: ReadonlySet<string> = new Set([
   ...RESERVED_SINGULAR_PLURAL,
   ...RESERVED_SINGULAR_PLURAL.map((n) => `${n}s`),
-  'currency', 'currencies', 'fullNames', 'address', 'addresses', 'index', 'aggregate',
-  'connect', 'create', 'disconnect',
+  'currency',
+  'currencies',
+  'fullNames',
+  'address',
+  'addresses',
+  'index',
+  'aggregate',
+  'connect',
+  'create',
+  'disconnect',
 ]);
 
 export interface RuleError {
@@ -54,7 +86,9 @@ export function nameErrors(name: string, code: string, kind: 'object' | 'field')
     errors.push(
       err(
         code,
-        kind === 'object' ? 'This name is reserved. Use a different name or the system will add "Custom" suffix.' : 'The name is not available',
+        kind === 'object'
+          ? 'This name is reserved. Use a different name or the system will add "Custom" suffix.'
+          : 'The name is not available',
         name,
       ),
     );

@@ -3,7 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { notFoundError, userInputError, type TwentyError } from '../server/twenty-errors.ts';
 import type { ObjectMeta } from '../state/types.ts';
 import type { Workspace } from '../state/workspace.ts';
-import { computeMetadataNameFromLabel, isValidMetadataNameDto, nameErrors, objectLabelErrors, type RuleError, ruleError } from './name-rules.ts';
+import {
+  computeMetadataNameFromLabel,
+  isValidMetadataNameDto,
+  nameErrors,
+  objectLabelErrors,
+  type RuleError,
+  ruleError,
+} from './name-rules.ts';
 import { buildRelationPair } from './relations.ts';
 import { defaultFieldsFor, newView, nowIso } from './rows.ts';
 import { failIfAny } from './validation-error.ts';
@@ -18,7 +25,10 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
  * sync with labels, and no other object — active or not — holding either name
  * in any cross-combination).
  */
-function nameAndLabelErrors(ws: Workspace, o: Pick<ObjectMeta, 'id' | 'nameSingular' | 'namePlural' | 'labelSingular' | 'labelPlural' | 'isLabelSyncedWithName'>): RuleError[] {
+function nameAndLabelErrors(
+  ws: Workspace,
+  o: Pick<ObjectMeta, 'id' | 'nameSingular' | 'namePlural' | 'labelSingular' | 'labelPlural' | 'isLabelSyncedWithName'>,
+): RuleError[] {
   const errors: RuleError[] = [];
   for (const name of [o.nameSingular, o.namePlural]) errors.push(...nameErrors(name, 'INVALID_OBJECT_INPUT', 'object'));
   if (o.nameSingular.trim().toLowerCase() === o.namePlural.trim().toLowerCase()) {
@@ -32,9 +42,7 @@ function nameAndLabelErrors(ws: Workspace, o: Pick<ObjectMeta, 'id' | 'nameSingu
     errors.push(ruleError('INVALID_OBJECT_INPUT', 'Names are not synced with labels'));
   }
   const clash = [...ws.objects.values()].some(
-    (other) =>
-      other.id !== o.id &&
-      [other.nameSingular, other.namePlural].some((n) => n === o.nameSingular || n === o.namePlural),
+    (other) => other.id !== o.id && [other.nameSingular, other.namePlural].some((n) => n === o.nameSingular || n === o.namePlural),
   );
   if (clash) errors.push(ruleError('OBJECT_ALREADY_EXISTS', 'Object already exists'));
   return errors;
@@ -67,7 +75,8 @@ export function createObject(ws: Workspace, input: Input): ObjectMeta {
   for (const [k, v] of Object.entries({ nameSingular, namePlural, labelSingular, labelPlural })) {
     if (v === '') throw userInputError(`${k} should not be empty`);
   }
-  for (const n of [nameSingular, namePlural]) if (!isValidMetadataNameDto(n)) throw userInputError(`${n} has failed the name validation check`);
+  for (const n of [nameSingular, namePlural])
+    if (!isValidMetadataNameDto(n)) throw userInputError(`${n} has failed the name validation check`);
   if (input.isRemote === true) throw userInputError('Remote objects are not supported yet');
 
   const at = nowIso();
@@ -110,7 +119,12 @@ export function createObject(ws: Workspace, input: Input): ObjectMeta {
     const pair = buildRelationPair(
       ws,
       { object, name: rel.name, label: rel.label, icon: rel.icon, isCustom: false, isSystem: true },
-      { type: 'ONE_TO_MANY', targetObjectMetadataId: target.id, targetFieldLabel: labelSingular, targetFieldIcon: object.icon ?? 'IconBuildingSkyscraper' },
+      {
+        type: 'ONE_TO_MANY',
+        targetObjectMetadataId: target.id,
+        targetFieldLabel: labelSingular,
+        targetFieldIcon: object.icon ?? 'IconBuildingSkyscraper',
+      },
       inverseFieldName(nameSingular),
     );
     if ('extensions' in pair) continue;
@@ -118,19 +132,51 @@ export function createObject(ws: Workspace, input: Input): ObjectMeta {
     ws.fields.set(pair.target.id, pair.target);
   }
   // The "All {labelPlural}" INDEX view (object-metadata/utils/compute-flat-index-view-to-create.util.ts @0fe47ac).
-  const view = newView({ name: `All ${labelPlural}`, objectMetadataId: id, icon: 'IconList', key: 'INDEX', isCustom: false, applicationId: ws.customApplicationId });
+  const view = newView({
+    name: `All ${labelPlural}`,
+    objectMetadataId: id,
+    icon: 'IconList',
+    key: 'INDEX',
+    isCustom: false,
+    applicationId: ws.customApplicationId,
+  });
   ws.views.set(view.id, view);
   const nameField = fields.find((f) => f.name === 'name');
   if (nameField) {
-    const vf = { id: randomUUID(), viewId: view.id, fieldMetadataId: nameField.id, isVisible: true, size: 210, position: 0, aggregateOperation: null, viewFieldGroupId: null, createdAt: at, updatedAt: at, deletedAt: null };
+    const vf = {
+      id: randomUUID(),
+      viewId: view.id,
+      fieldMetadataId: nameField.id,
+      isVisible: true,
+      size: 210,
+      position: 0,
+      aggregateOperation: null,
+      viewFieldGroupId: null,
+      createdAt: at,
+      updatedAt: at,
+      deletedAt: null,
+    };
     ws.viewChildren.viewField.set(vf.id, vf);
   }
   return object;
 }
 
 const UPDATABLE = [
-  'labelSingular', 'labelPlural', 'nameSingular', 'namePlural', 'description', 'icon', 'shortcut', 'color', 'isActive',
-  'labelIdentifierFieldMetadataId', 'imageIdentifierFieldMetadataId', 'isLabelSyncedWithName', 'isSearchable', 'openRecordIn', 'translations',
+  'labelSingular',
+  'labelPlural',
+  'nameSingular',
+  'namePlural',
+  'description',
+  'icon',
+  'shortcut',
+  'color',
+  'isActive',
+  'labelIdentifierFieldMetadataId',
+  'imageIdentifierFieldMetadataId',
+  'isLabelSyncedWithName',
+  'isSearchable',
+  'openRecordIn',
+  'translations',
 ] as const;
 /** Standard objects keep their names (names and sync flag are the object's API identity). */
 const STANDARD_FROZEN = new Set(['nameSingular', 'namePlural', 'isLabelSyncedWithName']);
@@ -178,7 +224,8 @@ export function deleteObject(ws: Workspace, id: string): ObjectMeta {
   if (!object) throw notFoundError('Object does not exist');
   const errors: RuleError[] = [];
   if (!object.isCustom) errors.push(ruleError('OBJECT_MUTATION_NOT_ALLOWED', 'Standard objects cannot be deleted'));
-  if (object.isActive) errors.push(ruleError('OBJECT_MUTATION_NOT_ALLOWED', "Active objects can't be deleted, deactivate the object first"));
+  if (object.isActive)
+    errors.push(ruleError('OBJECT_MUTATION_NOT_ALLOWED', "Active objects can't be deleted, deactivate the object first"));
   const failure = failIfAny('objectMetadata', 'delete', { id, nameSingular: object.nameSingular }, errors);
   if (failure) throw failure;
   for (const f of ws.fieldsOf(id)) {

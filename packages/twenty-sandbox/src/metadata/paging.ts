@@ -45,7 +45,8 @@ export function paginateById<T extends { id: string }>(items: T[], paging: Pagin
   if (defined(after) && defined(before)) throw userInputError('Cannot use both after and before');
   if ((defined(first) && first < 0) || (defined(last) && last < 0)) throw userInputError('Page size cannot be negative');
   const limit = first ?? last ?? DEFAULT_PAGE_SIZE;
-  if (limit > MAX_METADATA_PAGE_SIZE) throw userInputError(`Requested page size of ${limit} exceeds the maximum size of ${MAX_METADATA_PAGE_SIZE}`);
+  if (limit > MAX_METADATA_PAGE_SIZE)
+    throw userInputError(`Requested page size of ${limit} exceeds the maximum size of ${MAX_METADATA_PAGE_SIZE}`);
   const backward = defined(last) || defined(before);
   const afterId = defined(after) ? decodeIdCursor(after) : undefined;
   const beforeId = defined(before) ? decodeIdCursor(before) : undefined;
@@ -71,7 +72,10 @@ export function paginateById<T extends { id: string }>(items: T[], paging: Pagin
 type Comparison = Record<string, unknown>;
 
 function likeToRegex(pattern: string, insensitive: boolean): RegExp {
-  const escaped = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.');
+  const escaped = pattern
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/%/g, '.*')
+    .replace(/_/g, '.');
   return new RegExp(`^${escaped}$`, insensitive ? 'i' : '');
 }
 
@@ -82,21 +86,36 @@ function matchesComparison(value: unknown, cmp: Comparison): boolean {
     const a = arg as string | number | boolean | null;
     const ok = (() => {
       switch (op) {
-        case 'is': return arg === null ? v === null || v === undefined : v === arg;
-        case 'isNot': return arg === null ? v !== null && v !== undefined : v !== arg;
-        case 'eq': return v === a;
-        case 'neq': return v !== a;
-        case 'gt': return v !== null && a !== null && v > a;
-        case 'gte': return v !== null && a !== null && v >= a;
-        case 'lt': return v !== null && a !== null && v < a;
-        case 'lte': return v !== null && a !== null && v <= a;
-        case 'like': return typeof v === 'string' && likeToRegex(String(a), false).test(v);
-        case 'notLike': return typeof v === 'string' && !likeToRegex(String(a), false).test(v);
-        case 'iLike': return typeof v === 'string' && likeToRegex(String(a), true).test(v);
-        case 'notILike': return typeof v === 'string' && !likeToRegex(String(a), true).test(v);
-        case 'in': return Array.isArray(arg) && arg.includes(v);
-        case 'notIn': return Array.isArray(arg) && !arg.includes(v);
-        default: return true;
+        case 'is':
+          return arg === null ? v === null || v === undefined : v === arg;
+        case 'isNot':
+          return arg === null ? v !== null && v !== undefined : v !== arg;
+        case 'eq':
+          return v === a;
+        case 'neq':
+          return v !== a;
+        case 'gt':
+          return v !== null && a !== null && v > a;
+        case 'gte':
+          return v !== null && a !== null && v >= a;
+        case 'lt':
+          return v !== null && a !== null && v < a;
+        case 'lte':
+          return v !== null && a !== null && v <= a;
+        case 'like':
+          return typeof v === 'string' && likeToRegex(String(a), false).test(v);
+        case 'notLike':
+          return typeof v === 'string' && !likeToRegex(String(a), false).test(v);
+        case 'iLike':
+          return typeof v === 'string' && likeToRegex(String(a), true).test(v);
+        case 'notILike':
+          return typeof v === 'string' && !likeToRegex(String(a), true).test(v);
+        case 'in':
+          return Array.isArray(arg) && arg.includes(v);
+        case 'notIn':
+          return Array.isArray(arg) && !arg.includes(v);
+        default:
+          return true;
       }
     })();
     if (!ok) return false;

@@ -71,7 +71,11 @@ export function buildRelationPair(
   const targetObject = ws.objects.get(payload.targetObjectMetadataId);
   if (!targetObject) {
     return failIfAny('fieldMetadata', 'create', { name: source.name, objectMetadataId: source.object.id }, [
-      ruleError('FIELD_METADATA_RELATION_MALFORMED', `Object metadata relation target not found for relation creation payload`, payload.targetObjectMetadataId),
+      ruleError(
+        'FIELD_METADATA_RELATION_MALFORMED',
+        `Object metadata relation target not found for relation creation payload`,
+        payload.targetObjectMetadataId,
+      ),
     ]) as TwentyError;
   }
   const targetName = targetNameOverride ?? computeMetadataNameFromLabel(payload.targetFieldLabel);
@@ -105,7 +109,8 @@ export function buildRelationPair(
 
   const targetErrors: RuleError[] = fieldNameErrors(ws, targetObject.id, targetName, 'RELATION', inverseOf(payload.type));
   // A self-relation puts both names on one object.
-  if (targetObject.id === source.object.id && targetName === source.name) targetErrors.push(ruleError('NOT_AVAILABLE', `Name "${targetName}" is not available`, targetName));
+  if (targetObject.id === source.object.id && targetName === source.name)
+    targetErrors.push(ruleError('NOT_AVAILABLE', `Name "${targetName}" is not available`, targetName));
   const failure = failIfAny('fieldMetadata', 'create', { name: targetName, objectMetadataId: targetObject.id }, targetErrors);
   return failure ?? { source: sourceField, target: targetField };
 }

@@ -23,11 +23,13 @@ export interface MetadataContext {
 }
 
 /** A stored translation override for the asked locale, else the source value. */
-const inLocale = (property: string): Resolver => (s, _a, { locale }) => {
-  const list = Array.isArray(s.translations) ? (s.translations as Array<{ locale: string; property: string; value: string | null }>) : [];
-  const hit = locale ? list.find((t) => t.locale === locale && t.property === property && t.value) : undefined;
-  return hit ? hit.value : s[property];
-};
+const inLocale =
+  (property: string): Resolver =>
+  (s, _a, { locale }) => {
+    const list = Array.isArray(s.translations) ? (s.translations as Array<{ locale: string; property: string; value: string | null }>) : [];
+    const hit = locale ? list.find((t) => t.locale === locale && t.property === property && t.value) : undefined;
+    return hit ? hit.value : s[property];
+  };
 
 type Args = Record<string, unknown>;
 type Resolver = (source: Record<string, unknown>, args: Args, ctx: MetadataContext) => unknown;
@@ -87,7 +89,12 @@ const Query: Record<string, Resolver> = {
   getViews: (_s, a, { ws }) => {
     const types = Array.isArray(a.viewTypes) ? (a.viewTypes as string[]) : undefined;
     const rows = [...ws.views.values()]
-      .filter((v) => !v.deletedAt && (a.objectMetadataId === undefined || a.objectMetadataId === null || v.objectMetadataId === a.objectMetadataId) && (!types || types.includes(v.type)))
+      .filter(
+        (v) =>
+          !v.deletedAt &&
+          (a.objectMetadataId === undefined || a.objectMetadataId === null || v.objectMetadataId === a.objectMetadataId) &&
+          (!types || types.includes(v.type)),
+      )
       .sort((x, y) => x.position - y.position);
     return views(ws, rows);
   },

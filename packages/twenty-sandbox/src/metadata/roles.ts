@@ -9,7 +9,17 @@ import { dropPredicatesOfRole, predicateDto, predicatesOf, upsertRowLevelPermiss
 import type { Workspace } from '../state/workspace.ts';
 
 type Input = Record<string, unknown>;
-const FLAGS = ['canUpdateAllSettings', 'canAccessAllTools', 'canReadAllObjectRecords', 'canUpdateAllObjectRecords', 'canSoftDeleteAllObjectRecords', 'canDestroyAllObjectRecords', 'canBeAssignedToUsers', 'canBeAssignedToAgents', 'canBeAssignedToApiKeys'] as const;
+const FLAGS = [
+  'canUpdateAllSettings',
+  'canAccessAllTools',
+  'canReadAllObjectRecords',
+  'canUpdateAllObjectRecords',
+  'canSoftDeleteAllObjectRecords',
+  'canDestroyAllObjectRecords',
+  'canBeAssignedToUsers',
+  'canBeAssignedToAgents',
+  'canBeAssignedToApiKeys',
+] as const;
 
 export interface ObjectPermissionRow {
   objectMetadataId: string;
@@ -77,26 +87,71 @@ export function roleStore(ws: Workspace): RoleStore {
   let s = stores.get(ws);
   if (s) return s;
   const all = (v: boolean): RoleRow['settings'] => Object.fromEntries(FLAGS.map((f) => [f, v])) as RoleRow['settings'];
-  const admin: RoleRow = { id: randomUUID(), universalIdentifier: randomUUID(), label: 'Admin', description: 'Admin role', icon: 'IconUserCog', isEditable: false, settings: { ...all(true), canBeAssignedToAgents: false }, objectPermissions: [], fieldPermissions: [], flags: [] };
-  const member: RoleRow = { id: randomUUID(), universalIdentifier: randomUUID(), label: 'Member', description: 'Member role', icon: 'IconUser', isEditable: true, settings: { ...all(true), canUpdateAllSettings: false, canAccessAllTools: false, canBeAssignedToAgents: false, canBeAssignedToApiKeys: false }, objectPermissions: [], fieldPermissions: [], flags: [] };
+  const admin: RoleRow = {
+    id: randomUUID(),
+    universalIdentifier: randomUUID(),
+    label: 'Admin',
+    description: 'Admin role',
+    icon: 'IconUserCog',
+    isEditable: false,
+    settings: { ...all(true), canBeAssignedToAgents: false },
+    objectPermissions: [],
+    fieldPermissions: [],
+    flags: [],
+  };
+  const member: RoleRow = {
+    id: randomUUID(),
+    universalIdentifier: randomUUID(),
+    label: 'Member',
+    description: 'Member role',
+    icon: 'IconUser',
+    isEditable: true,
+    settings: {
+      ...all(true),
+      canUpdateAllSettings: false,
+      canAccessAllTools: false,
+      canBeAssignedToAgents: false,
+      canBeAssignedToApiKeys: false,
+    },
+    objectPermissions: [],
+    fieldPermissions: [],
+    flags: [],
+  };
   const saved = ws.savedExtras.roles as SavedRoles | undefined;
   // The workspace's first member (the sandbox's own user session) is its admin.
   const firstMember = firstMemberId(ws);
   s = saved
     ? {
-        roles: new Map(saved.roles.map((r) => [r.id, r])), apiKeys: new Map(saved.apiKeys.map((k) => [k.id, k])), tokens: new Map(saved.tokens), adminRoleId: saved.adminRoleId,
+        roles: new Map(saved.roles.map((r) => [r.id, r])),
+        apiKeys: new Map(saved.apiKeys.map((k) => [k.id, k])),
+        tokens: new Map(saved.tokens),
+        adminRoleId: saved.adminRoleId,
         defaultRoleId: saved.defaultRoleId ?? saved.roles.find((r) => r.label === 'Member')?.id ?? saved.adminRoleId,
-        memberRoles: new Map(saved.memberRoles ?? (firstMember ? [[firstMember, saved.adminRoleId]] : [])), userTokens: new Map(saved.userTokens ?? []),
+        memberRoles: new Map(saved.memberRoles ?? (firstMember ? [[firstMember, saved.adminRoleId]] : [])),
+        userTokens: new Map(saved.userTokens ?? []),
       }
     : {
-        roles: new Map([[admin.id, admin], [member.id, member]]), apiKeys: new Map(), tokens: new Map(), adminRoleId: admin.id, defaultRoleId: member.id,
-        memberRoles: new Map(firstMember ? [[firstMember, admin.id]] : []), userTokens: new Map(),
+        roles: new Map([
+          [admin.id, admin],
+          [member.id, member],
+        ]),
+        apiKeys: new Map(),
+        tokens: new Map(),
+        adminRoleId: admin.id,
+        defaultRoleId: member.id,
+        memberRoles: new Map(firstMember ? [[firstMember, admin.id]] : []),
+        userTokens: new Map(),
       };
   const store = s;
   // Roles live as long as the workspace: saved with it in a --state file.
   ws.extraSavers.set('roles', (): SavedRoles => ({
-    roles: [...store.roles.values()], apiKeys: [...store.apiKeys.values()], tokens: [...store.tokens], adminRoleId: store.adminRoleId,
-    defaultRoleId: store.defaultRoleId, memberRoles: [...store.memberRoles], userTokens: [...store.userTokens],
+    roles: [...store.roles.values()],
+    apiKeys: [...store.apiKeys.values()],
+    tokens: [...store.tokens],
+    adminRoleId: store.adminRoleId,
+    defaultRoleId: store.defaultRoleId,
+    memberRoles: [...store.memberRoles],
+    userTokens: [...store.userTokens],
   }));
   stores.set(ws, s);
   return s;
@@ -129,20 +184,38 @@ const editable = (r: RoleRow): RoleRow => {
 export function roleDto(ws: Workspace, r: RoleRow): Record<string, unknown> {
   const s = roleStore(ws);
   return {
-    id: r.id, universalIdentifier: r.universalIdentifier, label: r.label, description: r.description, icon: r.icon, isEditable: r.isEditable,
+    id: r.id,
+    universalIdentifier: r.universalIdentifier,
+    label: r.label,
+    description: r.description,
+    icon: r.icon,
+    isEditable: r.isEditable,
     ...r.settings,
-    workspaceMembers: [], agents: [],
-    apiKeys: [...s.apiKeys.values()].filter((k) => k.roleId === r.id).map((k) => ({ id: k.id, name: k.name, expiresAt: k.expiresAt, revokedAt: k.revokedAt })),
+    workspaceMembers: [],
+    agents: [],
+    apiKeys: [...s.apiKeys.values()]
+      .filter((k) => k.roleId === r.id)
+      .map((k) => ({ id: k.id, name: k.name, expiresAt: k.expiresAt, revokedAt: k.revokedAt })),
     permissionFlags: r.flags.map((flag) => ({ id: `${r.id}:${flag}`, roleId: r.id, flag })),
-    objectPermissions: r.objectPermissions.map((p) => ({ ...p, restrictedFields: restrictedFields(r, p.objectMetadataId), rowLevelPermissionPredicates: [], rowLevelPermissionPredicateGroups: [] })),
+    objectPermissions: r.objectPermissions.map((p) => ({
+      ...p,
+      restrictedFields: restrictedFields(r, p.objectMetadataId),
+      rowLevelPermissionPredicates: [],
+      rowLevelPermissionPredicateGroups: [],
+    })),
     fieldPermissions: r.fieldPermissions.map((p) => ({ ...p, roleId: r.id })),
     // None when the sandbox is not Enterprise, as Twenty's loader answers (metadata/row-level.ts).
-    rowLevelPermissionPredicates: predicatesOf(ws, r.id).map(predicateDto), rowLevelPermissionPredicateGroups: [],
+    rowLevelPermissionPredicates: predicatesOf(ws, r.id).map(predicateDto),
+    rowLevelPermissionPredicateGroups: [],
   };
 }
 
 function restrictedFields(r: RoleRow, objectId: string): Record<string, { canRead: boolean | null; canUpdate: boolean | null }> {
-  return Object.fromEntries(r.fieldPermissions.filter((f) => f.objectMetadataId === objectId).map((f) => [f.fieldMetadataId, { canRead: f.canReadFieldValue, canUpdate: f.canUpdateFieldValue }]));
+  return Object.fromEntries(
+    r.fieldPermissions
+      .filter((f) => f.objectMetadataId === objectId)
+      .map((f) => [f.fieldMetadataId, { canRead: f.canReadFieldValue, canUpdate: f.canUpdateFieldValue }]),
+  );
 }
 
 function settingsOf(input: Input, base: RoleRow['settings']): RoleRow['settings'] {
@@ -151,7 +224,10 @@ function settingsOf(input: Input, base: RoleRow['settings']): RoleRow['settings'
   if (!out.canBeAssignedToUsers && !out.canBeAssignedToApiKeys && !out.canBeAssignedToAgents) {
     throw userInputError('Role must be assignable to at least one target type');
   }
-  if (!out.canReadAllObjectRecords && (out.canUpdateAllObjectRecords || out.canSoftDeleteAllObjectRecords || out.canDestroyAllObjectRecords)) {
+  if (
+    !out.canReadAllObjectRecords &&
+    (out.canUpdateAllObjectRecords || out.canSoftDeleteAllObjectRecords || out.canDestroyAllObjectRecords)
+  ) {
     throw userInputError('Cannot give writing permission without reading permission');
   }
   return out;
@@ -177,9 +253,21 @@ export const ROLE_MUTATIONS: Record<string, Resolver> = {
     const id = typeof input.id === 'string' && input.id ? input.id : randomUUID();
     if (s.roles.has(id)) throw userInputError('A role with this id already exists');
     const role: RoleRow = {
-      id, universalIdentifier: randomUUID(), label, description: (input.description as string | undefined) ?? null, icon: (input.icon as string | undefined) ?? null,
-      isEditable: true, settings: settingsOf(input, Object.fromEntries(FLAGS.map((f) => [f, f === 'canBeAssignedToUsers' || f === 'canBeAssignedToApiKeys' || f === 'canBeAssignedToAgents'])) as RoleRow['settings']),
-      objectPermissions: [], fieldPermissions: [], flags: [],
+      id,
+      universalIdentifier: randomUUID(),
+      label,
+      description: (input.description as string | undefined) ?? null,
+      icon: (input.icon as string | undefined) ?? null,
+      isEditable: true,
+      settings: settingsOf(
+        input,
+        Object.fromEntries(
+          FLAGS.map((f) => [f, f === 'canBeAssignedToUsers' || f === 'canBeAssignedToApiKeys' || f === 'canBeAssignedToAgents']),
+        ) as RoleRow['settings'],
+      ),
+      objectPermissions: [],
+      fieldPermissions: [],
+      flags: [],
     };
     s.roles.set(id, role);
     return roleDto(ws, role);
@@ -203,7 +291,11 @@ export const ROLE_MUTATIONS: Record<string, Resolver> = {
     const role = editable(roleOrThrow(s, a.roleId));
     // role.service.ts deleteRole: the default role stays (the exception is rethrown as it is, not mapped:
     // permission-graphql-api-exception-handler.util.ts); members holding the role get the default one.
-    if (role.id === s.defaultRoleId) throw new TwentyError('Default role cannot be deleted', 'INTERNAL_SERVER_ERROR', { subCode: 'DEFAULT_ROLE_CANNOT_BE_DELETED', userFriendlyMessage: 'The default role cannot be deleted.' });
+    if (role.id === s.defaultRoleId)
+      throw new TwentyError('Default role cannot be deleted', 'INTERNAL_SERVER_ERROR', {
+        subCode: 'DEFAULT_ROLE_CANNOT_BE_DELETED',
+        userFriendlyMessage: 'The default role cannot be deleted.',
+      });
     for (const k of s.apiKeys.values()) if (k.roleId === role.id) k.roleId = s.defaultRoleId;
     for (const [member, roleId] of s.memberRoles) if (roleId === role.id) s.memberRoles.set(member, s.defaultRoleId);
     s.roles.delete(role.id);
@@ -217,7 +309,8 @@ export const ROLE_MUTATIONS: Record<string, Resolver> = {
       const objectMetadataId = String(p.objectMetadataId);
       const object = ws.objects.get(objectMetadataId);
       if (!object) throw notFoundError('Object metadata not found');
-      if (object.isSystem && object.nameSingular !== 'workspaceMember') throw userInputError('Cannot add object permission on system object');
+      if (object.isSystem && object.nameSingular !== 'workspaceMember')
+        throw userInputError('Cannot add object permission on system object');
       const existing = role.objectPermissions.find((o) => o.objectMetadataId === objectMetadataId);
       const next: ObjectPermissionRow = {
         objectMetadataId,
@@ -228,7 +321,11 @@ export const ROLE_MUTATIONS: Record<string, Resolver> = {
       };
       // object-permission.service.ts: no write permission on an object the role cannot read.
       const read = next.canReadObjectRecords ?? role.settings.canReadAllObjectRecords;
-      const writes = [next.canUpdateObjectRecords ?? role.settings.canUpdateAllObjectRecords, next.canSoftDeleteObjectRecords ?? role.settings.canSoftDeleteAllObjectRecords, next.canDestroyObjectRecords ?? role.settings.canDestroyAllObjectRecords];
+      const writes = [
+        next.canUpdateObjectRecords ?? role.settings.canUpdateAllObjectRecords,
+        next.canSoftDeleteObjectRecords ?? role.settings.canSoftDeleteAllObjectRecords,
+        next.canDestroyObjectRecords ?? role.settings.canDestroyAllObjectRecords,
+      ];
       if (!read && writes.some(Boolean)) throw userInputError('Cannot give update permission to non-readable object');
       role.objectPermissions = [...role.objectPermissions.filter((o) => o !== existing), next];
     }
@@ -240,21 +337,38 @@ export const ROLE_MUTATIONS: Record<string, Resolver> = {
     const desired = new Map<string, FieldPermissionRow>();
     for (const p of input.fieldPermissions ?? []) {
       const fieldMetadataId = String(p.fieldMetadataId);
-      if ((input.fieldPermissions ?? []).filter((q) => q.fieldMetadataId === fieldMetadataId).length > 1) throw userInputError(`Cannot accept more than one fieldPermission for field ${fieldMetadataId} in input.`);
-      if (p.canReadFieldValue === true || p.canUpdateFieldValue === true) throw forbiddenError('Field permission can only introduce a restriction');
+      if ((input.fieldPermissions ?? []).filter((q) => q.fieldMetadataId === fieldMetadataId).length > 1)
+        throw userInputError(`Cannot accept more than one fieldPermission for field ${fieldMetadataId} in input.`);
+      if (p.canReadFieldValue === true || p.canUpdateFieldValue === true)
+        throw forbiddenError('Field permission can only introduce a restriction');
       const object = ws.objects.get(String(p.objectMetadataId));
       if (!object) throw notFoundError('Object metadata not found');
       if (object.isSystem) throw userInputError('Cannot add field permission on system object');
       const field = ws.fields.get(fieldMetadataId);
       if (!field) throw notFoundError('Field metadata not found');
-      const row = { objectMetadataId: object.id, fieldMetadataId, canReadFieldValue: (p.canReadFieldValue as boolean | null | undefined) ?? null, canUpdateFieldValue: (p.canUpdateFieldValue as boolean | null | undefined) ?? null };
+      const row = {
+        objectMetadataId: object.id,
+        fieldMetadataId,
+        canReadFieldValue: (p.canReadFieldValue as boolean | null | undefined) ?? null,
+        canUpdateFieldValue: (p.canUpdateFieldValue as boolean | null | undefined) ?? null,
+      };
       if (row.canReadFieldValue === null && row.canUpdateFieldValue === null) continue;
       const existing = role.fieldPermissions.find((f) => f.fieldMetadataId === fieldMetadataId);
       desired.set(fieldMetadataId, { id: existing?.id ?? randomUUID(), ...row });
       // addRelatedFieldPermissionsToDesired: a relation's other side gets the same permission.
-      if (field.type === 'RELATION' && field.relationTargetFieldMetadataId && field.relationTargetObjectMetadataId && !desired.has(field.relationTargetFieldMetadataId)) {
+      if (
+        field.type === 'RELATION' &&
+        field.relationTargetFieldMetadataId &&
+        field.relationTargetObjectMetadataId &&
+        !desired.has(field.relationTargetFieldMetadataId)
+      ) {
         const mirror = role.fieldPermissions.find((f) => f.fieldMetadataId === field.relationTargetFieldMetadataId);
-        desired.set(field.relationTargetFieldMetadataId, { ...row, id: mirror?.id ?? randomUUID(), objectMetadataId: field.relationTargetObjectMetadataId, fieldMetadataId: field.relationTargetFieldMetadataId });
+        desired.set(field.relationTargetFieldMetadataId, {
+          ...row,
+          id: mirror?.id ?? randomUUID(),
+          objectMetadataId: field.relationTargetObjectMetadataId,
+          fieldMetadataId: field.relationTargetFieldMetadataId,
+        });
       }
     }
     // The input is the role's whole set: what it leaves out is removed (field-permission.service.ts @3162c6e6).
@@ -274,7 +388,14 @@ export const ROLE_MUTATIONS: Record<string, Resolver> = {
     const role = roleOrThrow(s, input.roleId);
     if (!role.settings.canBeAssignedToApiKeys) throw forbiddenError('Role cannot be assigned to API keys');
     const now = new Date().toISOString();
-    const key: ApiKeyRow = { id: randomUUID(), name: String(input.name ?? ''), expiresAt: String(input.expiresAt ?? now), revokedAt: null, createdAt: now, roleId: role.id };
+    const key: ApiKeyRow = {
+      id: randomUUID(),
+      name: String(input.name ?? ''),
+      expiresAt: String(input.expiresAt ?? now),
+      revokedAt: null,
+      createdAt: now,
+      roleId: role.id,
+    };
     s.apiKeys.set(key.id, key);
     return apiKeyDto(ws, key);
   },
@@ -298,7 +419,16 @@ export const ROLE_MUTATIONS: Record<string, Resolver> = {
 };
 
 function apiKeyDto(ws: Workspace, k: ApiKeyRow): Record<string, unknown> {
-  return { id: k.id, name: k.name, expiresAt: k.expiresAt, revokedAt: k.revokedAt, createdAt: k.createdAt, updatedAt: k.createdAt, role: roleDto(ws, roleStore(ws).roles.get(k.roleId)!) };
+  return {
+    id: k.id,
+    name: k.name,
+    expiresAt: k.expiresAt,
+    revokedAt: k.revokedAt,
+    createdAt: k.createdAt,
+    updatedAt: k.createdAt,
+    role: roleDto(ws, roleStore(ws).roles.get(k.roleId)!),
+  };
 }
 
-const pick = (v: unknown, old: boolean | null | undefined): boolean | null => (typeof v === 'boolean' ? v : v === null ? null : (old ?? null));
+const pick = (v: unknown, old: boolean | null | undefined): boolean | null =>
+  typeof v === 'boolean' ? v : v === null ? null : (old ?? null);

@@ -66,11 +66,19 @@ export const EVALUATED_OPERANDS: Record<string, readonly string[]> = {
 type Input = Record<string, unknown>;
 
 const disabled = (): TwentyError =>
-  new TwentyError('Row level permission predicate feature is disabled', 'FORBIDDEN', { subCode: 'ROW_LEVEL_PERMISSION_FEATURE_DISABLED', userFriendlyMessage: 'Row level permission predicate feature is disabled.' });
-const notFound = (what: string, code: string): TwentyError => notFoundError(`${what} not found`, { subCode: code, userFriendlyMessage: `${what} not found.` });
+  new TwentyError('Row level permission predicate feature is disabled', 'FORBIDDEN', {
+    subCode: 'ROW_LEVEL_PERMISSION_FEATURE_DISABLED',
+    userFriendlyMessage: 'Row level permission predicate feature is disabled.',
+  });
+const notFound = (what: string, code: string): TwentyError =>
+  notFoundError(`${what} not found`, { subCode: code, userFriendlyMessage: `${what} not found.` });
 
 /** upsertRowLevelPermissionPredicates: the whole set of one role on one object (row-level-permission-predicate.service.ts). */
-export function upsertRowLevelPermissionPredicates(args: Input, ws: Workspace, roleExists: (id: string) => boolean): Record<string, unknown> {
+export function upsertRowLevelPermissionPredicates(
+  args: Input,
+  ws: Workspace,
+  roleExists: (id: string) => boolean,
+): Record<string, unknown> {
   if (!isEnterprise(ws)) throw disabled();
   const input = (args.input ?? {}) as Input;
   const roleId = String(input.roleId ?? '');
@@ -78,7 +86,10 @@ export function upsertRowLevelPermissionPredicates(args: Input, ws: Workspace, r
   if (!roleExists(roleId)) throw notFound('Role', 'ROLE_NOT_FOUND');
   if (!ws.objects.get(objectId)) throw notFound('Object metadata', 'OBJECT_METADATA_NOT_FOUND');
   if (Array.isArray(input.predicateGroups) && input.predicateGroups.length > 0) {
-    throw userInputError('The sandbox does not implement row-level predicate groups', { subCode: 'INVALID_ROW_LEVEL_PERMISSION_PREDICATE_DATA', userFriendlyMessage: 'Invalid row level permission predicate data.' });
+    throw userInputError('The sandbox does not implement row-level predicate groups', {
+      subCode: 'INVALID_ROW_LEVEL_PERMISSION_PREDICATE_DATA',
+      userFriendlyMessage: 'Invalid row level permission predicate data.',
+    });
   }
   const member = [...ws.objects.values()].find((o) => o.nameSingular === 'workspaceMember');
   const fieldOn = (objectMetadataId: string | undefined, id: unknown): FieldMeta => {
@@ -91,9 +102,13 @@ export function upsertRowLevelPermissionPredicates(args: Input, ws: Workspace, r
     const operand = String(p.operand);
     const type = filterTypeOf(field.type);
     if (!(EVALUATED_OPERANDS[type] ?? []).includes(operand)) {
-      throw userInputError(`The sandbox does not evaluate ${operand} on a ${field.type} field (${field.name}): Twenty may, the sandbox would not enforce it`, {
-        subCode: 'INVALID_ROW_LEVEL_PERMISSION_PREDICATE_DATA', userFriendlyMessage: 'Invalid row level permission predicate data.',
-      });
+      throw userInputError(
+        `The sandbox does not evaluate ${operand} on a ${field.type} field (${field.name}): Twenty may, the sandbox would not enforce it`,
+        {
+          subCode: 'INVALID_ROW_LEVEL_PERMISSION_PREDICATE_DATA',
+          userFriendlyMessage: 'Invalid row level permission predicate data.',
+        },
+      );
     }
     const memberFieldId = typeof p.workspaceMemberFieldMetadataId === 'string' ? p.workspaceMemberFieldMetadataId : null;
     if (memberFieldId) fieldOn(member?.id, memberFieldId);
@@ -107,7 +122,8 @@ export function upsertRowLevelPermissionPredicates(args: Input, ws: Workspace, r
       subFieldName: typeof p.subFieldName === 'string' ? p.subFieldName : null,
       workspaceMemberFieldMetadataId: memberFieldId,
       workspaceMemberSubFieldName: typeof p.workspaceMemberSubFieldName === 'string' ? p.workspaceMemberSubFieldName : null,
-      positionInRowLevelPermissionPredicateGroup: typeof p.positionInRowLevelPermissionPredicateGroup === 'number' ? p.positionInRowLevelPermissionPredicateGroup : i,
+      positionInRowLevelPermissionPredicateGroup:
+        typeof p.positionInRowLevelPermissionPredicateGroup === 'number' ? p.positionInRowLevelPermissionPredicateGroup : i,
     };
   });
   // Rules of this role and object the input leaves out are deleted; the rest are replaced.

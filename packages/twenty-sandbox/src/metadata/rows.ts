@@ -4,7 +4,9 @@ import type { FieldMeta, FieldType, ObjectMeta, ViewRow } from '../state/types.t
 
 export const nowIso = (): string => new Date().toISOString();
 
-export function newField(partial: Partial<FieldMeta> & Pick<FieldMeta, 'objectMetadataId' | 'name' | 'label' | 'type' | 'applicationId'>): FieldMeta {
+export function newField(
+  partial: Partial<FieldMeta> & Pick<FieldMeta, 'objectMetadataId' | 'name' | 'label' | 'type' | 'applicationId'>,
+): FieldMeta {
   const id = partial.id ?? randomUUID();
   const at = nowIso();
   return {
@@ -50,15 +52,97 @@ interface BaseFieldSpec {
  * property by property; all are isCustom false, isUIReadOnly true except `name`).
  */
 export const DEFAULT_CUSTOM_OBJECT_FIELDS: readonly BaseFieldSpec[] = [
-  { name: 'id', label: 'Id', type: 'UUID', icon: 'Icon123', description: 'Id', isNullable: false, isSystem: true, isUnique: true, defaultValue: 'uuid' },
-  { name: 'name', label: 'Name', type: 'TEXT', icon: 'IconAbc', description: 'Name', isNullable: true, isSystem: false, defaultValue: null },
-  { name: 'createdAt', label: 'Creation date', type: 'DATE_TIME', icon: 'IconCalendar', description: 'Creation date', isNullable: false, isSystem: false, defaultValue: 'now' },
-  { name: 'updatedAt', label: 'Last update', type: 'DATE_TIME', icon: 'IconCalendarClock', description: 'Last time the record was changed', isNullable: false, isSystem: false, defaultValue: 'now' },
-  { name: 'updatedBy', label: 'Updated by', type: 'ACTOR', icon: 'IconUserCircle', description: 'The workspace member who last updated the record', isNullable: false, isSystem: false, defaultValue: { name: "''", source: "'MANUAL'" } },
-  { name: 'deletedAt', label: 'Deleted at', type: 'DATE_TIME', icon: 'IconCalendarClock', description: 'Deletion date', isNullable: true, isSystem: false, defaultValue: null },
-  { name: 'createdBy', label: 'Created by', type: 'ACTOR', icon: 'IconCreativeCommonsSa', description: 'The creator of the record', isNullable: false, isSystem: false, defaultValue: { name: "''", source: "'MANUAL'" } },
-  { name: 'position', label: 'Position', type: 'POSITION', icon: 'IconHierarchy2', description: 'Position', isNullable: false, isSystem: true, defaultValue: 0 },
-  { name: 'searchVector', label: 'Search vector', type: 'TS_VECTOR', icon: 'IconSearch', description: 'Search vector', isNullable: true, isSystem: true, defaultValue: null },
+  {
+    name: 'id',
+    label: 'Id',
+    type: 'UUID',
+    icon: 'Icon123',
+    description: 'Id',
+    isNullable: false,
+    isSystem: true,
+    isUnique: true,
+    defaultValue: 'uuid',
+  },
+  {
+    name: 'name',
+    label: 'Name',
+    type: 'TEXT',
+    icon: 'IconAbc',
+    description: 'Name',
+    isNullable: true,
+    isSystem: false,
+    defaultValue: null,
+  },
+  {
+    name: 'createdAt',
+    label: 'Creation date',
+    type: 'DATE_TIME',
+    icon: 'IconCalendar',
+    description: 'Creation date',
+    isNullable: false,
+    isSystem: false,
+    defaultValue: 'now',
+  },
+  {
+    name: 'updatedAt',
+    label: 'Last update',
+    type: 'DATE_TIME',
+    icon: 'IconCalendarClock',
+    description: 'Last time the record was changed',
+    isNullable: false,
+    isSystem: false,
+    defaultValue: 'now',
+  },
+  {
+    name: 'updatedBy',
+    label: 'Updated by',
+    type: 'ACTOR',
+    icon: 'IconUserCircle',
+    description: 'The workspace member who last updated the record',
+    isNullable: false,
+    isSystem: false,
+    defaultValue: { name: "''", source: "'MANUAL'" },
+  },
+  {
+    name: 'deletedAt',
+    label: 'Deleted at',
+    type: 'DATE_TIME',
+    icon: 'IconCalendarClock',
+    description: 'Deletion date',
+    isNullable: true,
+    isSystem: false,
+    defaultValue: null,
+  },
+  {
+    name: 'createdBy',
+    label: 'Created by',
+    type: 'ACTOR',
+    icon: 'IconCreativeCommonsSa',
+    description: 'The creator of the record',
+    isNullable: false,
+    isSystem: false,
+    defaultValue: { name: "''", source: "'MANUAL'" },
+  },
+  {
+    name: 'position',
+    label: 'Position',
+    type: 'POSITION',
+    icon: 'IconHierarchy2',
+    description: 'Position',
+    isNullable: false,
+    isSystem: true,
+    defaultValue: 0,
+  },
+  {
+    name: 'searchVector',
+    label: 'Search vector',
+    type: 'TS_VECTOR',
+    icon: 'IconSearch',
+    description: 'Search vector',
+    isNullable: true,
+    isSystem: true,
+    defaultValue: null,
+  },
 ];
 
 export function defaultFieldsFor(object: ObjectMeta, skipNameField: boolean): FieldMeta[] {

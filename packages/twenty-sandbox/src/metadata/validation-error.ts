@@ -9,7 +9,8 @@
 import { TwentyError } from '../server/twenty-errors.ts';
 import type { RuleError } from './name-rules.ts';
 
-export type MetadataName = 'objectMetadata' | 'fieldMetadata' | 'view' | 'viewField' | 'viewGroup' | 'viewSort' | 'viewFilter' | 'viewFilterGroup';
+export type MetadataName =
+  'objectMetadata' | 'fieldMetadata' | 'view' | 'viewField' | 'viewGroup' | 'viewSort' | 'viewFilter' | 'viewFilterGroup';
 
 export interface FailedEntity {
   metadataName: MetadataName;

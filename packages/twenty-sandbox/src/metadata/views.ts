@@ -36,7 +36,8 @@ export function createView(ws: Workspace, input: Input): ViewRow {
     errors.push(ruleError(E, 'Main group by field must be a SELECT field', groupBy.name));
   }
   // Stricter reading: a kanban board needs its grouping field.
-  if (input.type === 'KANBAN' && !input.mainGroupByFieldMetadataId) errors.push(ruleError(E, 'A KANBAN view needs a mainGroupByFieldMetadataId'));
+  if (input.type === 'KANBAN' && !input.mainGroupByFieldMetadataId)
+    errors.push(ruleError(E, 'A KANBAN view needs a mainGroupByFieldMetadataId'));
   const failure = failIfAny('view', 'create', { id, name: input.name }, errors);
   if (failure) throw failure;
 
@@ -52,13 +53,25 @@ export function createView(ws: Workspace, input: Input): ViewRow {
     isCompact: input.isCompact === true,
     shouldHideEmptyGroups: input.shouldHideEmptyGroups === true,
     visibility: typeof input.visibility === 'string' ? input.visibility : 'WORKSPACE',
-    ...pick(input, ['kanbanAggregateOperation', 'kanbanAggregateOperationFieldMetadataId', 'mainGroupByFieldMetadataId', 'kanbanColumnWidth', 'groupLoadLimit', 'calendarFieldMetadataId', 'calendarEndFieldMetadataId', 'calendarLayout', 'anyFieldFilterValue']),
+    ...pick(input, [
+      'kanbanAggregateOperation',
+      'kanbanAggregateOperationFieldMetadataId',
+      'mainGroupByFieldMetadataId',
+      'kanbanColumnWidth',
+      'groupLoadLimit',
+      'calendarFieldMetadataId',
+      'calendarEndFieldMetadataId',
+      'calendarLayout',
+      'anyFieldFilterValue',
+    ]),
   });
   ws.views.set(id, view);
   if (groupBy) {
     const options = [...(groupBy.options ?? [])].sort((a, b) => a.position - b.position);
     const values = [...options.map((o) => o.value), ...(groupBy.isNullable ? [''] : [])];
-    values.forEach((fieldValue, position) => addChild(ws, 'viewGroup', { viewId: id, fieldMetadataId: groupBy.id, fieldValue, position, isVisible: true }));
+    values.forEach((fieldValue, position) =>
+      addChild(ws, 'viewGroup', { viewId: id, fieldMetadataId: groupBy.id, fieldValue, position, isVisible: true }),
+    );
   }
   return view;
 }
@@ -94,14 +107,28 @@ const CHILD_DEFAULTS: Record<ViewChildKind, Input> = {
   viewField: { isVisible: true, size: 0, position: 0, aggregateOperation: null, viewFieldGroupId: null },
   viewGroup: { isVisible: true, position: 0, fieldMetadataId: null },
   viewSort: { direction: 'ASC', subFieldName: null },
-  viewFilter: { operand: 'IS', viewFilterGroupId: null, positionInViewFilterGroup: null, subFieldName: null, relationTargetFieldMetadataId: null },
+  viewFilter: {
+    operand: 'IS',
+    viewFilterGroupId: null,
+    positionInViewFilterGroup: null,
+    subFieldName: null,
+    relationTargetFieldMetadataId: null,
+  },
   viewFilterGroup: { parentViewFilterGroupId: null, logicalOperator: 'AND', positionInViewFilterGroup: null },
 };
 
 function addChild(ws: Workspace, kind: ViewChildKind, input: Input): ViewChildRow {
   const at = nowIso();
   const id = typeof input.id === 'string' ? input.id : randomUUID();
-  const row: ViewChildRow = { ...CHILD_DEFAULTS[kind], ...input, id, viewId: String(input.viewId), createdAt: at, updatedAt: at, deletedAt: null };
+  const row: ViewChildRow = {
+    ...CHILD_DEFAULTS[kind],
+    ...input,
+    id,
+    viewId: String(input.viewId),
+    createdAt: at,
+    updatedAt: at,
+    deletedAt: null,
+  };
   ws.viewChildren[kind].set(id, row);
   return row;
 }
@@ -112,7 +139,8 @@ export function createChildren(ws: Workspace, kind: ViewChildKind, inputs: Input
   const seen = new Set<string>();
   for (const input of inputs) {
     const view = ws.views.get(String(input.viewId));
-    if (typeof input.id === 'string' && (ws.viewChildren[kind].has(input.id) || seen.has(input.id))) errors.push(ruleError(E, `A ${kind} with id ${input.id} already exists`, input.id));
+    if (typeof input.id === 'string' && (ws.viewChildren[kind].has(input.id) || seen.has(input.id)))
+      errors.push(ruleError(E, `A ${kind} with id ${input.id} already exists`, input.id));
     if (typeof input.id === 'string') seen.add(input.id);
     if (!view || view.deletedAt) {
       errors.push(ruleError(E, 'View not found', input.viewId));
@@ -120,9 +148,14 @@ export function createChildren(ws: Workspace, kind: ViewChildKind, inputs: Input
     }
     if (typeof input.fieldMetadataId === 'string') {
       const field = ws.fields.get(input.fieldMetadataId);
-      if (!field || field.objectMetadataId !== view.objectMetadataId) errors.push(ruleError(E, 'Field metadata not found on the view object', input.fieldMetadataId));
+      if (!field || field.objectMetadataId !== view.objectMetadataId)
+        errors.push(ruleError(E, 'Field metadata not found on the view object', input.fieldMetadataId));
       // One view field per (view, field): Twenty's unique index on viewField.
-      const dup = kind === 'viewField' && [...ws.viewChildren.viewField.values()].some((r) => r.viewId === view.id && r.fieldMetadataId === input.fieldMetadataId && !r.deletedAt);
+      const dup =
+        kind === 'viewField' &&
+        [...ws.viewChildren.viewField.values()].some(
+          (r) => r.viewId === view.id && r.fieldMetadataId === input.fieldMetadataId && !r.deletedAt,
+        );
       if (dup) errors.push(ruleError(E, 'A view field for this field already exists in the view', input.fieldMetadataId));
     }
   }

@@ -10,8 +10,20 @@ export interface CompositeType {
 }
 
 export const COMPOSITE_TYPES: Readonly<Record<string, CompositeType>> = {
-  FULL_NAME: { graphqlName: 'FullName', subFields: [{ name: 'firstName', kind: 'string' }, { name: 'lastName', kind: 'string' }] },
-  EMAILS: { graphqlName: 'Emails', subFields: [{ name: 'primaryEmail', kind: 'string' }, { name: 'additionalEmails', kind: 'json' }] },
+  FULL_NAME: {
+    graphqlName: 'FullName',
+    subFields: [
+      { name: 'firstName', kind: 'string' },
+      { name: 'lastName', kind: 'string' },
+    ],
+  },
+  EMAILS: {
+    graphqlName: 'Emails',
+    subFields: [
+      { name: 'primaryEmail', kind: 'string' },
+      { name: 'additionalEmails', kind: 'json' },
+    ],
+  },
   PHONES: {
     graphqlName: 'Phones',
     subFields: [
@@ -34,10 +46,20 @@ export const COMPOSITE_TYPES: Readonly<Record<string, CompositeType>> = {
       { name: 'addressLng', kind: 'float' },
     ],
   },
-  CURRENCY: { graphqlName: 'Currency', subFields: [{ name: 'amountMicros', kind: 'float' }, { name: 'currencyCode', kind: 'string' }] },
+  CURRENCY: {
+    graphqlName: 'Currency',
+    subFields: [
+      { name: 'amountMicros', kind: 'float' },
+      { name: 'currencyCode', kind: 'string' },
+    ],
+  },
   LINKS: {
     graphqlName: 'Links',
-    subFields: [{ name: 'primaryLinkLabel', kind: 'string' }, { name: 'primaryLinkUrl', kind: 'string' }, { name: 'secondaryLinks', kind: 'json' }],
+    subFields: [
+      { name: 'primaryLinkLabel', kind: 'string' },
+      { name: 'primaryLinkUrl', kind: 'string' },
+      { name: 'secondaryLinks', kind: 'json' },
+    ],
   },
   ACTOR: {
     graphqlName: 'Actor',
@@ -48,7 +70,13 @@ export const COMPOSITE_TYPES: Readonly<Record<string, CompositeType>> = {
       { name: 'context', kind: 'json' },
     ],
   },
-  RICH_TEXT: { graphqlName: 'RichText', subFields: [{ name: 'blocknote', kind: 'string' }, { name: 'markdown', kind: 'string' }] },
+  RICH_TEXT: {
+    graphqlName: 'RichText',
+    subFields: [
+      { name: 'blocknote', kind: 'string' },
+      { name: 'markdown', kind: 'string' },
+    ],
+  },
 };
 
 export const ACTOR_SOURCES = ['API', 'EMAIL', 'IMPORT', 'MANUAL', 'SYSTEM', 'WEBHOOK', 'CALENDAR', 'WORKFLOW', 'AGENT'] as const;

@@ -56,17 +56,29 @@ export class FieldTypes {
 
   private scalar(object: ObjectMeta, field: FieldMeta, role: 'output' | 'input'): GraphQLOutputType & GraphQLInputType {
     switch (field.type) {
-      case 'UUID': return UUIDScalar;
-      case 'TEXT': return GraphQLString;
-      case 'NUMBER': return field.settings?.dataType === 'int' ? GraphQLInt : GraphQLFloat;
-      case 'NUMERIC': return BigFloatScalar;
-      case 'BOOLEAN': return GraphQLBoolean;
-      case 'DATE_TIME': return DateTimeScalar;
-      case 'DATE': return DateScalar;
-      case 'POSITION': return PositionScalar;
-      case 'SELECT': case 'RATING': return this.enumOf(object, field) ?? GraphQLString;
-      case 'MULTI_SELECT': return new GraphQLList(new GraphQLNonNull(this.enumOf(object, field) ?? GraphQLString));
-      case 'ARRAY': return new GraphQLList(new GraphQLNonNull(GraphQLString));
+      case 'UUID':
+        return UUIDScalar;
+      case 'TEXT':
+        return GraphQLString;
+      case 'NUMBER':
+        return field.settings?.dataType === 'int' ? GraphQLInt : GraphQLFloat;
+      case 'NUMERIC':
+        return BigFloatScalar;
+      case 'BOOLEAN':
+        return GraphQLBoolean;
+      case 'DATE_TIME':
+        return DateTimeScalar;
+      case 'DATE':
+        return DateScalar;
+      case 'POSITION':
+        return PositionScalar;
+      case 'SELECT':
+      case 'RATING':
+        return this.enumOf(object, field) ?? GraphQLString;
+      case 'MULTI_SELECT':
+        return new GraphQLList(new GraphQLNonNull(this.enumOf(object, field) ?? GraphQLString));
+      case 'ARRAY':
+        return new GraphQLList(new GraphQLNonNull(GraphQLString));
       default:
         void role;
         return JSONScalar;
@@ -91,17 +103,30 @@ export class FieldTypes {
     const composite = COMPOSITE_GRAPHQL[field.type];
     if (composite) return composite.filter;
     switch (field.type) {
-      case 'UUID': return UUIDFilter;
-      case 'TEXT': return StringFilter;
-      case 'NUMBER': case 'POSITION': return FloatFilter;
-      case 'NUMERIC': return BigFloatFilter;
-      case 'BOOLEAN': return BooleanFilter;
-      case 'DATE_TIME': return DateTimeFilter;
-      case 'DATE': return DateFilter;
-      case 'SELECT': case 'RATING': return SelectFilter;
-      case 'MULTI_SELECT': return MultiSelectFilter;
-      case 'ARRAY': return ArrayFilter;
-      default: return RawJsonFilter;
+      case 'UUID':
+        return UUIDFilter;
+      case 'TEXT':
+        return StringFilter;
+      case 'NUMBER':
+      case 'POSITION':
+        return FloatFilter;
+      case 'NUMERIC':
+        return BigFloatFilter;
+      case 'BOOLEAN':
+        return BooleanFilter;
+      case 'DATE_TIME':
+        return DateTimeFilter;
+      case 'DATE':
+        return DateFilter;
+      case 'SELECT':
+      case 'RATING':
+        return SelectFilter;
+      case 'MULTI_SELECT':
+        return MultiSelectFilter;
+      case 'ARRAY':
+        return ArrayFilter;
+      default:
+        return RawJsonFilter;
     }
   }
 

@@ -12,7 +12,10 @@ export type FilterInput = Record<string, unknown>;
 const isNull = (v: unknown): boolean => v === null || v === undefined;
 
 function likeRegex(pattern: string, flags: string): RegExp {
-  const body = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '[\\s\\S]*').replace(/_/g, '[\\s\\S]');
+  const body = pattern
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/%/g, '[\\s\\S]*')
+    .replace(/_/g, '[\\s\\S]');
   return new RegExp(`^${body}$`, flags);
 }
 
@@ -25,42 +28,99 @@ function compare(a: unknown, b: unknown): number {
 
 function operatorPredicate(op: string, arg: unknown, get: (row: RecordRow) => unknown): Pred {
   switch (op) {
-    case 'eq': return (r) => { const v = get(r); return !isNull(v) && compare(v, arg) === 0; };
-    case 'neq': return (r) => { const v = get(r); return !isNull(v) && compare(v, arg) !== 0; };
-    case 'gt': return (r) => { const v = get(r); return !isNull(v) && compare(v, arg) > 0; };
-    case 'gte': return (r) => { const v = get(r); return !isNull(v) && compare(v, arg) >= 0; };
-    case 'lt': return (r) => { const v = get(r); return !isNull(v) && compare(v, arg) < 0; };
-    case 'lte': return (r) => { const v = get(r); return !isNull(v) && compare(v, arg) <= 0; };
+    case 'eq':
+      return (r) => {
+        const v = get(r);
+        return !isNull(v) && compare(v, arg) === 0;
+      };
+    case 'neq':
+      return (r) => {
+        const v = get(r);
+        return !isNull(v) && compare(v, arg) !== 0;
+      };
+    case 'gt':
+      return (r) => {
+        const v = get(r);
+        return !isNull(v) && compare(v, arg) > 0;
+      };
+    case 'gte':
+      return (r) => {
+        const v = get(r);
+        return !isNull(v) && compare(v, arg) >= 0;
+      };
+    case 'lt':
+      return (r) => {
+        const v = get(r);
+        return !isNull(v) && compare(v, arg) < 0;
+      };
+    case 'lte':
+      return (r) => {
+        const v = get(r);
+        return !isNull(v) && compare(v, arg) <= 0;
+      };
     case 'in': {
       const set = new Set((Array.isArray(arg) ? arg : []).map(String));
-      return (r) => { const v = get(r); return !isNull(v) && set.has(String(v)); };
+      return (r) => {
+        const v = get(r);
+        return !isNull(v) && set.has(String(v));
+      };
     }
-    case 'is': return arg === 'NULL' ? (r) => isNull(get(r)) : (r) => !isNull(get(r));
-    case 'like': case 'ilike': {
+    case 'is':
+      return arg === 'NULL' ? (r) => isNull(get(r)) : (r) => !isNull(get(r));
+    case 'like':
+    case 'ilike': {
       const re = likeRegex(String(arg), op === 'ilike' ? 'i' : '');
-      return (r) => { const v = get(r); return !isNull(v) && re.test(typeof v === 'string' ? v : JSON.stringify(v)); };
+      return (r) => {
+        const v = get(r);
+        return !isNull(v) && re.test(typeof v === 'string' ? v : JSON.stringify(v));
+      };
     }
-    case 'startsWith': return (r) => { const v = get(r); return typeof v === 'string' && v.startsWith(String(arg)); };
-    case 'endsWith': return (r) => { const v = get(r); return typeof v === 'string' && v.endsWith(String(arg)); };
-    case 'regex': case 'iregex': {
+    case 'startsWith':
+      return (r) => {
+        const v = get(r);
+        return typeof v === 'string' && v.startsWith(String(arg));
+      };
+    case 'endsWith':
+      return (r) => {
+        const v = get(r);
+        return typeof v === 'string' && v.endsWith(String(arg));
+      };
+    case 'regex':
+    case 'iregex': {
       const re = new RegExp(String(arg), op === 'iregex' ? 'i' : '');
-      return (r) => { const v = get(r); return typeof v === 'string' && re.test(v); };
+      return (r) => {
+        const v = get(r);
+        return typeof v === 'string' && re.test(v);
+      };
     }
     case 'containsAny': {
       const wanted = new Set((Array.isArray(arg) ? arg : []).map(String));
-      return (r) => { const v = get(r); return Array.isArray(v) && v.some((x) => wanted.has(String(x))); };
+      return (r) => {
+        const v = get(r);
+        return Array.isArray(v) && v.some((x) => wanted.has(String(x)));
+      };
     }
     case 'containsIlike': {
       const re = likeRegex(String(arg), 'i');
-      return (r) => { const v = get(r); return Array.isArray(v) && v.some((x) => re.test(String(x))); };
+      return (r) => {
+        const v = get(r);
+        return Array.isArray(v) && v.some((x) => re.test(String(x)));
+      };
     }
-    case 'isEmptyArray': return (r) => { const v = get(r); return Array.isArray(v) && (v.length === 0) === (arg === true); };
-    default: return () => true;
+    case 'isEmptyArray':
+      return (r) => {
+        const v = get(r);
+        return Array.isArray(v) && (v.length === 0) === (arg === true);
+      };
+    default:
+      return () => true;
   }
 }
 
 function comparisonPredicate(cmp: Record<string, unknown>, get: (row: RecordRow) => unknown): Pred {
-  const preds = Object.entries(cmp).filter(([, arg]) => arg !== undefined && arg !== null).map(([op, arg]) => operatorPredicate(op, arg, get));
+  const preds = Object.entries(cmp)
+    .filter(([, arg]) => arg !== undefined && arg !== null)
+    .map(([op, arg]) => operatorPredicate(op, arg, get));
   return (row) => preds.every((p) => p(row));
 }
 
@@ -82,7 +142,9 @@ export function compileFilter(filter: FilterInput | undefined, composite: Readon
     } else if (composite.has(key)) {
       for (const [sub, cmp] of Object.entries(value as FilterInput)) {
         if (cmp === undefined || cmp === null) continue;
-        preds.push(comparisonPredicate(cmp as Record<string, unknown>, (r) => (r[key] as Record<string, unknown> | null | undefined)?.[sub]));
+        preds.push(
+          comparisonPredicate(cmp as Record<string, unknown>, (r) => (r[key] as Record<string, unknown> | null | undefined)?.[sub]),
+        );
       }
     } else {
       preds.push(comparisonPredicate(value as Record<string, unknown>, (r) => r[key]));
@@ -107,9 +169,10 @@ export function candidateIds(filter: FilterInput | undefined): string[] | undefi
   const idCmp = filter.id as Record<string, unknown> | undefined;
   if (idCmp && typeof idCmp.eq === 'string') narrow([idCmp.eq]);
   if (idCmp && Array.isArray(idCmp.in)) narrow((idCmp.in as unknown[]).map(String));
-  if (Array.isArray(filter.and)) for (const f of filter.and as FilterInput[]) {
-    const inner = candidateIds(f);
-    if (inner) narrow(inner);
-  }
+  if (Array.isArray(filter.and))
+    for (const f of filter.and as FilterInput[]) {
+      const inner = candidateIds(f);
+      if (inner) narrow(inner);
+    }
   return ids === undefined ? undefined : [...new Set(ids)];
 }

@@ -94,7 +94,8 @@ export function encodeCursor(row: RecordRow, keys: OrderKey[]): string {
 function decodeCursor(cursor: string): Record<string, unknown> {
   try {
     const data = JSON.parse(Buffer.from(cursor, 'base64').toString()) as unknown;
-    if (typeof data === 'object' && data !== null && typeof (data as { id?: unknown }).id === 'string') return data as Record<string, unknown>;
+    if (typeof data === 'object' && data !== null && typeof (data as { id?: unknown }).id === 'string')
+      return data as Record<string, unknown>;
   } catch {
     // fall through
   }
@@ -140,7 +141,10 @@ export function findMany(table: RecordTable, composite: ReadonlySet<string>, arg
   const ids = candidateIds(filter);
   const idOnly = keys.length === 1;
   if (ids) {
-    const rows = ids.map((id) => table.get(id)).filter((r): r is RecordRow => r !== undefined).sort(cmp);
+    const rows = ids
+      .map((id) => table.get(id))
+      .filter((r): r is RecordRow => r !== undefined)
+      .sort(cmp);
     const ordered = forward ? rows : rows.reverse();
     for (const row of ordered) {
       if (cursor && (forward ? cmp(row, cursor) <= 0 : cmp(row, cursor) >= 0)) continue;
@@ -149,9 +153,11 @@ export function findMany(table: RecordTable, composite: ReadonlySet<string>, arg
   } else if (idOnly) {
     const sorted = table.idsAscending();
     if (forward) {
-      for (let i = cursor ? indexAfter(sorted, String(cursor.id)) : 0; i < sorted.length; i++) if (take(table.get(sorted[i] as string))) break;
+      for (let i = cursor ? indexAfter(sorted, String(cursor.id)) : 0; i < sorted.length; i++)
+        if (take(table.get(sorted[i] as string))) break;
     } else {
-      for (let i = (cursor ? indexAfter(sorted, String(cursor.id), true) : sorted.length) - 1; i >= 0; i--) if (take(table.get(sorted[i] as string))) break;
+      for (let i = (cursor ? indexAfter(sorted, String(cursor.id), true) : sorted.length) - 1; i >= 0; i--)
+        if (take(table.get(sorted[i] as string))) break;
     }
   } else {
     const sorted = table.sortedBy(JSON.stringify(keys), cmp);
@@ -207,7 +213,12 @@ export function findMany(table: RecordTable, composite: ReadonlySet<string>, arg
 }
 
 /** Every row a filter selects (bulk mutations), soft-deleted ones only when the filter names deletedAt. */
-export function selectRows(table: RecordTable, composite: ReadonlySet<string>, filter: FilterInput | undefined, includeDeleted = false): RecordRow[] {
+export function selectRows(
+  table: RecordTable,
+  composite: ReadonlySet<string>,
+  filter: FilterInput | undefined,
+  includeDeleted = false,
+): RecordRow[] {
   const userPred = compileFilter(filter, composite);
   const keepDeleted = includeDeleted || mentionsDeletedAt(filter);
   const pred = (r: RecordRow): boolean => (keepDeleted || r.deletedAt === null || r.deletedAt === undefined) && userPred(r);

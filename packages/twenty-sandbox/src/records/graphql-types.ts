@@ -24,18 +24,34 @@ import { validationError } from '../server/twenty-errors.ts';
 import { ACTOR_SOURCES, COMPOSITE_TYPES, type SubFieldKind } from './composite-types.ts';
 
 const passthrough = (name: string, description: string): GraphQLScalarType =>
-  new GraphQLScalarType({ name, description, serialize: (v) => v, parseValue: (v) => v, parseLiteral: (ast) => ('value' in ast ? ast.value : null) });
+  new GraphQLScalarType({
+    name,
+    description,
+    serialize: (v) => v,
+    parseValue: (v) => v,
+    parseLiteral: (ast) => ('value' in ast ? ast.value : null),
+  });
 
-export const DateTimeScalar = passthrough('DateTime', 'A date-time string at UTC, such as 2019-12-03T09:54:33Z, compliant with the date-time format.');
+export const DateTimeScalar = passthrough(
+  'DateTime',
+  'A date-time string at UTC, such as 2019-12-03T09:54:33Z, compliant with the date-time format.',
+);
 export const DateScalar = passthrough('Date', 'Date custom scalar type, as a string (YYYY-MM-DD)');
 
 function jsonLiteral(ast: import('graphql').ValueNode): unknown {
   switch (ast.kind) {
-    case Kind.STRING: case Kind.BOOLEAN: return ast.value;
-    case Kind.INT: case Kind.FLOAT: return Number(ast.value);
-    case Kind.OBJECT: return Object.fromEntries(ast.fields.map((f) => [f.name.value, jsonLiteral(f.value)]));
-    case Kind.LIST: return ast.values.map(jsonLiteral);
-    default: return null;
+    case Kind.STRING:
+    case Kind.BOOLEAN:
+      return ast.value;
+    case Kind.INT:
+    case Kind.FLOAT:
+      return Number(ast.value);
+    case Kind.OBJECT:
+      return Object.fromEntries(ast.fields.map((f) => [f.name.value, jsonLiteral(f.value)]));
+    case Kind.LIST:
+      return ast.values.map(jsonLiteral);
+    default:
+      return null;
   }
 }
 export const JSONScalar = new GraphQLScalarType({ name: 'JSON', serialize: (v) => v, parseValue: (v) => v, parseLiteral: jsonLiteral });
@@ -77,7 +93,17 @@ const list = (t: GraphQLInputType): GraphQLInputType => new GraphQLList(new Grap
 const comparisons = (name: string, t: GraphQLInputType, extra: GraphQLInputFieldConfigMap = {}): GraphQLInputObjectType =>
   new GraphQLInputObjectType({
     name,
-    fields: { eq: { type: t }, gt: { type: t }, gte: { type: t }, in: { type: list(t) }, lt: { type: t }, lte: { type: t }, neq: { type: t }, ...extra, is: { type: FilterIs } },
+    fields: {
+      eq: { type: t },
+      gt: { type: t },
+      gte: { type: t },
+      in: { type: list(t) },
+      lt: { type: t },
+      lte: { type: t },
+      neq: { type: t },
+      ...extra,
+      is: { type: FilterIs },
+    },
   });
 
 export const StringFilter = comparisons('StringFilter', GraphQLString, {
@@ -92,13 +118,22 @@ export const FloatFilter = comparisons('FloatFilter', GraphQLFloat);
 export const BigFloatFilter = comparisons('BigFloatFilter', BigFloatScalar);
 export const DateTimeFilter = comparisons('DateTimeFilter', DateTimeScalar);
 export const DateFilter = comparisons('DateFilter', DateScalar);
-export const BooleanFilter = new GraphQLInputObjectType({ name: 'BooleanFilter', fields: { eq: { type: GraphQLBoolean }, is: { type: FilterIs } } });
-export const SelectFilter = new GraphQLInputObjectType({ name: 'SelectFilter', fields: { in: { type: new GraphQLList(GraphQLString) }, is: { type: FilterIs } } });
+export const BooleanFilter = new GraphQLInputObjectType({
+  name: 'BooleanFilter',
+  fields: { eq: { type: GraphQLBoolean }, is: { type: FilterIs } },
+});
+export const SelectFilter = new GraphQLInputObjectType({
+  name: 'SelectFilter',
+  fields: { in: { type: new GraphQLList(GraphQLString) }, is: { type: FilterIs } },
+});
 export const MultiSelectFilter = new GraphQLInputObjectType({
   name: 'MultiSelectFilter',
   fields: { containsAny: { type: new GraphQLList(GraphQLString) }, is: { type: FilterIs }, isEmptyArray: { type: GraphQLBoolean } },
 });
-export const RawJsonFilter = new GraphQLInputObjectType({ name: 'RawJsonFilter', fields: { is: { type: FilterIs }, like: { type: GraphQLString } } });
+export const RawJsonFilter = new GraphQLInputObjectType({
+  name: 'RawJsonFilter',
+  fields: { is: { type: FilterIs }, like: { type: GraphQLString } },
+});
 export const ArrayFilter = new GraphQLInputObjectType({
   name: 'ArrayFilter',
   fields: { containsIlike: { type: GraphQLString }, is: { type: FilterIs }, isEmptyArray: { type: GraphQLBoolean } },
@@ -114,9 +149,27 @@ export const PageInfo = new GraphQLObjectType({
   },
 });
 
-const SUB_OUTPUT: Record<SubFieldKind, GraphQLOutputType> = { string: GraphQLString, float: GraphQLFloat, json: JSONScalar, uuid: UUIDScalar, actorSource: ActorSource };
-const SUB_INPUT: Record<SubFieldKind, GraphQLInputType> = { string: GraphQLString, float: GraphQLFloat, json: JSONScalar, uuid: UUIDScalar, actorSource: ActorSource };
-const SUB_FILTER: Record<SubFieldKind, GraphQLInputType> = { string: StringFilter, float: FloatFilter, json: RawJsonFilter, uuid: UUIDFilter, actorSource: StringFilter };
+const SUB_OUTPUT: Record<SubFieldKind, GraphQLOutputType> = {
+  string: GraphQLString,
+  float: GraphQLFloat,
+  json: JSONScalar,
+  uuid: UUIDScalar,
+  actorSource: ActorSource,
+};
+const SUB_INPUT: Record<SubFieldKind, GraphQLInputType> = {
+  string: GraphQLString,
+  float: GraphQLFloat,
+  json: JSONScalar,
+  uuid: UUIDScalar,
+  actorSource: ActorSource,
+};
+const SUB_FILTER: Record<SubFieldKind, GraphQLInputType> = {
+  string: StringFilter,
+  float: FloatFilter,
+  json: RawJsonFilter,
+  uuid: UUIDFilter,
+  actorSource: StringFilter,
+};
 
 export interface CompositeGraphqlTypes {
   output: GraphQLObjectType;
@@ -133,13 +186,24 @@ export const COMPOSITE_GRAPHQL: Readonly<Record<string, CompositeGraphqlTypes>> 
     return [
       type,
       {
-        output: new GraphQLObjectType({ name: c.graphqlName, fields: sub((k) => (amount && k === 'float' ? BigFloatScalar : SUB_OUTPUT[k])) }),
-        create: new GraphQLInputObjectType({ name: `${c.graphqlName}CreateInput`, fields: sub((k) => (amount && k === 'float' ? BigFloatScalar : SUB_INPUT[k])) }),
-        update: new GraphQLInputObjectType({ name: `${c.graphqlName}UpdateInput`, fields: sub((k) => (amount && k === 'float' ? BigFloatScalar : SUB_INPUT[k])) }),
-        filter: new GraphQLInputObjectType({ name: `${c.graphqlName}FilterInput`, fields: sub((k) => (amount && k === 'float' ? BigFloatFilter : SUB_FILTER[k])) }),
+        output: new GraphQLObjectType({
+          name: c.graphqlName,
+          fields: sub((k) => (amount && k === 'float' ? BigFloatScalar : SUB_OUTPUT[k])),
+        }),
+        create: new GraphQLInputObjectType({
+          name: `${c.graphqlName}CreateInput`,
+          fields: sub((k) => (amount && k === 'float' ? BigFloatScalar : SUB_INPUT[k])),
+        }),
+        update: new GraphQLInputObjectType({
+          name: `${c.graphqlName}UpdateInput`,
+          fields: sub((k) => (amount && k === 'float' ? BigFloatScalar : SUB_INPUT[k])),
+        }),
+        filter: new GraphQLInputObjectType({
+          name: `${c.graphqlName}FilterInput`,
+          fields: sub((k) => (amount && k === 'float' ? BigFloatFilter : SUB_FILTER[k])),
+        }),
         orderBy: new GraphQLInputObjectType({ name: `${c.graphqlName}OrderByInput`, fields: sub(() => OrderByDirection) }),
       },
     ];
   }),
 );
-

@@ -32,10 +32,14 @@ const PROTECTED_VERSION_FIELDS = ['steps', 'trigger', 'status', 'position', 'wor
 const workflowVersionRules: BeforeWriteHook = (ws, operation, { id, data }) => {
   if (operation === 'create') {
     if (data?.status && data.status !== 'DRAFT') {
-      throw forbiddenError('Cannot create workflow version with status other than draft', { userFriendlyMessage: 'Cannot create workflow version with status other than draft' });
+      throw forbiddenError('Cannot create workflow version with status other than draft', {
+        userFriendlyMessage: 'Cannot create workflow version with status other than draft',
+      });
     }
     if (typeof data?.workflowId === 'string' && versionsOf(ws, data.workflowId).some((v) => v.status === 'DRAFT')) {
-      throw forbiddenError('Cannot create multiple draft versions for the same workflow', { userFriendlyMessage: 'Cannot create multiple draft versions for the same workflow' });
+      throw forbiddenError('Cannot create multiple draft versions for the same workflow', {
+        userFriendlyMessage: 'Cannot create multiple draft versions for the same workflow',
+      });
     }
   } else if (operation === 'update' && id) {
     getVersion(ws, id);
@@ -51,21 +55,32 @@ const workflowVersionRules: BeforeWriteHook = (ws, operation, { id, data }) => {
     }
   } else if (operation === 'delete' && id) {
     const version = getVersion(ws, id);
-    if (version.status !== 'DRAFT') throw forbiddenError('Workflow version is not in draft status', { userFriendlyMessage: 'Workflow version is not in draft status' });
+    if (version.status !== 'DRAFT')
+      throw forbiddenError('Workflow version is not in draft status', { userFriendlyMessage: 'Workflow version is not in draft status' });
     if (!versionsOf(ws, version.workflowId).some((v) => v.id !== version.id)) {
-      throw forbiddenError('The initial version of a workflow can not be deleted', { userFriendlyMessage: 'The initial version of a workflow can not be deleted' });
+      throw forbiddenError('The initial version of a workflow can not be deleted', {
+        userFriendlyMessage: 'The initial version of a workflow can not be deleted',
+      });
     }
   }
 };
 
 /** Hooks by object nameSingular. */
 export const AFTER_CREATE: Record<string, AfterCreateHook[]> = { workflow: [workflowFirstDraft] };
-export const BEFORE_WRITE: Record<string, BeforeWriteHook[]> = { workflow: [workflowStatusesNotSet], workflowVersion: [workflowVersionRules] };
+export const BEFORE_WRITE: Record<string, BeforeWriteHook[]> = {
+  workflow: [workflowStatusesNotSet],
+  workflowVersion: [workflowVersionRules],
+};
 
 export function afterCreateHooks(ws: Workspace, model: RecordModel, row: RecordRow): void {
   for (const hook of AFTER_CREATE[model.object.nameSingular] ?? []) hook(ws, model, row);
 }
 
-export function beforeWriteHooks(ws: Workspace, model: RecordModel, operation: WriteOperation, write: { id?: string; data?: Record<string, unknown> }): void {
+export function beforeWriteHooks(
+  ws: Workspace,
+  model: RecordModel,
+  operation: WriteOperation,
+  write: { id?: string; data?: Record<string, unknown> },
+): void {
   for (const hook of BEFORE_WRITE[model.object.nameSingular] ?? []) hook(ws, operation, write);
 }

@@ -23,11 +23,20 @@ export function recordModel(ws: Workspace, object: ObjectMeta): RecordModel {
   const fields = ws
     .fieldsOf(object.id)
     .filter((f) => f.isActive && f.type !== 'TS_VECTOR' && f.type !== 'MORPH_RELATION')
-    .filter((f) => f.type !== 'RELATION' || (f.relationTargetObjectMetadataId !== null && ws.objects.get(f.relationTargetObjectMetadataId)?.isActive === true));
+    .filter(
+      (f) =>
+        f.type !== 'RELATION' ||
+        (f.relationTargetObjectMetadataId !== null && ws.objects.get(f.relationTargetObjectMetadataId)?.isActive === true),
+    );
   const joins: JoinColumn[] = [];
   for (const f of fields) {
     const column = f.settings?.joinColumnName;
-    if (f.type === 'RELATION' && f.settings?.relationType === 'MANY_TO_ONE' && typeof column === 'string' && f.relationTargetObjectMetadataId) {
+    if (
+      f.type === 'RELATION' &&
+      f.settings?.relationType === 'MANY_TO_ONE' &&
+      typeof column === 'string' &&
+      f.relationTargetObjectMetadataId
+    ) {
       joins.push({ field: f, column, targetObjectId: f.relationTargetObjectMetadataId });
     }
   }

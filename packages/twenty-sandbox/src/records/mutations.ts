@@ -61,7 +61,10 @@ function uniqueMatch(ws: Workspace, model: RecordModel, data: Data): RecordRow |
     }
   }
   if (matches.size > 1) {
-    const values = [...(typeof data.id === 'string' ? [`id (id: ${data.id})`] : []), ...uniques.map((f) => `${f.name} (${f.name}: ${String(data[f.name])})`)].join('; ');
+    const values = [
+      ...(typeof data.id === 'string' ? [`id (id: ${data.id})`] : []),
+      ...uniques.map((f) => `${f.name} (${f.name}: ${String(data[f.name])})`),
+    ].join('; ');
     const message = `Multiple records found with the same unique field values for ${values}. Cannot determine which record to update.`;
     throw userInputError(message, { subCode: 'UPSERT_MULTIPLE_MATCHING_RECORDS_CONFLICT', userFriendlyMessage: message });
   }
@@ -70,7 +73,9 @@ function uniqueMatch(ws: Workspace, model: RecordModel, data: Data): RecordRow |
 
 /** handle-duplicate-key-error.util.ts → twenty-orm-graphql-api-exception-handler.util.ts: a UserInputError without subCode. */
 const duplicateEntry = (): ReturnType<typeof userInputError> =>
-  userInputError('A duplicate entry was detected', { userFriendlyMessage: 'This record already exists. Please check your data and try again.' });
+  userInputError('A duplicate entry was detected', {
+    userFriendlyMessage: 'This record already exists. Please check your data and try again.',
+  });
 
 export function createRecords(ws: Workspace, model: RecordModel, inputs: Data[], upsert: boolean, many: boolean): RecordRow[] {
   if (many && inputs.length > MAX_RECORDS_PER_CREATE) {
@@ -144,7 +149,8 @@ export function updateOne(ws: Workspace, model: RecordModel, id: string, data: D
 }
 
 function bulk(ws: Workspace, model: RecordModel, filter: FilterInput | undefined, verb: string, includeDeleted: boolean): RecordRow[] {
-  if (!filter || Object.keys(filter).length === 0) throw userInputError('Filter is required and cannot be empty', { userFriendlyMessage: 'An error occurred.' });
+  if (!filter || Object.keys(filter).length === 0)
+    throw userInputError('Filter is required and cannot be empty', { userFriendlyMessage: 'An error occurred.' });
   const rows = selectRows(ws.table(model.object.id), model.composite, filter, includeDeleted);
   if (rows.length > MUTATION_MAXIMUM_AFFECTED_RECORDS) {
     throw userInputError(`Cannot ${verb} more than ${MUTATION_MAXIMUM_AFFECTED_RECORDS} records at once`, {

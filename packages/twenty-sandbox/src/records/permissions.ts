@@ -13,7 +13,8 @@ import type { RecordModel } from './model.ts';
 export type RecordOperation = 'select' | 'insert' | 'update' | 'delete' | 'restore' | 'soft-delete';
 
 const DENIED = 'Entity performing the request does not have permission';
-const denied = (detail?: string): Error => forbiddenError(detail ? `${DENIED}: ${detail}` : DENIED, { userFriendlyMessage: 'You do not have permission to perform this action.' });
+const denied = (detail?: string): Error =>
+  forbiddenError(detail ? `${DENIED}: ${detail}` : DENIED, { userFriendlyMessage: 'You do not have permission to perform this action.' });
 
 /** The operation a generated root field runs (get-resolver-name.util.ts names). */
 export function operationOf(fieldName: string, names: Record<string, string>): RecordOperation {
@@ -25,7 +26,13 @@ export function operationOf(fieldName: string, names: Record<string, string>): R
   return 'delete';
 }
 
-export function checkRecordPermissions(role: RoleRow | undefined, model: RecordModel, op: RecordOperation, info: GraphQLResolveInfo, args: Record<string, unknown>): void {
+export function checkRecordPermissions(
+  role: RoleRow | undefined,
+  model: RecordModel,
+  op: RecordOperation,
+  info: GraphQLResolveInfo,
+  args: Record<string, unknown>,
+): void {
   if (!role) return;
   const object = model.object;
   if (object.isSystem && object.nameSingular !== 'workspaceMember') return;
@@ -36,7 +43,8 @@ export function checkRecordPermissions(role: RoleRow | undefined, model: RecordM
     softDelete: p?.canSoftDeleteObjectRecords ?? role.settings.canSoftDeleteAllObjectRecords,
     destroy: p?.canDestroyObjectRecords ?? role.settings.canDestroyAllObjectRecords,
   };
-  const allowed = op === 'select' ? can.read : op === 'insert' || op === 'update' ? can.update : op === 'delete' ? can.destroy : can.softDelete;
+  const allowed =
+    op === 'select' ? can.read : op === 'insert' || op === 'update' ? can.update : op === 'delete' ? can.destroy : can.softDelete;
   if (!allowed) throw denied();
 
   const restricted = new Map(role.fieldPermissions.filter((f) => f.objectMetadataId === object.id).map((f) => [f.fieldMetadataId, f]));
@@ -47,14 +55,16 @@ export function checkRecordPermissions(role: RoleRow | undefined, model: RecordM
   };
   for (const column of selectedColumns(info)) {
     const f = fieldOf(column);
-    if (f && restricted.get(f.id)?.canReadFieldValue === false) throw denied(`no permission to read field "${f.name}" on "${object.nameSingular}"`);
+    if (f && restricted.get(f.id)?.canReadFieldValue === false)
+      throw denied(`no permission to read field "${f.name}" on "${object.nameSingular}"`);
   }
   if (op === 'insert' || op === 'update') {
     const data = args.data;
     for (const row of Array.isArray(data) ? data : [data]) {
       for (const column of Object.keys((row ?? {}) as Record<string, unknown>)) {
         const f = fieldOf(column);
-        if (f && restricted.get(f.id)?.canUpdateFieldValue === false) throw denied(`no permission to write field "${f.name}" on "${object.nameSingular}"`);
+        if (f && restricted.get(f.id)?.canUpdateFieldValue === false)
+          throw denied(`no permission to write field "${f.name}" on "${object.nameSingular}"`);
       }
     }
   }

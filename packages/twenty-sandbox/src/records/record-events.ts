@@ -40,7 +40,13 @@ export function changedFields(before: RecordRow, after: RecordRow): string[] {
   return [...keys].filter((k) => !IGNORED.has(k) && JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null));
 }
 
-export function emitRecordEvent(ws: Workspace, objectName: string, action: RecordEventAction, before: RecordRow | undefined, after: RecordRow | undefined): void {
+export function emitRecordEvent(
+  ws: Workspace,
+  objectName: string,
+  action: RecordEventAction,
+  before: RecordRow | undefined,
+  after: RecordRow | undefined,
+): void {
   const list = listeners.get(ws);
   if (!list || list.length === 0) return;
   const row = after ?? before;

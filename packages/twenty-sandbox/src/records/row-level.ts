@@ -33,7 +33,8 @@ function memberValue(ws: Workspace, memberId: string, p: PredicateRow): unknown 
     return typeof column === 'string' ? (row[column] ?? null) : null;
   }
   const v = row[field.name];
-  if (p.workspaceMemberSubFieldName && v && typeof v === 'object') return (v as Record<string, unknown>)[p.workspaceMemberSubFieldName] ?? null;
+  if (p.workspaceMemberSubFieldName && v && typeof v === 'object')
+    return (v as Record<string, unknown>)[p.workspaceMemberSubFieldName] ?? null;
   return field.type === 'SELECT' && typeof v === 'string' ? [v] : (v ?? null);
 }
 
@@ -58,32 +59,55 @@ function ruleFilter(model: RecordModel, p: PredicateRow, value: unknown, memberI
     if (p.operand === 'IS_EMPTY') return { [column]: NULL };
     if (p.operand === 'IS_NOT_EMPTY') return { [column]: NOT_NULL };
     const v = parse(value);
-    const selected = v && typeof v === 'object' && !Array.isArray(v) ? (v as { isCurrentWorkspaceMemberSelected?: boolean; selectedRecordIds?: unknown }) : undefined;
-    const ids = selected ? [...list(selected.selectedRecordIds), ...(selected.isCurrentWorkspaceMemberSelected ? [memberId] : [])] : list(v);
+    const selected =
+      v && typeof v === 'object' && !Array.isArray(v)
+        ? (v as { isCurrentWorkspaceMemberSelected?: boolean; selectedRecordIds?: unknown })
+        : undefined;
+    const ids = selected
+      ? [...list(selected.selectedRecordIds), ...(selected.isCurrentWorkspaceMemberSelected ? [memberId] : [])]
+      : list(v);
     if (ids.length === 0) return undefined;
     const inIds = { [column]: { in: ids } };
     return p.operand === 'IS' ? inIds : orNull(column, inIds);
   }
   const name = field.name;
   if (p.operand === 'IS_EMPTY') return type === 'TEXT' ? { or: [{ [name]: NULL }, { [name]: { eq: '' } }] } : { [name]: NULL };
-  if (p.operand === 'IS_NOT_EMPTY') return type === 'TEXT' ? { and: [{ [name]: NOT_NULL }, { not: { [name]: { eq: '' } } }] } : { [name]: NOT_NULL };
+  if (p.operand === 'IS_NOT_EMPTY')
+    return type === 'TEXT' ? { and: [{ [name]: NOT_NULL }, { not: { [name]: { eq: '' } } }] } : { [name]: NOT_NULL };
   const v = parse(value);
   switch (`${type} ${p.operand}`) {
-    case 'SELECT IS': case 'UUID IS': return list(v).length > 0 ? { [name]: { in: list(v) } } : undefined;
-    case 'SELECT IS_NOT': case 'UUID IS_NOT': return list(v).length > 0 ? orNull(name, { [name]: { in: list(v) } }) : undefined;
-    case 'TEXT CONTAINS': return { [name]: { ilike: `%${String(v)}%` } };
-    case 'TEXT DOES_NOT_CONTAIN': return orNull(name, { [name]: { ilike: `%${String(v)}%` } });
-    case 'NUMBER IS': return { [name]: { eq: Number(v) } };
-    case 'NUMBER IS_NOT': return { [name]: { neq: Number(v) } };
-    case 'NUMBER GREATER_THAN_OR_EQUAL': return { [name]: { gte: Number(v) } };
-    case 'NUMBER LESS_THAN_OR_EQUAL': return { [name]: { lte: Number(v) } };
-    case 'BOOLEAN IS': return { [name]: { eq: v === true || v === 'true' } };
-    default: return undefined;
+    case 'SELECT IS':
+    case 'UUID IS':
+      return list(v).length > 0 ? { [name]: { in: list(v) } } : undefined;
+    case 'SELECT IS_NOT':
+    case 'UUID IS_NOT':
+      return list(v).length > 0 ? orNull(name, { [name]: { in: list(v) } }) : undefined;
+    case 'TEXT CONTAINS':
+      return { [name]: { ilike: `%${String(v)}%` } };
+    case 'TEXT DOES_NOT_CONTAIN':
+      return orNull(name, { [name]: { ilike: `%${String(v)}%` } });
+    case 'NUMBER IS':
+      return { [name]: { eq: Number(v) } };
+    case 'NUMBER IS_NOT':
+      return { [name]: { neq: Number(v) } };
+    case 'NUMBER GREATER_THAN_OR_EQUAL':
+      return { [name]: { gte: Number(v) } };
+    case 'NUMBER LESS_THAN_OR_EQUAL':
+      return { [name]: { lte: Number(v) } };
+    case 'BOOLEAN IS':
+      return { [name]: { eq: v === true || v === 'true' } };
+    default:
+      return undefined;
   }
 }
 
 /** The filter the caller's rules put on an object's records; undefined: none apply. */
-export function rowLevelFilter(ws: Workspace, model: RecordModel, roleId: string | undefined, memberId: string | undefined): FilterInput | undefined {
+export function rowLevelFilter(
+  ws: Workspace,
+  model: RecordModel,
+  roleId: string | undefined,
+  memberId: string | undefined,
+): FilterInput | undefined {
   if (!roleId || !memberId) return undefined;
   const parts = predicatesOf(ws, roleId, model.object.id)
     .map((p) => {
@@ -96,7 +120,9 @@ export function rowLevelFilter(ws: Workspace, model: RecordModel, roleId: string
 }
 
 const violation = (update: boolean): Error =>
-  userInputError(`${update ? 'Updated record' : 'Record'} does not satisfy row-level security constraints of your current role`, { userFriendlyMessage: 'Record does not satisfy security constraints.' });
+  userInputError(`${update ? 'Updated record' : 'Record'} does not satisfy row-level security constraints of your current role`, {
+    userFriendlyMessage: 'Record does not satisfy security constraints.',
+  });
 
 /**
  * The arguments a records root field runs with under the caller's rules: reads and bulk
@@ -107,24 +133,35 @@ export function applyRowLevel(ws: Workspace, model: RecordModel, verb: string, a
   if (!filter) return args;
   const matches = compileFilter(filter, model.composite);
   const table = ws.table(model.object.id);
-  const merged = (row: RecordRow | undefined, data: unknown): RecordRow => ({ ...(row ?? { id: '' }), ...((data ?? {}) as Args) }) as RecordRow;
+  const merged = (row: RecordRow | undefined, data: unknown): RecordRow =>
+    ({ ...(row ?? { id: '' }), ...((data ?? {}) as Args) }) as RecordRow;
   const data = args.data;
   switch (verb) {
-    case 'findMany': case 'findOne': case 'updateMany': case 'deleteMany': case 'destroyMany': case 'restoreMany': {
+    case 'findMany':
+    case 'findOne':
+    case 'updateMany':
+    case 'deleteMany':
+    case 'destroyMany':
+    case 'restoreMany': {
       if (verb === 'updateMany') {
         for (const row of table.rows()) if (matches(row) && !matches(merged(row, data))) throw violation(true);
       }
       return { ...args, filter: args.filter ? { and: [args.filter, filter] } : filter };
     }
-    case 'updateOne': case 'deleteOne': case 'destroyOne': case 'restoreOne': {
+    case 'updateOne':
+    case 'deleteOne':
+    case 'destroyOne':
+    case 'restoreOne': {
       const row = table.get(String(args.id));
       if (!row || !matches(row)) throw recordNotFound();
       if (verb === 'updateOne' && !matches(merged(row, data))) throw violation(true);
       return args;
     }
-    case 'createOne': case 'createMany': {
+    case 'createOne':
+    case 'createMany': {
       for (const d of Array.isArray(data) ? data : [data]) {
-        const existing = typeof (d as Args | undefined)?.id === 'string' && args.upsert === true ? table.get(String((d as Args).id)) : undefined;
+        const existing =
+          typeof (d as Args | undefined)?.id === 'string' && args.upsert === true ? table.get(String((d as Args).id)) : undefined;
         if (existing && !matches(existing)) throw recordNotFound();
         if (!matches(merged(existing, d))) throw violation(existing !== undefined);
       }

@@ -97,7 +97,15 @@ export function buildRecordsSchema(ws: Workspace): GraphQLSchema {
     .filter((o) => recordModel(ws, o).fields.some((f) => f.type !== 'RELATION' && !NOT_WRITABLE.includes(f.name)))
     .filter((o) => {
       const name = typeName(o);
-      const derived = [name, `${name}Edge`, `${name}Connection`, `${name}FilterInput`, `${name}OrderByInput`, `${name}CreateInput`, `${name}UpdateInput`];
+      const derived = [
+        name,
+        `${name}Edge`,
+        `${name}Connection`,
+        `${name}FilterInput`,
+        `${name}OrderByInput`,
+        `${name}CreateInput`,
+        `${name}UpdateInput`,
+      ];
       if (derived.some((d) => taken.has(d))) return false;
       for (const d of derived) taken.add(d);
       return true;
@@ -110,7 +118,10 @@ export function buildRecordsSchema(ws: Workspace): GraphQLSchema {
     const t = {} as ObjectTypes;
     t.model = model;
     t.output = new GraphQLObjectType({ name, fields: () => outputFields(t) });
-    const edge = new GraphQLObjectType({ name: `${name}Edge`, fields: { node: { type: new GraphQLNonNull(t.output) }, cursor: { type: new GraphQLNonNull(GraphQLString) } } });
+    const edge = new GraphQLObjectType({
+      name: `${name}Edge`,
+      fields: { node: { type: new GraphQLNonNull(t.output) }, cursor: { type: new GraphQLNonNull(GraphQLString) } },
+    });
     t.connection = new GraphQLObjectType({
       name: `${name}Connection`,
       fields: {
@@ -154,14 +165,19 @@ export function buildRecordsSchema(ws: Workspace): GraphQLSchema {
               const table = w.table(target.model.object.id);
               const children = table.groupedBy(inverseColumn).get(row.id) ?? [];
               const scoped: FilterInput = { and: [args.filter ?? {}, { id: { in: children.map((c) => c.id) } }] };
-              return connectionValue(findMany(table, target.model.composite, { ...(args as FindManyArgs), filter: scoped }, QUERY_MAX_RECORDS_FROM_RELATION));
+              return connectionValue(
+                findMany(table, target.model.composite, { ...(args as FindManyArgs), filter: scoped }, QUERY_MAX_RECORDS_FROM_RELATION),
+              );
             },
           };
         }
         continue;
       }
       const fallback = defaultValueOf(f, now);
-      fields[f.name] = { type: fieldTypes.output(t.model.object, f), resolve: (row) => (row[f.name] !== undefined ? row[f.name] : fallback) };
+      fields[f.name] = {
+        type: fieldTypes.output(t.model.object, f),
+        resolve: (row) => (row[f.name] !== undefined ? row[f.name] : fallback),
+      };
     }
     return fields;
   }
@@ -221,7 +237,11 @@ function addRootFields(query: Root, mutation: Root, object: ObjectMeta, t: Objec
   const list = new GraphQLList(t.output);
   const id = { id: { type: new GraphQLNonNull(UUIDScalar) } };
   const filterRequired = { filter: { type: new GraphQLNonNull(t.filter) } };
-  const field = (type: GraphQLFieldConfig<unknown, RecordsContext>['type'], args: GraphQLFieldConfig<unknown, RecordsContext>['args'], resolve: (a: Args, ws: Workspace) => unknown): GraphQLFieldConfig<unknown, RecordsContext> => ({
+  const field = (
+    type: GraphQLFieldConfig<unknown, RecordsContext>['type'],
+    args: GraphQLFieldConfig<unknown, RecordsContext>['args'],
+    resolve: (a: Args, ws: Workspace) => unknown,
+  ): GraphQLFieldConfig<unknown, RecordsContext> => ({
     type,
     args,
     resolve: (_s, a: Args, ctx, info) => {
@@ -234,20 +254,30 @@ function addRootFields(query: Root, mutation: Root, object: ObjectMeta, t: Objec
   });
   const filterOf = (a: Args): FilterInput | undefined => (a.filter ?? undefined) as FilterInput | undefined;
 
-  query[n.findMany] = field(t.connection, findManyArgs(t), (a, ws) => connectionValue(findMany(ws.table(object.id), m.composite, a as FindManyArgs)));
+  query[n.findMany] = field(t.connection, findManyArgs(t), (a, ws) =>
+    connectionValue(findMany(ws.table(object.id), m.composite, a as FindManyArgs)),
+  );
   query[n.findOne] = field(t.output, filterRequired, (a, ws) => {
     const page = findMany(ws.table(object.id), m.composite, { filter: filterOf(a), first: 1 });
     if (!page.rows[0]) throw write.recordNotFound();
     return page.rows[0];
   });
-  mutation[n.createOne] = field(t.output, { data: { type: new GraphQLNonNull(t.create) }, upsert: { type: GraphQLBoolean } }, (a, ws) =>
-    write.createRecords(ws, m, [a.data as Args], a.upsert === true, false)[0],
+  mutation[n.createOne] = field(
+    t.output,
+    { data: { type: new GraphQLNonNull(t.create) }, upsert: { type: GraphQLBoolean } },
+    (a, ws) => write.createRecords(ws, m, [a.data as Args], a.upsert === true, false)[0],
   );
-  mutation[n.createMany] = field(list, { data: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(t.create))) }, upsert: { type: GraphQLBoolean } }, (a, ws) =>
-    write.createRecords(ws, m, a.data as Args[], a.upsert === true, true),
+  mutation[n.createMany] = field(
+    list,
+    { data: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(t.create))) }, upsert: { type: GraphQLBoolean } },
+    (a, ws) => write.createRecords(ws, m, a.data as Args[], a.upsert === true, true),
   );
-  mutation[n.updateOne] = field(t.output, { ...id, data: { type: new GraphQLNonNull(t.update) } }, (a, ws) => write.updateOne(ws, m, String(a.id), a.data as Args));
-  mutation[n.updateMany] = field(list, { data: { type: new GraphQLNonNull(t.update) }, ...filterRequired }, (a, ws) => write.updateMany(ws, m, filterOf(a), a.data as Args));
+  mutation[n.updateOne] = field(t.output, { ...id, data: { type: new GraphQLNonNull(t.update) } }, (a, ws) =>
+    write.updateOne(ws, m, String(a.id), a.data as Args),
+  );
+  mutation[n.updateMany] = field(list, { data: { type: new GraphQLNonNull(t.update) }, ...filterRequired }, (a, ws) =>
+    write.updateMany(ws, m, filterOf(a), a.data as Args),
+  );
   mutation[n.deleteOne] = field(t.output, id, (a, ws) => write.softDeleteOne(ws, m, String(a.id)));
   mutation[n.deleteMany] = field(list, filterRequired, (a, ws) => write.softDeleteMany(ws, m, filterOf(a)));
   mutation[n.destroyOne] = field(t.output, id, (a, ws) => write.destroyOne(ws, m, String(a.id)));
@@ -257,10 +287,41 @@ function addRootFields(query: Root, mutation: Root, object: ObjectMeta, t: Objec
 }
 
 const SHARED_TYPE_NAMES = [
-  'Query', 'Mutation', 'PageInfo', 'OrderByDirection', 'FilterIs', 'ActorSource', 'UUID', 'DateTime', 'Date', 'JSON', 'BigFloat', 'Position',
-  'StringFilter', 'UUIDFilter', 'FloatFilter', 'BigFloatFilter', 'DateTimeFilter', 'DateFilter', 'BooleanFilter', 'SelectFilter',
-  'MultiSelectFilter', 'RawJsonFilter', 'ArrayFilter', 'String', 'Int', 'Float', 'Boolean', 'ID',
-  ...Object.values(COMPOSITE_TYPES).flatMap((c) => [c.graphqlName, `${c.graphqlName}CreateInput`, `${c.graphqlName}UpdateInput`, `${c.graphqlName}FilterInput`, `${c.graphqlName}OrderByInput`]),
+  'Query',
+  'Mutation',
+  'PageInfo',
+  'OrderByDirection',
+  'FilterIs',
+  'ActorSource',
+  'UUID',
+  'DateTime',
+  'Date',
+  'JSON',
+  'BigFloat',
+  'Position',
+  'StringFilter',
+  'UUIDFilter',
+  'FloatFilter',
+  'BigFloatFilter',
+  'DateTimeFilter',
+  'DateFilter',
+  'BooleanFilter',
+  'SelectFilter',
+  'MultiSelectFilter',
+  'RawJsonFilter',
+  'ArrayFilter',
+  'String',
+  'Int',
+  'Float',
+  'Boolean',
+  'ID',
+  ...Object.values(COMPOSITE_TYPES).flatMap((c) => [
+    c.graphqlName,
+    `${c.graphqlName}CreateInput`,
+    `${c.graphqlName}UpdateInput`,
+    `${c.graphqlName}FilterInput`,
+    `${c.graphqlName}OrderByInput`,
+  ]),
 ];
 
 const cache = new WeakMap<Workspace, { version: number; schema: GraphQLSchema }>();

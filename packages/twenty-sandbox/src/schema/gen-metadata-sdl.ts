@@ -11,12 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { buildSchema, printSchema } from 'graphql';
-import {
-  ARGUMENT_DEFAULTS,
-  CONNECTION_FILTER_DEFAULT,
-  CONNECTION_PAGING_DEFAULT,
-  INPUT_FIELD_DEFAULTS,
-} from './sdl-defaults.ts';
+import { ARGUMENT_DEFAULTS, CONNECTION_FILTER_DEFAULT, CONNECTION_PAGING_DEFAULT, INPUT_FIELD_DEFAULTS } from './sdl-defaults.ts';
 
 export const METADATA_SDL_PATH = join(dirname(fileURLToPath(import.meta.url)), 'metadata.graphql');
 const BUILT_IN_SCALARS = new Set(['String', 'Boolean', 'Int', 'Float', 'ID']);
@@ -76,7 +71,10 @@ export function extractTypeMap(bundle: string): TypeMap {
 }
 
 function docOf(line: string): { description?: string; deprecated?: string } {
-  const text = line.replace(/^\s*\/\*\*\s?/, '').replace(/\s?\*\/\s*$/, '').trim();
+  const text = line
+    .replace(/^\s*\/\*\*\s?/, '')
+    .replace(/\s?\*\/\s*$/, '')
+    .trim();
   const dep = /^@deprecated\s*(.*)$/.exec(text);
   if (dep) return { deprecated: dep[1] ?? '' };
   return { description: text };
@@ -115,7 +113,14 @@ export function parseDts(dts: string): Map<string, DtsDecl> {
       decls.set(iface[1], decl);
     } else if (enumDecl?.[1] && enumDecl[2]) {
       const values = [...enumDecl[2].matchAll(/'([^']*)'/g)].map((m) => m[1] ?? '');
-      decls.set(enumDecl[1], { kind: 'enum', description: pendingDoc, fields: new Map(), isOutput: false, enumValues: values, members: [] });
+      decls.set(enumDecl[1], {
+        kind: 'enum',
+        description: pendingDoc,
+        fields: new Map(),
+        isOutput: false,
+        enumValues: values,
+        members: [],
+      });
     } else if (unionDecl?.[1] && unionDecl[2]) {
       const members = unionDecl[2].split('|').map((s) => s.trim());
       decls.set(unionDecl[1], { kind: 'union', description: pendingDoc, fields: new Map(), isOutput: true, enumValues: [], members });

@@ -32,7 +32,11 @@ const KINDS: readonly FaultKind[] = ['latency', 'http500', 'http503', 'http429',
 
 /** Checks a JSON value as a list of rules; the message names the first bad entry. */
 export function parseFaultRules(value: unknown): FaultRule[] | string {
-  const list = Array.isArray(value) ? value : typeof value === 'object' && value !== null && 'faults' in value ? (value as { faults: unknown }).faults : undefined;
+  const list = Array.isArray(value)
+    ? value
+    : typeof value === 'object' && value !== null && 'faults' in value
+      ? (value as { faults: unknown }).faults
+      : undefined;
   if (!Array.isArray(list)) return 'expected a JSON array of fault rules, or { "faults": [...] }';
   const rules: FaultRule[] = [];
   for (const [i, raw] of list.entries()) {
@@ -40,12 +44,16 @@ export function parseFaultRules(value: unknown): FaultRule[] | string {
     const r = raw as Record<string, unknown>;
     if (!KINDS.includes(r.kind as FaultKind)) return `fault ${i}: kind must be one of ${KINDS.join(', ')}`;
     const at = r.at;
-    const atOk = at === undefined || (Number.isInteger(at) && (at as number) > 0) || (Array.isArray(at) && at.every((n) => Number.isInteger(n) && n > 0));
+    const atOk =
+      at === undefined ||
+      (Number.isInteger(at) && (at as number) > 0) ||
+      (Array.isArray(at) && at.every((n) => Number.isInteger(n) && n > 0));
     if (!atOk) return `fault ${i}: at must be a positive integer or a list of them`;
     if (r.rate !== undefined && (typeof r.rate !== 'number' || r.rate < 0 || r.rate > 1)) return `fault ${i}: rate must be between 0 and 1`;
     if (at === undefined && r.rate === undefined) return `fault ${i}: give at (the Nth request) or rate`;
     if (r.phase !== undefined && r.phase !== 'before' && r.phase !== 'after') return `fault ${i}: phase must be before or after`;
-    if (r.endpoint !== undefined && r.endpoint !== '/metadata' && r.endpoint !== '/graphql') return `fault ${i}: endpoint must be /metadata or /graphql`;
+    if (r.endpoint !== undefined && r.endpoint !== '/metadata' && r.endpoint !== '/graphql')
+      return `fault ${i}: endpoint must be /metadata or /graphql`;
     if (r.kind === 'latency' && (typeof r.ms !== 'number' || r.ms < 0)) return `fault ${i}: latency needs ms >= 0`;
     rules.push(raw as FaultRule);
   }

@@ -131,7 +131,8 @@ function toResult(result: ExecutionResult): PipelineResult {
   const errors = result.errors.map((e) => {
     // Variable coercion errors: message from graphql-js; the code Twenty gives
     // them is unconfirmed, BAD_USER_INPUT is what they are.
-    if (isVariableError(e) && !(e.originalError instanceof TwentyError)) return { message: e.message, extensions: { code: 'BAD_USER_INPUT' } };
+    if (isVariableError(e) && !(e.originalError instanceof TwentyError))
+      return { message: e.message, extensions: { code: 'BAD_USER_INPUT' } };
     return formatExecutionError(e);
   });
   return { status: 200, payload: 'data' in result ? { data: result.data, errors } : { errors } };

@@ -115,7 +115,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     } catch {
       body = undefined;
     }
-    const described = body && typeof body === 'object' && !Array.isArray(body) ? describeOperation(body) : { operationName: null, write: false };
+    const described =
+      body && typeof body === 'object' && !Array.isArray(body) ? describeOperation(body) : { operationName: null, write: false };
     const entry: RequestLogEntry = { endpoint, operationName: described.operationName, write: described.write, status: 0 };
     log.add(entry);
 
@@ -132,12 +133,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           return true;
         case 'http429':
           entry.status = 429;
-          sendJson(res, 429, { statusCode: 429, messages: ['Too Many Requests (injected by the sandbox)'], error: 'TOO_MANY_REQUESTS' }, { 'Retry-After': String(hard.rule.retryAfter ?? 1) });
+          sendJson(
+            res,
+            429,
+            { statusCode: 429, messages: ['Too Many Requests (injected by the sandbox)'], error: 'TOO_MANY_REQUESTS' },
+            { 'Retry-After': String(hard.rule.retryAfter ?? 1) },
+          );
           return true;
         default: {
           const status = hard.rule.kind === 'http500' ? 500 : 503;
           entry.status = status;
-          sendJson(res, status, { statusCode: status, messages: [`HTTP ${status} injected by the sandbox`], error: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'SERVICE_UNAVAILABLE' });
+          sendJson(res, status, {
+            statusCode: status,
+            messages: [`HTTP ${status} injected by the sandbox`],
+            error: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'SERVICE_UNAVAILABLE',
+          });
           return true;
         }
       }
@@ -148,7 +158,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (raw === undefined) result = { status: 413, payload: { errors: [{ message: 'Request body too large' }] } };
     else if (!body || typeof body !== 'object' || Array.isArray(body)) {
       // graphql-yoga's request parser (batching is off in Twenty).
-      result = { status: 400, payload: { errors: [{ message: body === undefined ? 'POST body sent invalid JSON.' : 'POST body is expected to be object but received array' }] } };
+      result = {
+        status: 400,
+        payload: {
+          errors: [
+            { message: body === undefined ? 'POST body sent invalid JSON.' : 'POST body is expected to be object but received array' },
+          ],
+        },
+      };
     } else {
       const { error: auth, principal, role, memberId } = authenticate(req.headers.authorization, apiKey, userToken, ws);
       if (auth) {
@@ -158,13 +175,25 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       } else {
         const records = endpoint === '/graphql';
         const beforeRecordsQuery = records
-          ? recordsGuard({ ws, apiKey: principal === 'apiKey', ...(throttle ? { throttle } : {}), ...(options.queryComplexityLimit !== undefined ? { complexityLimit: options.queryComplexityLimit } : {}) })
+          ? recordsGuard({
+              ws,
+              apiKey: principal === 'apiKey',
+              ...(throttle ? { throttle } : {}),
+              ...(options.queryComplexityLimit !== undefined ? { complexityLimit: options.queryComplexityLimit } : {}),
+            })
           : undefined;
         result = await runGraphql({
           schema: records ? recordsSchema(ws) : metadata,
           body,
           accept: req.headers.accept,
-          contextValue: { ws, principal, role, memberId, locale: typeof req.headers['x-locale'] === 'string' ? req.headers['x-locale'] : undefined, beforeRecordsQuery },
+          contextValue: {
+            ws,
+            principal,
+            role,
+            memberId,
+            locale: typeof req.headers['x-locale'] === 'string' ? req.headers['x-locale'] : undefined,
+            beforeRecordsQuery,
+          },
           fieldResolver: records ? undefined : metadataFieldResolver,
           limits: records ? GRAPHQL_LIMITS : METADATA_LIMITS,
         });
@@ -209,7 +238,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const work = (async () => {
       if ((path === '/metadata' || path === '/graphql') && req.method === 'POST') return handleApi(path, req, res);
-      if (path === '/metadata' || path === '/graphql') return sendJson(res, 405, { errors: [{ message: 'Only POST requests are served' }] }, { Allow: 'POST' });
+      if (path === '/metadata' || path === '/graphql')
+        return sendJson(res, 405, { errors: [{ message: 'Only POST requests are served' }] }, { Allow: 'POST' });
       if (path === '/_sandbox/clock' || path.startsWith('/webhooks/workflows/')) {
         const text = req.method === 'POST' ? await readBody(req) : undefined;
         let body: unknown;
@@ -218,7 +248,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         } catch {
           return sendJson(res, 400, { error: 'body is not JSON' });
         }
-        const answer = path === '/_sandbox/clock' ? await clockRoute(engine, req.method ?? 'GET', body) : await webhookRoute(ws, engine, path, req.method ?? 'GET', body);
+        const answer =
+          path === '/_sandbox/clock'
+            ? await clockRoute(engine, req.method ?? 'GET', body)
+            : await webhookRoute(ws, engine, path, req.method ?? 'GET', body);
         if (answer) return sendJson(res, answer.status, answer.body);
       }
       if (path.startsWith('/_sandbox/')) return handleTestRoute(path, req, res);
@@ -226,7 +259,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     })();
     work.catch((e: unknown) => {
       // The sandbox keeps serving whatever one request did.
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: e instanceof Error ? e.message : String(e), extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          errors: [{ message: e instanceof Error ? e.message : String(e), extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+        });
       else res.end();
     });
   });
@@ -256,7 +292,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 }
 
-function authenticate(header: string | undefined, apiKey: string, userToken: string, ws: Workspace): { error?: TwentyError; principal?: Principal; role?: RoleRow; memberId?: string } {
+function authenticate(
+  header: string | undefined,
+  apiKey: string,
+  userToken: string,
+  ws: Workspace,
+): { error?: TwentyError; principal?: Principal; role?: RoleRow; memberId?: string } {
   const match = /^Bearer\s+(.+)$/i.exec(header?.trim() ?? '');
   if (!match?.[1]) return { error: authenticationError('Missing authentication token') };
   const token = match[1].trim();

@@ -51,7 +51,12 @@ function parseSelection(
   acc: Selected,
 ): void {
   if (!set) return;
-  const relations = new Map(ws.fieldsOf(objectId).filter((f) => f.type === 'RELATION').map((f) => [f.name, f]));
+  const relations = new Map(
+    ws
+      .fieldsOf(objectId)
+      .filter((f) => f.type === 'RELATION')
+      .map((f) => [f.name, f]),
+  );
   const visit = (selections: SelectionSetNode['selections']): void => {
     for (const sel of selections) {
       if (sel.kind === Kind.INLINE_FRAGMENT) visit(sel.selectionSet.selections);

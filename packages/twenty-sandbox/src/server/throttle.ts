@@ -34,10 +34,16 @@ interface Bucket {
 export class Throttle {
   private readonly buckets: Bucket[];
 
-  constructor(options: ThrottleOptions = {}, private readonly now: () => number = Date.now) {
+  constructor(
+    options: ThrottleOptions = {},
+    private readonly now: () => number = Date.now,
+  ) {
     const at = now();
     const bucket = (limit: number, ttlMs: number): Bucket => ({ limit, ttlMs, tokens: limit, lastRefillAt: at });
-    this.buckets = [bucket(options.shortLimit ?? 100, options.shortTtlMs ?? 1000), bucket(options.longLimit ?? 100, options.longTtlMs ?? 60_000)];
+    this.buckets = [
+      bucket(options.shortLimit ?? 100, options.shortTtlMs ?? 1000),
+      bucket(options.longLimit ?? 100, options.longTtlMs ?? 60_000),
+    ];
   }
 
   /** One resolver call's token from each bucket in turn, or Twenty's error from the first one short of it. */

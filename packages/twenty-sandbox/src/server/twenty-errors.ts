@@ -31,12 +31,9 @@ export class TwentyError extends GraphQLError {
 
 export const userInputError = (message: string, ext?: TwentyErrorExtensions): TwentyError =>
   new TwentyError(message, 'BAD_USER_INPUT', ext);
-export const notFoundError = (message: string, ext?: TwentyErrorExtensions): TwentyError =>
-  new TwentyError(message, 'NOT_FOUND', ext);
-export const forbiddenError = (message: string, ext?: TwentyErrorExtensions): TwentyError =>
-  new TwentyError(message, 'FORBIDDEN', ext);
-export const conflictError = (message: string, ext?: TwentyErrorExtensions): TwentyError =>
-  new TwentyError(message, 'CONFLICT', ext);
+export const notFoundError = (message: string, ext?: TwentyErrorExtensions): TwentyError => new TwentyError(message, 'NOT_FOUND', ext);
+export const forbiddenError = (message: string, ext?: TwentyErrorExtensions): TwentyError => new TwentyError(message, 'FORBIDDEN', ext);
+export const conflictError = (message: string, ext?: TwentyErrorExtensions): TwentyError => new TwentyError(message, 'CONFLICT', ext);
 export const validationError = (message: string): TwentyError => new TwentyError(message, 'GRAPHQL_VALIDATION_FAILED');
 
 /**

@@ -13,7 +13,10 @@ export function loadState(path: string): WorkspaceData | undefined {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${path}: not a sandbox state file (invalid JSON: ${e instanceof Error ? e.message : String(e)}); move it away to start afresh`, { cause: e });
+    throw new Error(
+      `${path}: not a sandbox state file (invalid JSON: ${e instanceof Error ? e.message : String(e)}); move it away to start afresh`,
+      { cause: e },
+    );
   }
   if (typeof data !== 'object' || data === null || (data as { formatVersion?: unknown }).formatVersion !== 1) {
     throw new Error(`${path}: not a sandbox state file (formatVersion 1 expected); move it away to start afresh`);

@@ -89,17 +89,45 @@ export function seedWorkspace(catalogue: readonly StandardObject[]): WorkspaceDa
   const viewFields: ViewChildRow[] = [];
   for (const o of objects) {
     if (o.isSystem) continue;
-    const view = newView({ name: `All ${o.labelPlural}`, objectMetadataId: o.id, icon: 'IconList', key: 'INDEX', isCustom: false, applicationId: standardApplicationId });
+    const view = newView({
+      name: `All ${o.labelPlural}`,
+      objectMetadataId: o.id,
+      icon: 'IconList',
+      key: 'INDEX',
+      isCustom: false,
+      applicationId: standardApplicationId,
+    });
     views.push(view);
     if (o.labelIdentifierFieldMetadataId) {
-      viewFields.push({ id: randomUUID(), viewId: view.id, fieldMetadataId: o.labelIdentifierFieldMetadataId, isVisible: true, size: 210, position: 0, aggregateOperation: null, viewFieldGroupId: null, createdAt: at, updatedAt: at, deletedAt: null });
+      viewFields.push({
+        id: randomUUID(),
+        viewId: view.id,
+        fieldMetadataId: o.labelIdentifierFieldMetadataId,
+        isVisible: true,
+        size: 210,
+        position: 0,
+        aggregateOperation: null,
+        viewFieldGroupId: null,
+        createdAt: at,
+        updatedAt: at,
+        deletedAt: null,
+      });
     }
   }
   const records: Record<string, RecordRow[]> = {};
   const member = byName.get('workspaceMember');
   if (member) {
     records[member.object.id] = [
-      { id: randomUUID(), name: { firstName: 'Sandbox', lastName: 'Admin' }, userEmail: 'admin@sandbox.localhost', colorScheme: 'System', locale: 'en', createdAt: at, updatedAt: at, deletedAt: null },
+      {
+        id: randomUUID(),
+        name: { firstName: 'Sandbox', lastName: 'Admin' },
+        userEmail: 'admin@sandbox.localhost',
+        colorScheme: 'System',
+        locale: 'en',
+        createdAt: at,
+        updatedAt: at,
+        deletedAt: null,
+      },
     ];
   }
   return {

@@ -28,8 +28,14 @@ export type WorkflowContext = { ws: Workspace } & PrincipalContext;
 
 const nn = <T extends GraphQLNullableType>(t: T): GraphQLNonNull<T> => new GraphQLNonNull(t);
 
-const PositionInput = new GraphQLInputObjectType({ name: 'WorkflowStepPositionInput', fields: { x: { type: nn(GraphQLFloat) }, y: { type: nn(GraphQLFloat) } } });
-const Position = new GraphQLObjectType({ name: 'WorkflowStepPosition', fields: { x: { type: nn(GraphQLFloat) }, y: { type: nn(GraphQLFloat) } } });
+const PositionInput = new GraphQLInputObjectType({
+  name: 'WorkflowStepPositionInput',
+  fields: { x: { type: nn(GraphQLFloat) }, y: { type: nn(GraphQLFloat) } },
+});
+const Position = new GraphQLObjectType({
+  name: 'WorkflowStepPosition',
+  fields: { x: { type: nn(GraphQLFloat) }, y: { type: nn(GraphQLFloat) } },
+});
 
 const CreateStepInput = new GraphQLInputObjectType({
   name: 'CreateWorkflowVersionStepInput',
@@ -44,9 +50,18 @@ const CreateStepInput = new GraphQLInputObjectType({
     defaultSettings: { type: JSONScalar },
   },
 });
-const StepChanges = new GraphQLObjectType({ name: 'WorkflowVersionStepChanges', fields: { triggerDiff: { type: JSONScalar }, stepsDiff: { type: JSONScalar } } });
-const UpdateStepInput = new GraphQLInputObjectType({ name: 'UpdateWorkflowVersionStepInput', fields: { workflowVersionId: { type: nn(UUIDScalar) }, step: { type: nn(JSONScalar) } } });
-const DeleteStepInput = new GraphQLInputObjectType({ name: 'DeleteWorkflowVersionStepInput', fields: { workflowVersionId: { type: nn(UUIDScalar) }, stepId: { type: nn(GraphQLString) } } });
+const StepChanges = new GraphQLObjectType({
+  name: 'WorkflowVersionStepChanges',
+  fields: { triggerDiff: { type: JSONScalar }, stepsDiff: { type: JSONScalar } },
+});
+const UpdateStepInput = new GraphQLInputObjectType({
+  name: 'UpdateWorkflowVersionStepInput',
+  fields: { workflowVersionId: { type: nn(UUIDScalar) }, step: { type: nn(JSONScalar) } },
+});
+const DeleteStepInput = new GraphQLInputObjectType({
+  name: 'DeleteWorkflowVersionStepInput',
+  fields: { workflowVersionId: { type: nn(UUIDScalar) }, stepId: { type: nn(GraphQLString) } },
+});
 const WorkflowAction = new GraphQLObjectType({
   name: 'WorkflowAction',
   fields: {
@@ -59,9 +74,15 @@ const WorkflowAction = new GraphQLObjectType({
     position: { type: Position },
   },
 });
-const UpdateTriggerInput = new GraphQLInputObjectType({ name: 'UpdateWorkflowVersionTriggerInput', fields: { workflowVersionId: { type: nn(UUIDScalar) }, trigger: { type: nn(JSONScalar) } } });
+const UpdateTriggerInput = new GraphQLInputObjectType({
+  name: 'UpdateWorkflowVersionTriggerInput',
+  fields: { workflowVersionId: { type: nn(UUIDScalar) }, trigger: { type: nn(JSONScalar) } },
+});
 const VersionTrigger = new GraphQLObjectType({ name: 'WorkflowVersionTrigger', fields: { trigger: { type: JSONScalar } } });
-const CreateDraftInput = new GraphQLInputObjectType({ name: 'CreateDraftFromWorkflowVersionInput', fields: { workflowId: { type: nn(UUIDScalar) }, workflowVersionIdToCopy: { type: nn(UUIDScalar) } } });
+const CreateDraftInput = new GraphQLInputObjectType({
+  name: 'CreateDraftFromWorkflowVersionInput',
+  fields: { workflowId: { type: nn(UUIDScalar) }, workflowVersionIdToCopy: { type: nn(UUIDScalar) } },
+});
 const VersionDTO = new GraphQLObjectType({
   name: 'WorkflowVersionDTO',
   fields: {
@@ -76,26 +97,66 @@ const VersionDTO = new GraphQLObjectType({
   },
 });
 
-const RunInput = new GraphQLInputObjectType({ name: 'RunWorkflowVersionInput', fields: { workflowVersionId: { type: nn(UUIDScalar) }, workflowRunId: { type: UUIDScalar }, payload: { type: JSONScalar } } });
+const RunInput = new GraphQLInputObjectType({
+  name: 'RunWorkflowVersionInput',
+  fields: { workflowVersionId: { type: nn(UUIDScalar) }, workflowRunId: { type: UUIDScalar }, payload: { type: JSONScalar } },
+});
 const RunOutput = new GraphQLObjectType({ name: 'RunWorkflowVersionOutput', fields: { workflowRunId: { type: nn(UUIDScalar) } } });
 
 type Args = Record<string, unknown>;
 const input = (a: Args): Args => (a.input ?? {}) as Args;
 
 export function workflowMutationFields(): GraphQLFieldConfigMap<unknown, WorkflowContext> {
-  const userOnly = <T>(run: (ws: Workspace, a: Args) => T) => (_: unknown, a: Args, ctx: WorkflowContext): T => {
-    requireUser(ctx);
-    return run(ctx.ws, a);
-  };
-  const anyPrincipal = <T>(run: (ws: Workspace, a: Args) => T) => (_: unknown, a: Args, ctx: WorkflowContext): T => run(ctx.ws, a);
+  const userOnly =
+    <T>(run: (ws: Workspace, a: Args) => T) =>
+    (_: unknown, a: Args, ctx: WorkflowContext): T => {
+      requireUser(ctx);
+      return run(ctx.ws, a);
+    };
+  const anyPrincipal =
+    <T>(run: (ws: Workspace, a: Args) => T) =>
+    (_: unknown, a: Args, ctx: WorkflowContext): T =>
+      run(ctx.ws, a);
   return {
-    createWorkflowVersionStep: { type: nn(StepChanges), args: { input: { type: nn(CreateStepInput) } }, resolve: userOnly((ws, a) => createStep(ws, input(a))) },
-    updateWorkflowVersionStep: { type: nn(WorkflowAction), args: { input: { type: nn(UpdateStepInput) } }, resolve: userOnly((ws, a) => updateStep(ws, input(a))) },
-    deleteWorkflowVersionStep: { type: nn(StepChanges), args: { input: { type: nn(DeleteStepInput) } }, resolve: userOnly((ws, a) => deleteStep(ws, input(a))) },
-    updateWorkflowVersionTrigger: { type: VersionTrigger, args: { input: { type: nn(UpdateTriggerInput) } }, resolve: userOnly((ws, a) => updateTrigger(ws, input(a))) },
-    createDraftFromWorkflowVersion: { type: nn(VersionDTO), args: { input: { type: nn(CreateDraftInput) } }, resolve: userOnly((ws, a) => createDraft(ws, input(a))) },
-    activateWorkflowVersion: { type: nn(GraphQLBoolean), args: { workflowVersionId: { type: nn(UUIDScalar) } }, resolve: anyPrincipal((ws, a) => activate(ws, String(a.workflowVersionId))) },
-    runWorkflowVersion: { type: nn(RunOutput), args: { input: { type: nn(RunInput) } }, resolve: userOnly((ws, a) => runWorkflowVersion(ws, input(a))) },
-    deactivateWorkflowVersion: { type: nn(GraphQLBoolean), args: { workflowVersionId: { type: nn(UUIDScalar) } }, resolve: anyPrincipal((ws, a) => deactivate(ws, String(a.workflowVersionId))) },
+    createWorkflowVersionStep: {
+      type: nn(StepChanges),
+      args: { input: { type: nn(CreateStepInput) } },
+      resolve: userOnly((ws, a) => createStep(ws, input(a))),
+    },
+    updateWorkflowVersionStep: {
+      type: nn(WorkflowAction),
+      args: { input: { type: nn(UpdateStepInput) } },
+      resolve: userOnly((ws, a) => updateStep(ws, input(a))),
+    },
+    deleteWorkflowVersionStep: {
+      type: nn(StepChanges),
+      args: { input: { type: nn(DeleteStepInput) } },
+      resolve: userOnly((ws, a) => deleteStep(ws, input(a))),
+    },
+    updateWorkflowVersionTrigger: {
+      type: VersionTrigger,
+      args: { input: { type: nn(UpdateTriggerInput) } },
+      resolve: userOnly((ws, a) => updateTrigger(ws, input(a))),
+    },
+    createDraftFromWorkflowVersion: {
+      type: nn(VersionDTO),
+      args: { input: { type: nn(CreateDraftInput) } },
+      resolve: userOnly((ws, a) => createDraft(ws, input(a))),
+    },
+    activateWorkflowVersion: {
+      type: nn(GraphQLBoolean),
+      args: { workflowVersionId: { type: nn(UUIDScalar) } },
+      resolve: anyPrincipal((ws, a) => activate(ws, String(a.workflowVersionId))),
+    },
+    runWorkflowVersion: {
+      type: nn(RunOutput),
+      args: { input: { type: nn(RunInput) } },
+      resolve: userOnly((ws, a) => runWorkflowVersion(ws, input(a))),
+    },
+    deactivateWorkflowVersion: {
+      type: nn(GraphQLBoolean),
+      args: { workflowVersionId: { type: nn(UUIDScalar) } },
+      resolve: anyPrincipal((ws, a) => deactivate(ws, String(a.workflowVersionId))),
+    },
   };
 }

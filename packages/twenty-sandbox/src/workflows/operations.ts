@@ -13,7 +13,17 @@ import type { Workspace } from '../state/workspace.ts';
 import { params } from './params.ts';
 import { buildStep, type Step } from './step-defaults.ts';
 import { diff, insertStep, removeStep, type Trigger } from './step-graph.ts';
-import { getVersion, getWorkflow, insertRow, recomputeStatuses, replaceAutomatedTrigger, setVersion, touch, type VersionRow, versionsOf } from './store.ts';
+import {
+  getVersion,
+  getWorkflow,
+  insertRow,
+  recomputeStatuses,
+  replaceAutomatedTrigger,
+  setVersion,
+  touch,
+  type VersionRow,
+  versionsOf,
+} from './store.ts';
 import { BLOCKING_CODES, validateVersion } from './validation.ts';
 
 export interface StepChanges {
@@ -23,7 +33,8 @@ export interface StepChanges {
 
 function draftVersion(ws: Workspace, id: string): VersionRow {
   const version = getVersion(ws, id);
-  if (version.status !== 'DRAFT') throw forbiddenError('Workflow version is not in draft status', { userFriendlyMessage: 'Workflow version is not in draft status' });
+  if (version.status !== 'DRAFT')
+    throw forbiddenError('Workflow version is not in draft status', { userFriendlyMessage: 'Workflow version is not in draft status' });
   return version;
 }
 
@@ -47,7 +58,12 @@ export function createStep(ws: Workspace, input: Record<string, unknown>): StepC
   const version = draftVersion(ws, String(input.workflowVersionId));
   const id = typeof input.id === 'string' && input.id !== '' ? input.id : undefined;
   if (id && stepsOf(version).some((s) => s.id === id)) throw userInputError(`Step ${id} already exists`);
-  const { step, extra } = buildStep(String(input.stepType), id, input.position as { x: number; y: number } | undefined, firstObjectName(ws));
+  const { step, extra } = buildStep(
+    String(input.stepType),
+    id,
+    input.position as { x: number; y: number } | undefined,
+    firstObjectName(ws),
+  );
   const connection = input.parentStepConnectionOptions as Parameters<typeof insertStep>[5];
   const inserted = insertStep(
     stepsOf(version),
@@ -71,7 +87,7 @@ export function updateStep(ws: Workspace, input: Record<string, unknown>): Step 
   if (existing.type !== step.type) {
     // A new type starts from its defaults, keeping id, nextStepIds and position.
     const built = buildStep(step.type, existing.id, existing.position as { x: number; y: number } | undefined, firstObjectName(ws));
-    updated = { ...built.step, nextStepIds: step.type === 'IF_ELSE' ? [] : (existing.nextStepIds as string[] | undefined) ?? [] };
+    updated = { ...built.step, nextStepIds: step.type === 'IF_ELSE' ? [] : ((existing.nextStepIds as string[] | undefined) ?? []) };
     extra = built.extra;
   }
   write(ws, version, [...stepsOf(version).map((s) => (s.id === step.id ? updated : s)), ...extra], triggerOf(version));
@@ -104,7 +120,13 @@ export function createDraft(ws: Workspace, input: Record<string, unknown>): Vers
   let draft = versionsOf(ws, workflowId).find((v) => v.status === 'DRAFT');
   if (!draft) {
     const count = versionsOf(ws, workflowId).length;
-    draft = insertRow(ws, 'workflowVersion', { workflowId, name: `v${count + 1}`, status: 'DRAFT', trigger: null, steps: null }) as VersionRow;
+    draft = insertRow(ws, 'workflowVersion', {
+      workflowId,
+      name: `v${count + 1}`,
+      status: 'DRAFT',
+      trigger: null,
+      steps: null,
+    }) as VersionRow;
   }
   setVersion(ws, draft, { trigger: structuredClone(source.trigger), steps: structuredClone(source.steps), status: 'DRAFT' });
   return draft;
@@ -118,7 +140,8 @@ function assertCanBeActivated(version: VersionRow, lastPublishedVersionId: strin
   const settings = (trigger.settings ?? {}) as Record<string, unknown>;
   if (trigger.type === 'DATABASE_EVENT' && !settings.eventName) throw userInputError('No event name provided in database event trigger');
   if (trigger.type === 'CRON' && !settings.type) throw userInputError('No setting type provided in cron trigger');
-  if (trigger.type === 'CRON' && settings.type === 'CUSTOM' && !settings.pattern) throw userInputError('No pattern provided in CUSTOM cron trigger');
+  if (trigger.type === 'CRON' && settings.type === 'CUSTOM' && !settings.pattern)
+    throw userInputError('No pattern provided in CUSTOM cron trigger');
   for (const step of stepsOf(version)) {
     if (step.type !== 'FORM') continue;
     const fields = (step.settings.input ?? []) as Array<{ name?: string; label?: string; type?: string }>;

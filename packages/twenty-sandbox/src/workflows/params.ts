@@ -27,10 +27,12 @@ const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof
 export function stepParamProblems(step: unknown): string[] {
   if (!isObj(step)) return ['the step must be an object'];
   const out: string[] = [];
-  if (typeof step.id !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(step.id)) out.push('id must be a UUID');
+  if (typeof step.id !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(step.id))
+    out.push('id must be a UUID');
   if (typeof step.name !== 'string') out.push('name must be a string');
   if (typeof step.valid !== 'boolean') out.push('valid must be a boolean');
-  if (step.nextStepIds !== undefined && step.nextStepIds !== null && !Array.isArray(step.nextStepIds)) out.push('nextStepIds must be a list');
+  if (step.nextStepIds !== undefined && step.nextStepIds !== null && !Array.isArray(step.nextStepIds))
+    out.push('nextStepIds must be a list');
   const type = typeof step.type === 'string' ? step.type : '';
   const keys = STEP_INPUT_KEYS[type];
   if (!keys) return [...out, `unknown step type "${type}"`];
@@ -38,7 +40,8 @@ export function stepParamProblems(step: unknown): string[] {
   if (!isObj(settings)) return [...out, 'settings must be an object'];
   if (!isObj(settings.outputSchema)) out.push('settings.outputSchema must be an object');
   const handling = settings.errorHandlingOptions;
-  if (!isObj(handling) || !isObj(handling.retryOnFailure) || !isObj(handling.continueOnFailure)) out.push('settings.errorHandlingOptions needs retryOnFailure and continueOnFailure');
+  if (!isObj(handling) || !isObj(handling.retryOnFailure) || !isObj(handling.continueOnFailure))
+    out.push('settings.errorHandlingOptions needs retryOnFailure and continueOnFailure');
   const input = settings.input;
   if (type === 'FORM') {
     if (!Array.isArray(input)) out.push('a FORM step input is a list of fields');
@@ -54,15 +57,18 @@ const EVENT_NAME = /^[a-z][a-zA-Z0-9_]*\.(created|updated|deleted|upserted)$/;
 export function triggerParamProblems(trigger: unknown): string[] {
   if (!isObj(trigger)) return ['the trigger must be an object'];
   const settings = trigger.settings;
-  if (!['DATABASE_EVENT', 'MANUAL', 'CRON', 'WEBHOOK'].includes(String(trigger.type))) return [`unknown trigger type "${String(trigger.type)}"`];
+  if (!['DATABASE_EVENT', 'MANUAL', 'CRON', 'WEBHOOK'].includes(String(trigger.type)))
+    return [`unknown trigger type "${String(trigger.type)}"`];
   if (!isObj(settings)) return ['settings must be an object'];
   const out: string[] = [];
   if (!isObj(settings.outputSchema)) out.push('settings.outputSchema must be an object');
   if (trigger.type === 'DATABASE_EVENT' && !EVENT_NAME.test(String(settings.eventName ?? ''))) {
     out.push('Event name must follow the pattern: objectName.action (e.g., "company.created", "person.updated", "company.upserted")');
   }
-  if (trigger.type === 'CRON' && !['DAYS', 'HOURS', 'MINUTES', 'CUSTOM'].includes(String(settings.type))) out.push('settings.type must be DAYS, HOURS, MINUTES or CUSTOM');
-  if (trigger.type === 'WEBHOOK' && !['GET', 'POST'].includes(String(settings.httpMethod))) out.push('settings.httpMethod must be GET or POST');
+  if (trigger.type === 'CRON' && !['DAYS', 'HOURS', 'MINUTES', 'CUSTOM'].includes(String(settings.type)))
+    out.push('settings.type must be DAYS, HOURS, MINUTES or CUSTOM');
+  if (trigger.type === 'WEBHOOK' && !['GET', 'POST'].includes(String(settings.httpMethod)))
+    out.push('settings.httpMethod must be GET or POST');
   return out;
 }
 
@@ -70,11 +76,13 @@ export function triggerParamProblems(trigger: unknown): string[] {
 export const params = {
   assertStep(step: unknown): void {
     const problems = stepParamProblems(step);
-    if (problems.length > 0) throw userInputError(`Workflow version is malformed: ${problems.join('; ')}`, { subCode: 'MALFORMED_WORKFLOW_VERSION' });
+    if (problems.length > 0)
+      throw userInputError(`Workflow version is malformed: ${problems.join('; ')}`, { subCode: 'MALFORMED_WORKFLOW_VERSION' });
   },
   assertTrigger(trigger: unknown): void {
     const problems = triggerParamProblems(trigger);
-    if (problems.length > 0) throw userInputError(`Workflow version is malformed: ${problems.join('; ')}`, { subCode: 'MALFORMED_WORKFLOW_VERSION' });
+    if (problems.length > 0)
+      throw userInputError(`Workflow version is malformed: ${problems.join('; ')}`, { subCode: 'MALFORMED_WORKFLOW_VERSION' });
   },
   /**
    * validateRecordCrudSteps (workflow-version-step-helpers.workspace-service.ts @0502278): a rich
@@ -89,7 +97,9 @@ export const params = {
       for (const f of ws.fieldsOf(object.id)) {
         const v = (input.objectRecord as Record<string, unknown>)[f.name];
         if ((f.type as string) === 'RICH_TEXT' && v !== undefined && v !== null && !isObj(v)) {
-          throw userInputError(`Rich text field "${f.name}" in step "${String(step.name ?? step.id)}" must be an object, received ${typeof v}.`);
+          throw userInputError(
+            `Rich text field "${f.name}" in step "${String(step.name ?? step.id)}" must be an object, received ${typeof v}.`,
+          );
         }
       }
     }

@@ -18,7 +18,15 @@ const BRANCH_OFFSETS = { IF: { x: -200, y: 120 }, ELSE: { x: 200, y: 120 } };
 const ITERATOR_EMPTY_OFFSET = { x: 174, y: 83 };
 
 export function emptyStep(position?: { x: number; y: number }): Step {
-  return { id: randomUUID(), name: 'Add an Action', type: 'EMPTY', valid: true, nextStepIds: [], ...(position ? { position } : {}), settings: { ...BASE_SETTINGS, input: {} } };
+  return {
+    id: randomUUID(),
+    name: 'Add an Action',
+    type: 'EMPTY',
+    valid: true,
+    nextStepIds: [],
+    ...(position ? { position } : {}),
+    settings: { ...BASE_SETTINGS, input: {} },
+  };
 }
 
 const at = (p: { x: number; y: number } | undefined, d: { x: number; y: number }) => ({ x: (p?.x ?? 0) + d.x, y: (p?.y ?? 0) + d.y });
@@ -30,14 +38,21 @@ export function buildStep(
   firstObjectName: string,
 ): { step: Step; extra: Step[] } {
   const base = { id: id || randomUUID(), ...(position ? { position } : {}), valid: false, nextStepIds: [] };
-  const make = (name: string, input: unknown, more: Record<string, unknown> = {}): Step => ({ ...base, name, type, settings: { ...BASE_SETTINGS, ...more, input } }) as Step;
+  const make = (name: string, input: unknown, more: Record<string, unknown> = {}): Step =>
+    ({ ...base, name, type, settings: { ...BASE_SETTINGS, ...more, input } }) as Step;
   switch (type) {
     case 'SEND_EMAIL':
-      return { step: make('Send Email', { connectedAccountId: '', recipients: { to: '', cc: '', bcc: '' }, subject: '', body: '' }), extra: [] };
+      return {
+        step: make('Send Email', { connectedAccountId: '', recipients: { to: '', cc: '', bcc: '' }, subject: '', body: '' }),
+        extra: [],
+      };
     case 'CREATE_RECORD':
       return { step: make('Create Record', { objectName: firstObjectName, objectRecord: {} }), extra: [] };
     case 'UPDATE_RECORD':
-      return { step: make('Update Record', { objectName: firstObjectName, objectRecord: {}, objectRecordId: '', fieldsToUpdate: [] }), extra: [] };
+      return {
+        step: make('Update Record', { objectName: firstObjectName, objectRecord: {}, objectRecordId: '', fieldsToUpdate: [] }),
+        extra: [],
+      };
     case 'DELETE_RECORD':
       return { step: make('Delete Record', { objectName: firstObjectName, objectRecordId: '' }), extra: [] };
     case 'UPSERT_RECORD':
@@ -56,7 +71,10 @@ export function buildStep(
       return { step: { ...emptyStep(position), id: base.id }, extra: [] };
     case 'ITERATOR': {
       const body = emptyStep(at(position, ITERATOR_EMPTY_OFFSET));
-      return { step: make('Iterator', { items: [], initialLoopStepIds: [body.id], shouldContinueOnIterationFailure: true }), extra: [body] };
+      return {
+        step: make('Iterator', { items: [], initialLoopStepIds: [body.id], shouldContinueOnIterationFailure: true }),
+        extra: [body],
+      };
     }
     case 'IF_ELSE': {
       const ifNode = emptyStep(at(position, BRANCH_OFFSETS.IF));
@@ -64,7 +82,17 @@ export function buildStep(
       const groupId = randomUUID();
       const input = {
         stepFilterGroups: [{ id: groupId, logicalOperator: 'AND' }],
-        stepFilters: [{ id: randomUUID(), type: 'unknown', stepOutputKey: '', operand: 'IS', value: '', stepFilterGroupId: groupId, positionInStepFilterGroup: 0 }],
+        stepFilters: [
+          {
+            id: randomUUID(),
+            type: 'unknown',
+            stepOutputKey: '',
+            operand: 'IS',
+            value: '',
+            stepFilterGroupId: groupId,
+            positionInStepFilterGroup: 0,
+          },
+        ],
         branches: [
           { id: randomUUID(), nextStepIds: [ifNode.id], filterGroupId: groupId },
           { id: randomUUID(), nextStepIds: [elseNode.id] },

@@ -28,7 +28,11 @@ export function insertStep(
   const withInserted = (ids: unknown): string[] => [...new Set([...idsOf(ids).filter((id) => id !== nextStepId), inserted.id])];
   if (parentStepId !== undefined && parentStepId !== null) {
     if (connection?.connectedStepType === 'ITERATOR' && connection.settings?.isConnectedToLoop) {
-      updatedSteps = steps.map((s) => (s.id === parentStepId ? { ...s, settings: { ...s.settings, input: { ...inputOf(s), initialLoopStepIds: withInserted(inputOf(s).initialLoopStepIds) } } } : s));
+      updatedSteps = steps.map((s) =>
+        s.id === parentStepId
+          ? { ...s, settings: { ...s.settings, input: { ...inputOf(s), initialLoopStepIds: withInserted(inputOf(s).initialLoopStepIds) } } }
+          : s,
+      );
     } else if (parentStepId === TRIGGER_STEP_ID) {
       if (!trigger) throw userInputError('Cannot insert step from undefined trigger');
       updatedTrigger = { ...trigger, nextStepIds: withInserted(trigger.nextStepIds) };
@@ -39,9 +43,15 @@ export function insertStep(
   return { steps: [...updatedSteps, { ...inserted, nextStepIds: nextStepId ? [nextStepId] : undefined } as Step], trigger: updatedTrigger };
 }
 
-const replaceIds = (ids: unknown, removed: string, children: string[]): string[] => [...new Set([...idsOf(ids).filter((id) => id !== removed), ...children])];
+const replaceIds = (ids: unknown, removed: string, children: string[]): string[] => [
+  ...new Set([...idsOf(ids).filter((id) => id !== removed), ...children]),
+];
 
-export function removeStep(steps: Step[], trigger: Trigger | null, stepId: string): { steps: Step[]; trigger: Trigger | null; removed: string[] } {
+export function removeStep(
+  steps: Step[],
+  trigger: Trigger | null,
+  stepId: string,
+): { steps: Step[]; trigger: Trigger | null; removed: string[] } {
   const target = steps.find((s) => s.id === stepId);
   const children = target ? idsOf(target.nextStepIds) : [];
   let emptyChildren: string[] = [];
@@ -54,22 +64,36 @@ export function removeStep(steps: Step[], trigger: Trigger | null, stepId: strin
   const updated = steps
     .filter((s) => !removed.includes(s.id))
     .map((s) => {
-      if (s.type === 'IF_ELSE') return ifElseWithout(s, stepId, children, removed, replacements, target?.position as { x: number; y: number } | undefined);
+      if (s.type === 'IF_ELSE')
+        return ifElseWithout(s, stepId, children, removed, replacements, target?.position as { x: number; y: number } | undefined);
       if (idsOf(s.nextStepIds).includes(stepId)) return { ...s, nextStepIds: replaceIds(s.nextStepIds, stepId, children) };
       const loop = inputOf(s).initialLoopStepIds;
-      if (s.type === 'ITERATOR' && idsOf(loop).includes(stepId)) return { ...s, settings: { ...s.settings, input: { ...inputOf(s), initialLoopStepIds: replaceIds(loop, stepId, children) } } };
+      if (s.type === 'ITERATOR' && idsOf(loop).includes(stepId))
+        return { ...s, settings: { ...s.settings, input: { ...inputOf(s), initialLoopStepIds: replaceIds(loop, stepId, children) } } };
       return s;
     });
   updated.push(...replacements);
-  const updatedTrigger = trigger && idsOf(trigger.nextStepIds).includes(stepId) ? { ...trigger, nextStepIds: replaceIds(trigger.nextStepIds, stepId, children) } : trigger;
+  const updatedTrigger =
+    trigger && idsOf(trigger.nextStepIds).includes(stepId)
+      ? { ...trigger, nextStepIds: replaceIds(trigger.nextStepIds, stepId, children) }
+      : trigger;
   return { steps: updated, trigger: updatedTrigger, removed };
 }
 
-function ifElseWithout(step: Step, stepId: string, children: string[], removed: string[], replacements: Step[], position: { x: number; y: number } | undefined): Step {
+function ifElseWithout(
+  step: Step,
+  stepId: string,
+  children: string[],
+  removed: string[],
+  replacements: Step[],
+  position: { x: number; y: number } | undefined,
+): Step {
   const branches = (inputOf(step).branches ?? []) as Array<{ id: string; nextStepIds: string[]; filterGroupId?: string }>;
   const total = branches.length;
   const next = branches.map((b, i) => {
-    const ids = (b.nextStepIds.includes(stepId) ? replaceIds(b.nextStepIds, stepId, children) : b.nextStepIds).filter((id) => !removed.includes(id));
+    const ids = (b.nextStepIds.includes(stepId) ? replaceIds(b.nextStepIds, stepId, children) : b.nextStepIds).filter(
+      (id) => !removed.includes(id),
+    );
     const isIf = i === 0;
     const isElse = i === total - 1 && b.filterGroupId === undefined;
     if ((isIf || isElse) && ids.length === 0) {
@@ -84,7 +108,11 @@ function ifElseWithout(step: Step, stepId: string, children: string[], removed: 
     const isElse = i === next.length - 1 && b.filterGroupId === undefined;
     return isIf || isElse || b.nextStepIds.length > 0;
   });
-  return { ...step, nextStepIds: idsOf(step.nextStepIds).filter((id) => !removed.includes(id)), settings: { ...step.settings, input: { ...inputOf(step), branches: kept } } };
+  return {
+    ...step,
+    nextStepIds: idsOf(step.nextStepIds).filter((id) => !removed.includes(id)),
+    settings: { ...step.settings, input: { ...inputOf(step), branches: kept } },
+  };
 }
 
 export interface Difference {
@@ -106,7 +134,8 @@ export function diff(before: unknown, after: unknown, path: Array<string | numbe
   for (const k of Object.keys(before)) {
     if (!(k in after)) out.push({ type: 'REMOVE', path: [...path, key(k)], oldValue: before[k] });
     else if (isObj(before[k]) && isObj(after[k])) out.push(...diff(before[k], after[k], [...path, key(k)]));
-    else if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) out.push({ type: 'CHANGE', path: [...path, key(k)], value: after[k], oldValue: before[k] });
+    else if (JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+      out.push({ type: 'CHANGE', path: [...path, key(k)], value: after[k], oldValue: before[k] });
   }
   for (const k of Object.keys(after)) if (!(k in before)) out.push({ type: 'CREATE', path: [...path, key(k)], value: after[k] });
   return out;

@@ -49,7 +49,8 @@ export function getWorkflow(ws: Workspace, id: string): WorkflowRow {
 
 export function versionsOf(ws: Workspace, workflowId: string): VersionRow[] {
   const out: VersionRow[] = [];
-  for (const row of tableOf(ws, 'workflowVersion').table.rows()) if (row.workflowId === workflowId && live(row)) out.push(row as VersionRow);
+  for (const row of tableOf(ws, 'workflowVersion').table.rows())
+    if (row.workflowId === workflowId && live(row)) out.push(row as VersionRow);
   return out.sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt)));
 }
 
@@ -105,7 +106,11 @@ export function replaceAutomatedTrigger(ws: Workspace, workflowId: string, trigg
   // automated-trigger-settings.ts: {eventName, fields?, filter?} for DB events, {pattern} for cron
   const stored =
     type === 'DATABASE_EVENT'
-      ? { eventName: settings.eventName, ...(settings.fields ? { fields: settings.fields } : {}), ...(settings.filter ? { filter: settings.filter } : {}) }
+      ? {
+          eventName: settings.eventName,
+          ...(settings.fields ? { fields: settings.fields } : {}),
+          ...(settings.filter ? { filter: settings.filter } : {}),
+        }
       : { pattern: cronPattern(settings) };
   insertRow(ws, 'workflowAutomatedTrigger', { type, settings: stored, workflowId });
 }

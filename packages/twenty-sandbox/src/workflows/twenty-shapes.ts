@@ -14,7 +14,10 @@
 import { ViewFilterOperand } from 'twenty-sdk/define';
 
 export type Shape =
-  | 'string' | 'number' | 'boolean' | 'any'
+  | 'string'
+  | 'number'
+  | 'boolean'
+  | 'any'
   | { enum: readonly string[] }
   | { array: Shape }
   | { record: Shape }
@@ -28,12 +31,24 @@ const SCALAR: Shape = { union: ['string', 'number', 'boolean'] };
 /** step-filter-schema.ts / step-filter-group-schema.ts @41d24255 (FILTER, IF_ELSE, trigger filters). */
 const STEP_FILTER: Shape = {
   object: {
-    id: 'string', type: 'string', stepOutputKey: 'string', operand: { enum: OPERANDS }, value: 'string', stepFilterGroupId: 'string',
-    positionInStepFilterGroup: opt('number'), fieldMetadataId: opt('string'), compositeFieldSubFieldName: opt('string'),
+    id: 'string',
+    type: 'string',
+    stepOutputKey: 'string',
+    operand: { enum: OPERANDS },
+    value: 'string',
+    stepFilterGroupId: 'string',
+    positionInStepFilterGroup: opt('number'),
+    fieldMetadataId: opt('string'),
+    compositeFieldSubFieldName: opt('string'),
   },
 };
 const STEP_FILTER_GROUP: Shape = {
-  object: { id: 'string', logicalOperator: { enum: ['AND', 'OR'] }, parentStepFilterGroupId: opt('string'), positionInStepFilterGroup: opt('number') },
+  object: {
+    id: 'string',
+    logicalOperator: { enum: ['AND', 'OR'] },
+    parentStepFilterGroupId: opt('string'),
+    positionInStepFilterGroup: opt('number'),
+  },
 };
 
 /**
@@ -43,23 +58,43 @@ const STEP_FILTER_GROUP: Shape = {
  */
 export const RECORD_FILTER: Shape = {
   object: {
-    id: 'string', fieldMetadataId: 'string', type: 'string', operand: { enum: OPERANDS }, value: 'string',
-    recordFilterGroupId: opt('string'), positionInRecordFilterGroup: opt('number'), subFieldName: opt('string'), relationTargetFieldMetadataId: opt('string'),
+    id: 'string',
+    fieldMetadataId: 'string',
+    type: 'string',
+    operand: { enum: OPERANDS },
+    value: 'string',
+    recordFilterGroupId: opt('string'),
+    positionInRecordFilterGroup: opt('number'),
+    subFieldName: opt('string'),
+    relationTargetFieldMetadataId: opt('string'),
   },
 };
 /** logicalOperator: AND / OR only; anything else throws "Unknown logical operator" (twenty-sdk@2.43.0 bundle, turnRecordFilterGroupsIntoGqlOperationFilter). */
 export const RECORD_FILTER_GROUP: Shape = {
-  object: { id: 'string', logicalOperator: { enum: ['AND', 'OR'] }, parentRecordFilterGroupId: opt('string'), positionInRecordFilterGroup: opt('number') },
+  object: {
+    id: 'string',
+    logicalOperator: { enum: ['AND', 'OR'] },
+    parentRecordFilterGroupId: opt('string'),
+    positionInRecordFilterGroup: opt('number'),
+  },
 };
 
 /** `settings.input` per step type: twenty-shared src/workflow/schemas/<file> @41d24255. */
 export const STEP_INPUT: Record<string, { shape: Shape; source: string }> = {
-  CREATE_RECORD: { source: 'create-record-action-settings-schema.ts', shape: { object: { objectName: 'string', objectRecord: { record: 'any' } } } },
+  CREATE_RECORD: {
+    source: 'create-record-action-settings-schema.ts',
+    shape: { object: { objectName: 'string', objectRecord: { record: 'any' } } },
+  },
   UPDATE_RECORD: {
     source: 'update-record-action-settings-schema.ts',
-    shape: { object: { objectName: 'string', objectRecord: { record: 'any' }, objectRecordId: 'string', fieldsToUpdate: { array: 'string' } } },
+    shape: {
+      object: { objectName: 'string', objectRecord: { record: 'any' }, objectRecordId: 'string', fieldsToUpdate: { array: 'string' } },
+    },
   },
-  DELETE_RECORD: { source: 'delete-record-action-settings-schema.ts', shape: { object: { objectName: 'string', objectRecordId: 'string' } } },
+  DELETE_RECORD: {
+    source: 'delete-record-action-settings-schema.ts',
+    shape: { object: { objectName: 'string', objectRecordId: 'string' } },
+  },
   FIND_RECORDS: {
     source: 'find-records-action-settings-schema.ts',
     shape: {
@@ -78,7 +113,10 @@ export const STEP_INPUT: Record<string, { shape: Shape; source: string }> = {
       object: {
         connectedAccountId: 'string',
         recipients: { object: { to: opt('string'), cc: opt('string'), bcc: opt('string') } },
-        subject: opt('string'), body: opt('string'), files: opt({ array: 'any' }), inReplyTo: opt('string'),
+        subject: opt('string'),
+        body: opt('string'),
+        files: opt({ array: 'any' }),
+        inReplyTo: opt('string'),
       },
     },
   },
@@ -93,7 +131,10 @@ export const STEP_INPUT: Record<string, { shape: Shape; source: string }> = {
       },
     },
   },
-  FILTER: { source: 'filter-action-settings-schema.ts', shape: { object: { stepFilterGroups: { array: STEP_FILTER_GROUP }, stepFilters: { array: STEP_FILTER } } } },
+  FILTER: {
+    source: 'filter-action-settings-schema.ts',
+    shape: { object: { stepFilterGroups: { array: STEP_FILTER_GROUP }, stepFilters: { array: STEP_FILTER } } },
+  },
   IF_ELSE: {
     source: 'if-else-action-settings-schema.ts',
     shape: {
@@ -106,7 +147,13 @@ export const STEP_INPUT: Record<string, { shape: Shape; source: string }> = {
   },
   ITERATOR: {
     source: 'iterator-action-settings-schema.ts',
-    shape: { object: { items: opt({ union: ['string', { array: 'any' }] }), initialLoopStepIds: opt({ array: 'string' }), shouldContinueOnIterationFailure: opt('boolean') } },
+    shape: {
+      object: {
+        items: opt({ union: ['string', { array: 'any' }] }),
+        initialLoopStepIds: opt({ array: 'string' }),
+        shouldContinueOnIterationFailure: opt('boolean'),
+      },
+    },
   },
   DELAY: {
     source: 'workflow-delay-action-settings-schema.ts',
@@ -114,7 +161,14 @@ export const STEP_INPUT: Record<string, { shape: Shape; source: string }> = {
       object: {
         delayType: { enum: ['SCHEDULED_DATE', 'DURATION'] },
         scheduledDateTime: opt('string'),
-        duration: opt({ object: { days: opt({ union: ['number', 'string'] }), hours: opt({ union: ['number', 'string'] }), minutes: opt({ union: ['number', 'string'] }), seconds: opt({ union: ['number', 'string'] }) } }),
+        duration: opt({
+          object: {
+            days: opt({ union: ['number', 'string'] }),
+            hours: opt({ union: ['number', 'string'] }),
+            minutes: opt({ union: ['number', 'string'] }),
+            seconds: opt({ union: ['number', 'string'] }),
+          },
+        }),
       },
     },
   },
@@ -123,8 +177,13 @@ export const STEP_INPUT: Record<string, { shape: Shape; source: string }> = {
     shape: {
       array: {
         object: {
-          id: 'string', name: 'string', label: 'string', type: { enum: ['TEXT', 'NUMBER', 'DATE', 'SELECT', 'MULTI_SELECT', 'RECORD'] },
-          placeholder: opt('string'), settings: opt({ record: 'any' }), value: opt('any'),
+          id: 'string',
+          name: 'string',
+          label: 'string',
+          type: { enum: ['TEXT', 'NUMBER', 'DATE', 'SELECT', 'MULTI_SELECT', 'RECORD'] },
+          placeholder: opt('string'),
+          settings: opt({ record: 'any' }),
+          value: opt('any'),
         },
       },
     },
@@ -135,14 +194,19 @@ export const STEP_INPUT: Record<string, { shape: Shape; source: string }> = {
 /** base-workflow-action-schema.ts + base-workflow-action-settings-schema.ts @41d24255 (input checked per type). */
 export const STEP: Shape = {
   object: {
-    id: 'string', name: 'string', type: 'string', valid: 'boolean',
+    id: 'string',
+    name: 'string',
+    type: 'string',
+    valid: 'boolean',
     nextStepIds: opt({ array: 'string' }),
     position: opt({ object: { x: 'number', y: 'number' } }),
     settings: {
       object: {
         input: 'any',
         outputSchema: { record: 'any' },
-        errorHandlingOptions: { object: { retryOnFailure: { object: { value: 'boolean' } }, continueOnFailure: { object: { value: 'boolean' } } } },
+        errorHandlingOptions: {
+          object: { retryOnFailure: { object: { value: 'boolean' } }, continueOnFailure: { object: { value: 'boolean' } } },
+        },
       },
       loose: true, // http-request adds expectedOutputSchemaShape beside input
     },
@@ -152,10 +216,18 @@ export const STEP: Shape = {
 /** Where `value` departs from `shape`, as "path: what" lines. */
 export function shapeErrors(value: unknown, shape: Shape, path = '$'): string[] {
   if (shape === 'any') return [];
-  if (shape === 'string' || shape === 'number' || shape === 'boolean') return typeof value === shape ? [] : [`${path}: expected a ${shape}, got ${JSON.stringify(value)}`];
-  if ('enum' in shape) return typeof value === 'string' && shape.enum.includes(value) ? [] : [`${path}: expected one of ${shape.enum.join(', ')}, got ${JSON.stringify(value)}`];
-  if ('union' in shape) return shape.union.some((s) => shapeErrors(value, s, path).length === 0) ? [] : [`${path}: matches none of its allowed forms: ${JSON.stringify(value)}`];
-  if ('array' in shape) return Array.isArray(value) ? value.flatMap((v, i) => shapeErrors(v, shape.array, `${path}[${i}]`)) : [`${path}: expected a list`];
+  if (shape === 'string' || shape === 'number' || shape === 'boolean')
+    return typeof value === shape ? [] : [`${path}: expected a ${shape}, got ${JSON.stringify(value)}`];
+  if ('enum' in shape)
+    return typeof value === 'string' && shape.enum.includes(value)
+      ? []
+      : [`${path}: expected one of ${shape.enum.join(', ')}, got ${JSON.stringify(value)}`];
+  if ('union' in shape)
+    return shape.union.some((s) => shapeErrors(value, s, path).length === 0)
+      ? []
+      : [`${path}: matches none of its allowed forms: ${JSON.stringify(value)}`];
+  if ('array' in shape)
+    return Array.isArray(value) ? value.flatMap((v, i) => shapeErrors(v, shape.array, `${path}[${i}]`)) : [`${path}: expected a list`];
   const isMap = value !== null && typeof value === 'object' && !Array.isArray(value);
   if (!isMap) return [`${path}: expected an object`];
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
@@ -170,7 +242,9 @@ export function shapeErrors(value: unknown, shape: Shape, path = '$'): string[] 
     }
     errors.push(...shapeErrors(v, optional ? rule.optional : rule, `${path}.${key}`));
   }
-  if (!shape.loose) for (const [key] of entries) if (!(key in shape.object)) errors.push(`${path}.${key}: not a setting Twenty defines; it would be dropped`);
+  if (!shape.loose)
+    for (const [key] of entries)
+      if (!(key in shape.object)) errors.push(`${path}.${key}: not a setting Twenty defines; it would be dropped`);
   return errors;
 }
 
@@ -178,5 +252,8 @@ export function shapeErrors(value: unknown, shape: Shape, path = '$'): string[] 
 export function stepShapeErrors(step: Record<string, unknown>): string[] {
   const input = STEP_INPUT[String(step.type)];
   if (!input) return [`$.type: ${JSON.stringify(step.type)} is not a step type this table knows`];
-  return [...shapeErrors(step, STEP), ...shapeErrors((step.settings as { input?: unknown } | undefined)?.input, input.shape, '$.settings.input')];
+  return [
+    ...shapeErrors(step, STEP),
+    ...shapeErrors((step.settings as { input?: unknown } | undefined)?.input, input.shape, '$.settings.input'),
+  ];
 }

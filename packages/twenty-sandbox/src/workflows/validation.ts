@@ -24,9 +24,22 @@ export interface Issue {
 
 /** MALFORMED_WORKFLOW_VALIDATION_ISSUE_CODES ∪ NON_ACTIVABLE_…: the codes that block activation. */
 export const BLOCKING_CODES = new Set([
-  'INVALID_TRIGGER_PARAMS', 'INVALID_STEP_PARAMS', 'INVALID_RICH_TEXT_FIELD', 'OBJECT_NOT_FOUND', 'DUPLICATE_STEP_ID', 'DANGLING_REFERENCE', 'ITERATOR_ITEMS_NOT_ARRAY',
-  'MISSING_TRIGGER', 'MISSING_TRIGGER_TYPE', 'NO_STEPS', 'TRIGGER_HAS_NO_NEXT_STEP', 'IF_ELSE_INSUFFICIENT_BRANCHES', 'ITERATOR_MISSING_LOOP_BODY',
-  'VARIABLE_INVALID_PATH', 'VARIABLE_UNKNOWN_STEP', 'VARIABLE_NOT_UPSTREAM',
+  'INVALID_TRIGGER_PARAMS',
+  'INVALID_STEP_PARAMS',
+  'INVALID_RICH_TEXT_FIELD',
+  'OBJECT_NOT_FOUND',
+  'DUPLICATE_STEP_ID',
+  'DANGLING_REFERENCE',
+  'ITERATOR_ITEMS_NOT_ARRAY',
+  'MISSING_TRIGGER',
+  'MISSING_TRIGGER_TYPE',
+  'NO_STEPS',
+  'TRIGGER_HAS_NO_NEXT_STEP',
+  'IF_ELSE_INSUFFICIENT_BRANCHES',
+  'ITERATOR_MISSING_LOOP_BODY',
+  'VARIABLE_INVALID_PATH',
+  'VARIABLE_UNKNOWN_STEP',
+  'VARIABLE_NOT_UPSTREAM',
 ]);
 
 const VARIABLE = /\{\{\s*([^{}]+?)\s*\}\}/g;
@@ -37,7 +50,8 @@ const label = (s: Step): string => String(s.name ?? s.id);
 
 export function outgoing(step: Step): string[] {
   const out = new Set(ids(step.nextStepIds));
-  if (step.type === 'IF_ELSE') for (const b of (inputOf(step).branches ?? []) as Array<{ nextStepIds?: unknown }>) for (const id of ids(b?.nextStepIds)) out.add(id);
+  if (step.type === 'IF_ELSE')
+    for (const b of (inputOf(step).branches ?? []) as Array<{ nextStepIds?: unknown }>) for (const id of ids(b?.nextStepIds)) out.add(id);
   if (step.type === 'ITERATOR') for (const id of ids(inputOf(step).initialLoopStepIds)) out.add(id);
   return [...out];
 }
@@ -50,24 +64,43 @@ export function validateVersion(ws: Workspace, trigger: Trigger | null, steps: S
   if (list.length === 0) issues.push({ code: 'NO_STEPS', message: 'The workflow version has no steps.' });
   const byId = new Map<string, Step>();
   for (const s of list) {
-    if (byId.has(s.id)) issues.push({ code: 'DUPLICATE_STEP_ID', message: `Duplicate step id "${s.id}". Every step id must be unique within the workflow.`, stepId: s.id });
+    if (byId.has(s.id))
+      issues.push({
+        code: 'DUPLICATE_STEP_ID',
+        message: `Duplicate step id "${s.id}". Every step id must be unique within the workflow.`,
+        stepId: s.id,
+      });
     byId.set(s.id, s);
   }
   const first = ids(trigger?.nextStepIds);
   if (list.length > 0 && trigger && first.length === 0) {
-    issues.push({ code: 'TRIGGER_HAS_NO_NEXT_STEP', message: `The trigger is not connected to any step. The trigger must have a "nextStepIds" array pointing to the first step (e.g. nextStepIds: ["${list[0]!.id}"]).` });
+    issues.push({
+      code: 'TRIGGER_HAS_NO_NEXT_STEP',
+      message: `The trigger is not connected to any step. The trigger must have a "nextStepIds" array pointing to the first step (e.g. nextStepIds: ["${list[0]!.id}"]).`,
+    });
   }
-  for (const id of first) if (!byId.has(id)) issues.push({ code: 'DANGLING_REFERENCE', message: `The trigger references a non-existent step "${id}".` });
+  for (const id of first)
+    if (!byId.has(id)) issues.push({ code: 'DANGLING_REFERENCE', message: `The trigger references a non-existent step "${id}".` });
   for (const s of list) {
-    for (const id of outgoing(s)) if (!byId.has(id)) issues.push({ code: 'DANGLING_REFERENCE', message: `Step "${label(s)}" references a non-existent step "${id}".`, stepId: s.id });
+    for (const id of outgoing(s))
+      if (!byId.has(id))
+        issues.push({ code: 'DANGLING_REFERENCE', message: `Step "${label(s)}" references a non-existent step "${id}".`, stepId: s.id });
     if (s.type === 'IF_ELSE' && ((inputOf(s).branches as unknown[] | undefined) ?? []).length < 2) {
-      issues.push({ code: 'IF_ELSE_INSUFFICIENT_BRANCHES', message: `If/Else step "${label(s)}" should have at least two branches (a condition branch and an else branch).`, stepId: s.id });
+      issues.push({
+        code: 'IF_ELSE_INSUFFICIENT_BRANCHES',
+        message: `If/Else step "${label(s)}" should have at least two branches (a condition branch and an else branch).`,
+        stepId: s.id,
+      });
     }
     if (s.type === 'ITERATOR') {
       const items = inputOf(s).items;
       const configured = (typeof items === 'string' && items.length > 0) || (Array.isArray(items) && items.length > 0);
       if (configured && ids(inputOf(s).initialLoopStepIds).length === 0) {
-        issues.push({ code: 'ITERATOR_MISSING_LOOP_BODY', message: `Iterator step "${label(s)}" has items to iterate over but no steps inside the loop.`, stepId: s.id });
+        issues.push({
+          code: 'ITERATOR_MISSING_LOOP_BODY',
+          message: `Iterator step "${label(s)}" has items to iterate over but no steps inside the loop.`,
+          stepId: s.id,
+        });
       }
     }
   }
@@ -113,14 +146,29 @@ function variableIssues(step: Step, byId: Map<string, Step>, ancestors: Set<stri
   for (const text of texts) {
     for (const m of text.matchAll(VARIABLE)) {
       const variable = m[1]!;
-      const head = variable.replace(/\[(\d+)\]/g, '.$1').split('.').filter((x) => x !== '')[0];
+      const head = variable
+        .replace(/\[(\d+)\]/g, '.$1')
+        .split('.')
+        .filter((x) => x !== '')[0];
       if (head === undefined) {
-        issues.push({ code: 'VARIABLE_INVALID_PATH', message: `Step "${label(step)}" has a variable "{{${variable}}}" with an invalid path. Variable references must start with a step ID, e.g. "{{stepId.property}}".`, stepId: step.id });
+        issues.push({
+          code: 'VARIABLE_INVALID_PATH',
+          message: `Step "${label(step)}" has a variable "{{${variable}}}" with an invalid path. Variable references must start with a step ID, e.g. "{{stepId.property}}".`,
+          stepId: step.id,
+        });
       } else if (head !== 'trigger' && !byId.has(head)) {
-        issues.push({ code: 'VARIABLE_UNKNOWN_STEP', message: `Step "${label(step)}" references variable "{{${variable}}}" from an unknown step "${head}".`, stepId: step.id });
+        issues.push({
+          code: 'VARIABLE_UNKNOWN_STEP',
+          message: `Step "${label(step)}" references variable "{{${variable}}}" from an unknown step "${head}".`,
+          stepId: step.id,
+        });
       } else if (head !== 'trigger' && head !== step.id && !ancestors.has(head)) {
         const ref = label(byId.get(head)!);
-        issues.push({ code: 'VARIABLE_NOT_UPSTREAM', message: `Step "${label(step)}" references variable "{{${variable}}}" from step "${ref}", which does not run before it.`, stepId: step.id });
+        issues.push({
+          code: 'VARIABLE_NOT_UPSTREAM',
+          message: `Step "${label(step)}" references variable "{{${variable}}}" from step "${ref}", which does not run before it.`,
+          stepId: step.id,
+        });
       }
     }
   }
@@ -131,28 +179,55 @@ function recordStepIssues(ws: Workspace, step: Step): Issue[] {
   if (!RECORD_STEPS.has(step.type)) return [];
   const input = inputOf(step);
   const objectName = input.objectName;
-  if (typeof objectName !== 'string') return [{ code: 'OBJECT_NOT_FOUND', message: `Step "${label(step)}" has an invalid object name.`, stepId: step.id }];
+  if (typeof objectName !== 'string')
+    return [{ code: 'OBJECT_NOT_FOUND', message: `Step "${label(step)}" has an invalid object name.`, stepId: step.id }];
   const object = ws.objectByName(objectName);
-  if (!object || !object.isActive) return [{ code: 'OBJECT_NOT_FOUND', message: `Step "${label(step)}" targets object "${objectName}" which does not exist in this workspace.`, stepId: step.id }];
+  if (!object || !object.isActive)
+    return [
+      {
+        code: 'OBJECT_NOT_FOUND',
+        message: `Step "${label(step)}" targets object "${objectName}" which does not exist in this workspace.`,
+        stepId: step.id,
+      },
+    ];
   const fields = ws.fieldsOf(object.id).filter((f) => f.isActive);
-  const names = new Set(fields.flatMap((f) => [f.name, ...(typeof f.settings?.joinColumnName === 'string' ? [f.settings.joinColumnName] : [])]));
+  const names = new Set(
+    fields.flatMap((f) => [f.name, ...(typeof f.settings?.joinColumnName === 'string' ? [f.settings.joinColumnName] : [])]),
+  );
   const issues: Issue[] = [];
   const record = input.objectRecord;
   const keys = [...(record && typeof record === 'object' ? Object.keys(record) : []), ...ids(input.fieldsToUpdate)];
   for (const key of new Set(keys)) {
-    if (!names.has(key)) issues.push({ code: 'INVALID_STEP_PARAMS', message: `Step "${label(step)}" writes "${key}", which is not a field of ${objectName}.`, stepId: step.id });
+    if (!names.has(key))
+      issues.push({
+        code: 'INVALID_STEP_PARAMS',
+        message: `Step "${label(step)}" writes "${key}", which is not a field of ${objectName}.`,
+        stepId: step.id,
+      });
   }
   // A search whose filter Twenty would not apply returns arbitrary records: refused here (find-records-filter.ts).
   if (step.type === 'FIND_RECORDS') {
-    for (const reason of droppedFilterReasons(input.filter, objectName, fields.map((f) => ({ id: f.id, name: f.name, type: String(f.type) })))) {
-      issues.push({ code: 'INVALID_STEP_PARAMS', message: `Search Records step "${label(step)}": ${reason}. Twenty would accept and run it unfiltered; write the filter as filter.recordFilters with their recordFilterGroups.`, stepId: step.id });
+    for (const reason of droppedFilterReasons(
+      input.filter,
+      objectName,
+      fields.map((f) => ({ id: f.id, name: f.name, type: String(f.type) })),
+    )) {
+      issues.push({
+        code: 'INVALID_STEP_PARAMS',
+        message: `Search Records step "${label(step)}": ${reason}. Twenty would accept and run it unfiltered; write the filter as filter.recordFilters with their recordFilterGroups.`,
+        stepId: step.id,
+      });
     }
   }
   // get-record-crud-rich-text-issues.util.ts: a rich text value must be the {blocknote, markdown} object.
   for (const f of fields) {
     const v = record && typeof record === 'object' ? (record as Record<string, unknown>)[f.name] : undefined;
     if ((f.type as string) === 'RICH_TEXT' && v !== undefined && v !== null && (typeof v !== 'object' || Array.isArray(v))) {
-      issues.push({ code: 'INVALID_RICH_TEXT_FIELD', message: `Rich text field "${f.name}" in step "${label(step)}" must be an object, received ${typeof v}.`, stepId: step.id });
+      issues.push({
+        code: 'INVALID_RICH_TEXT_FIELD',
+        message: `Rich text field "${f.name}" in step "${label(step)}" must be an object, received ${typeof v}.`,
+        stepId: step.id,
+      });
     }
   }
   return issues;

@@ -24,11 +24,18 @@ describe('records API over the full standard catalogue', () => {
   it('serves companies, people, tasks and workflows', async () => {
     const res = await graphql('{ companies { totalCount } people { totalCount } tasks { totalCount } workflows { totalCount } }');
     expect(res.errors).toBeUndefined();
-    expect(res.data).toEqual({ companies: { totalCount: 0 }, people: { totalCount: 0 }, tasks: { totalCount: 0 }, workflows: { totalCount: 0 } });
+    expect(res.data).toEqual({
+      companies: { totalCount: 0 },
+      people: { totalCount: 0 },
+      tasks: { totalCount: 0 },
+      workflows: { totalCount: 0 },
+    });
   });
 
   it('creates a company with its composite address', async () => {
-    const res = await graphql('mutation { createCompany(data: { name: "上海浦江实业", address: { addressCity: "上海" } }) { name address { addressCity } } }');
+    const res = await graphql(
+      'mutation { createCompany(data: { name: "上海浦江实业", address: { addressCity: "上海" } }) { name address { addressCity } } }',
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ createCompany: { name: '上海浦江实业', address: { addressCity: '上海' } } });
   });

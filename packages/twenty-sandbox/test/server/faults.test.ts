@@ -18,12 +18,24 @@ const companies = (s: TestSandbox): number => s.sandbox.workspace.table(s.sandbo
 const post = (s: TestSandbox, body = CREATE): ReturnType<typeof rawPost> =>
   rawPost(`${s.sandbox.url}/graphql`, body, { Authorization: `Bearer ${s.sandbox.apiKey}`, Accept: 'application/json' });
 const setFaults = async (s: TestSandbox, rules: unknown): Promise<Response> =>
-  fetch(`${s.sandbox.url}/_sandbox/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(rules) });
+  fetch(`${s.sandbox.url}/_sandbox/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(rules),
+  });
 
 describe('faults', () => {
   it('answers 500, 503 and 429 with Retry-After at the Nth request, before executing', async () => {
     t = await startTestSandbox();
-    expect((await setFaults(t, [{ kind: 'http500', at: 1 }, { kind: 'http503', at: 2 }, { kind: 'http429', at: 3, retryAfter: 7 }])).status).toBe(200);
+    expect(
+      (
+        await setFaults(t, [
+          { kind: 'http500', at: 1 },
+          { kind: 'http503', at: 2 },
+          { kind: 'http429', at: 3, retryAfter: 7 },
+        ])
+      ).status,
+    ).toBe(200);
     expect((await post(t)).status).toBe(500);
     expect((await post(t)).status).toBe(503);
     const limited = await post(t);
@@ -32,17 +44,30 @@ describe('faults', () => {
     expect(companies(t)).toBe(0);
     expect((await post(t)).status).toBe(200);
     expect(companies(t)).toBe(1);
-    expect(t.sandbox.requests().map((r) => [r.status, r.fault ?? null])).toEqual([[500, 'http500:before'], [503, 'http503:before'], [429, 'http429:before'], [200, null]]);
+    expect(t.sandbox.requests().map((r) => [r.status, r.fault ?? null])).toEqual([
+      [500, 'http500:before'],
+      [503, 'http503:before'],
+      [429, 'http429:before'],
+      [200, null],
+    ]);
   });
 
   it('drops the connection without an answer; after the operation ran when phase is "after"', async () => {
-    t = await startTestSandbox({ faults: [{ kind: 'drop', at: 1 }, { kind: 'drop', at: 2, phase: 'after' }] });
+    t = await startTestSandbox({
+      faults: [
+        { kind: 'drop', at: 1 },
+        { kind: 'drop', at: 2, phase: 'after' },
+      ],
+    });
     await expect(post(t)).rejects.toThrow();
     expect(companies(t)).toBe(0);
     await expect(post(t)).rejects.toThrow();
     // The write took effect although its answer was lost: a blind retry would duplicate it.
     expect(companies(t)).toBe(1);
-    expect(t.sandbox.requests().map((r) => [r.status, r.write, r.fault])).toEqual([[0, true, 'drop:before'], [0, true, 'drop:after']]);
+    expect(t.sandbox.requests().map((r) => [r.status, r.write, r.fault])).toEqual([
+      [0, true, 'drop:before'],
+      [0, true, 'drop:after'],
+    ]);
   });
 
   it('adds latency and strikes at a seeded rate, the same requests on every run', async () => {
@@ -77,11 +102,35 @@ describe('state file', () => {
     const statePath = join(dir, 'workspace.json');
     try {
       t = await startTestSandbox({ statePath });
-      await t.metadata.request(gql`mutation { createOneObject(input: { object: { nameSingular: "branch", namePlural: "branches", labelSingular: "Branch", labelPlural: "Branches" } }) { id } }`);
-      await t.graphql.request(gql`mutation { createBranch(data: { name: "Pudong" }) { id } }`);
+      await t.metadata.request(gql`
+        mutation {
+          createOneObject(
+            input: { object: { nameSingular: "branch", namePlural: "branches", labelSingular: "Branch", labelPlural: "Branches" } }
+          ) {
+            id
+          }
+        }
+      `);
+      await t.graphql.request(gql`
+        mutation {
+          createBranch(data: { name: "Pudong" }) {
+            id
+          }
+        }
+      `);
       await t.sandbox.close();
       t = await startTestSandbox({ statePath });
-      const res = await t.graphql.request<{ branches: { edges: Array<{ node: { name: string } }> } }>(gql`{ branches { edges { node { name } } } }`);
+      const res = await t.graphql.request<{ branches: { edges: Array<{ node: { name: string } }> } }>(gql`
+        {
+          branches {
+            edges {
+              node {
+                name
+              }
+            }
+          }
+        }
+      `);
       expect(res.branches.edges.map((e) => e.node.name)).toEqual(['Pudong']);
     } finally {
       await t?.sandbox.close();

@@ -25,7 +25,11 @@ describe('authentication', () => {
       errors: [
         {
           message: 'Missing authentication token',
-          extensions: { code: 'UNAUTHENTICATED', subCode: 'UNAUTHENTICATED', userFriendlyMessage: 'You must be authenticated to perform this action.' },
+          extensions: {
+            code: 'UNAUTHENTICATED',
+            subCode: 'UNAUTHENTICATED',
+            userFriendlyMessage: 'You must be authenticated to perform this action.',
+          },
         },
       ],
     });
@@ -33,9 +37,13 @@ describe('authentication', () => {
 
   it('refuses a wrong key on both endpoints, without executing anything', async () => {
     for (const endpoint of ['/metadata', '/graphql']) {
-      const res = await rawPost(`${t.sandbox.url}${endpoint}`, JSON.stringify({ query: 'mutation { createCompany(data: {name: "x"}) { id } }' }), {
-        Authorization: 'Bearer not-the-key',
-      });
+      const res = await rawPost(
+        `${t.sandbox.url}${endpoint}`,
+        JSON.stringify({ query: 'mutation { createCompany(data: {name: "x"}) { id } }' }),
+        {
+          Authorization: 'Bearer not-the-key',
+        },
+      );
       expect(res.status).toBe(200);
       expect((res.json as { errors: Array<{ message: string; extensions: { code: string } }> }).errors[0]).toMatchObject({
         message: 'Token invalid.',
@@ -66,7 +74,20 @@ describe('malformed requests', () => {
   });
 
   it('rejects a field the 2.43.0 schema does not have with graphql-js message and GRAPHQL_VALIDATION_FAILED', async () => {
-    const failure = await failureOf(t.metadata.request(gql`{ objects { edges { node { id isCustom } } } }`));
+    const failure = await failureOf(
+      t.metadata.request(gql`
+        {
+          objects {
+            edges {
+              node {
+                id
+                isCustom
+              }
+            }
+          }
+        }
+      `),
+    );
     expect(failure.status).toBe(200);
     expect(failure.errors[0]).toMatchObject({
       message: 'Cannot query field "isCustom" on type "Object". Did you mean "isSystem"?',
@@ -85,26 +106,57 @@ describe('malformed requests', () => {
 
   it('rejects a misspelt input field with the message Twenty sends', async () => {
     const failure = await failureOf(
-      t.metadata.request(gql`mutation { createOneObject(input: { object: { nameSingulr: "lead", namePlural: "leads", labelSingular: "Lead", labelPlural: "Leads" } }) { id } }`),
+      t.metadata.request(gql`
+        mutation {
+          createOneObject(input: { object: { nameSingulr: "lead", namePlural: "leads", labelSingular: "Lead", labelPlural: "Leads" } }) {
+            id
+          }
+        }
+      `),
     );
-    expect(failure.errors.map((e) => e.message)).toContain('Field "nameSingulr" is not defined by type "CreateObjectInput". Did you mean "nameSingular" or "labelSingular"?');
+    expect(failure.errors.map((e) => e.message)).toContain(
+      'Field "nameSingulr" is not defined by type "CreateObjectInput". Did you mean "nameSingular" or "labelSingular"?',
+    );
     expect(failure.errors[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('refuses a non-UUID id in a variable ("Invalid UUID", uuid.scalar.ts)', async () => {
-    const failure = await failureOf(t.metadata.request(gql`query O($id: UUID!) { object(id: $id) { id } }`, { id: 'not-a-uuid' }));
+    const failure = await failureOf(
+      t.metadata.request(
+        gql`
+          query O($id: UUID!) {
+            object(id: $id) {
+              id
+            }
+          }
+        `,
+        { id: 'not-a-uuid' },
+      ),
+    );
     expect(failure.errors[0]).toMatchObject({ message: 'Invalid UUID', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
   });
 
   it('answers an unknown operation name through the error hook (INTERNAL_SERVER_ERROR, graphql-js message)', async () => {
-    const res = await rawPost(`${t.sandbox.url}/metadata`, JSON.stringify({ query: 'query A { objects { edges { node { id } } } }', operationName: 'B' }), auth());
-    expect(res.json).toEqual({ errors: [{ message: 'Unknown operation named "B".', extensions: { code: 'INTERNAL_SERVER_ERROR', userFriendlyMessage: 'An error occurred.' } }] });
+    const res = await rawPost(
+      `${t.sandbox.url}/metadata`,
+      JSON.stringify({ query: 'query A { objects { edges { node { id } } } }', operationName: 'B' }),
+      auth(),
+    );
+    expect(res.json).toEqual({
+      errors: [
+        {
+          message: 'Unknown operation named "B".',
+          extensions: { code: 'INTERNAL_SERVER_ERROR', userFriendlyMessage: 'An error occurred.' },
+        },
+      ],
+    });
   });
 });
 
 describe('query complexity (use-validate-graphql-query-complexity.hook.ts @b8a9f65)', () => {
   it('refuses more than 10 nested levels', async () => {
-    const deep = '{ objects { edges { node { fieldsList { object { fieldsList { object { fieldsList { relation { targetObjectMetadata { id } } } } } } } } } } }';
+    const deep =
+      '{ objects { edges { node { fieldsList { object { fieldsList { object { fieldsList { relation { targetObjectMetadata { id } } } } } } } } } } }';
     const failure = await failureOf(t.metadata.request(deep));
     expect(failure.errors[0]).toMatchObject({
       message: 'Query too complex - Too many nested fields requested: 11 - Maximum allowed nested fields: 10',
@@ -127,8 +179,24 @@ describe('query complexity (use-validate-graphql-query-complexity.hook.ts @b8a9f
 describe('request log (sandbox only)', () => {
   it('records every request with endpoint, operation name, write flag and status, and can be cleared', async () => {
     await fetch(`${t.sandbox.url}/_sandbox/requests`, { method: 'DELETE' });
-    await t.metadata.request(gql`query ListObjects { objects { edges { node { id } } } }`);
-    await t.graphql.request(gql`mutation AddCompany { createCompany(data: { name: "Logged" }) { id } }`);
+    await t.metadata.request(gql`
+      query ListObjects {
+        objects {
+          edges {
+            node {
+              id
+            }
+          }
+        }
+      }
+    `);
+    await t.graphql.request(gql`
+      mutation AddCompany {
+        createCompany(data: { name: "Logged" }) {
+          id
+        }
+      }
+    `);
     await rawPost(`${t.sandbox.url}/graphql`, '{bad', auth());
     const log = (await (await fetch(`${t.sandbox.url}/_sandbox/requests`)).json()) as unknown[];
     expect(log).toEqual([

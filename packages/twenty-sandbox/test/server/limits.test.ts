@@ -19,7 +19,9 @@ const LIMIT_REACHED = (n: number, ms: number): unknown => ({
 // A long window keeps refill out of the picture, so no outcome depends on the machine's speed.
 const ONE_HOUR = 3_600_000;
 const userClient = (s: TestSandbox): GraphQLClient =>
-  new GraphQLClient(`${s.sandbox.url}/graphql`, { headers: { Authorization: `Bearer ${s.sandbox.userToken}`, Accept: 'application/json' } });
+  new GraphQLClient(`${s.sandbox.url}/graphql`, {
+    headers: { Authorization: `Bearer ${s.sandbox.userToken}`, Accept: 'application/json' },
+  });
 
 describe('throttle buckets: ThrottlerService.tokenBucketThrottleOrThrow (fake clock)', () => {
   it("uses Twenty's defaults: 100 tokens per second, then 100 per minute", () => {
@@ -72,7 +74,9 @@ describe('what the throttle charges (CommonBaseQueryRunnerService.throttleQueryE
   it('never throttles the workflow mutations, which are not records resolvers', async () => {
     t = await startTestSandbox({ throttle: { longLimit: 1, longTtlMs: ONE_HOUR } });
     await t.graphql.request('{ companies { totalCount } }');
-    const failure = await failureOf(t.graphql.request('mutation { activateWorkflowVersion(workflowVersionId: "00000000-0000-4000-8000-000000000000") }'));
+    const failure = await failureOf(
+      t.graphql.request('mutation { activateWorkflowVersion(workflowVersionId: "00000000-0000-4000-8000-000000000000") }'),
+    );
     expect(JSON.stringify(failure.errors)).not.toContain('Limit reached');
   });
 });
@@ -97,7 +101,9 @@ describe('document limits per endpoint (use-validate-graphql-query-complexity.ho
     t = await startTestSandbox();
     const fields = Array.from({ length: 11 }, (_, i) => `f${i} { id }`).join(' ');
     const failure = await failureOf(t.metadata.request(`{ ${fields} }`));
-    expect(failure.errors[0]?.message).toBe('Query too complex - Too many root resolvers requested: 11 - Maximum allowed root resolvers: 10');
+    expect(failure.errors[0]?.message).toBe(
+      'Query too complex - Too many root resolvers requested: 11 - Maximum allowed root resolvers: 10',
+    );
   });
 
   it('refuses a repeated root field on /graphql, aliased or not', async () => {
@@ -118,7 +124,9 @@ describe('selection complexity of a records resolver (validateQueryComplexity)',
 
   it('refuses a one-to-many relation inside another one-to-many, even through a many-to-one hop', async () => {
     t = await startTestSandbox();
-    const failure = await failureOf(t.graphql.request('{ companies { edges { node { people { edges { node { company { people { edges { node { id } } } } } } } } } } }'));
+    const failure = await failureOf(
+      t.graphql.request('{ companies { edges { node { people { edges { node { company { people { edges { node { id } } } } } } } } } } }'),
+    );
     expect(failure.errors[0]).toEqual({
       message: 'Query complexity is too high. One-to-Many relation cannot be nested in another One-to-Many relation.',
       extensions: TOO_COMPLEX,
@@ -127,7 +135,9 @@ describe('selection complexity of a records resolver (validateQueryComplexity)',
 
   it('allows one one-to-many under a many-to-one (a letter reading company.people from a person)', async () => {
     t = await startTestSandbox();
-    await expect(t.graphql.request('{ people { edges { node { company { people { edges { node { id } } } } } } } }')).resolves.toBeDefined();
+    await expect(
+      t.graphql.request('{ people { edges { node { company { people { edges { node { id } } } } } } } }'),
+    ).resolves.toBeDefined();
   });
 
   it('counts 1 + every relation field against COMMON_QUERY_COMPLEXITY_LIMIT', async () => {
@@ -135,14 +145,17 @@ describe('selection complexity of a records resolver (validateQueryComplexity)',
     await t.graphql.request('{ people { edges { node { company { id } } } } }');
     const failure = await failureOf(t.graphql.request('{ people { edges { node { company { people { edges { node { id } } } } } } } }'));
     expect(failure.errors[0]).toEqual({
-      message: 'Query complexity is too high. Please, reduce the amount of relation fields requested. Query complexity: 3. Maximum complexity: 2.',
+      message:
+        'Query complexity is too high. Please, reduce the amount of relation fields requested. Query complexity: 3. Maximum complexity: 2.',
       extensions: TOO_COMPLEX,
     });
   });
 
   it('also charges the user token nothing when its query is refused as too complex', async () => {
     t = await startTestSandbox({ throttle: { longLimit: 1, longTtlMs: ONE_HOUR } });
-    await failureOf(userClient(t).request('{ companies { edges { node { people { edges { node { company { people { totalCount } } } } } } } } }'));
+    await failureOf(
+      userClient(t).request('{ companies { edges { node { people { edges { node { company { people { totalCount } } } } } } } } }'),
+    );
     await t.graphql.request('{ companies { totalCount } }');
   });
 });

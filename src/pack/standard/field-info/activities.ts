@@ -16,8 +16,12 @@ function crmTargetLegs(inverseField: string, icon?: string): Record<string, Hand
 // Fields: .../utils/field-metadata/compute-note-standard-flat-field-metadata.util.ts
 // (bodyV2 is RICH_TEXT_V2 there; 2.x renamed the type RICH_TEXT, as the compiled task builder shows).
 const note: HandObject = {
-  namePlural: 'notes', labelSingular: 'Note', labelPlural: 'Notes', icon: 'IconNotes',
-  isSystem: false, labelIdentifierFieldName: 'title',
+  namePlural: 'notes',
+  labelSingular: 'Note',
+  labelPlural: 'Notes',
+  icon: 'IconNotes',
+  isSystem: false,
+  labelIdentifierFieldName: 'title',
   fields: {
     title: field('TEXT', 'Title', 'IconNotes'),
     bodyV2: field('RICH_TEXT', 'Body', 'IconFilePencil'),
@@ -29,8 +33,12 @@ const note: HandObject = {
 
 // Fields: .../utils/field-metadata/compute-task-standard-flat-field-metadata.util (compiled 2.x build).
 const task: HandObject = {
-  namePlural: 'tasks', labelSingular: 'Task', labelPlural: 'Tasks', icon: 'IconCheckbox',
-  isSystem: false, labelIdentifierFieldName: 'title',
+  namePlural: 'tasks',
+  labelSingular: 'Task',
+  labelPlural: 'Tasks',
+  icon: 'IconCheckbox',
+  isSystem: false,
+  labelIdentifierFieldName: 'title',
   fields: {
     title: field('TEXT', 'Title', 'IconNotes'),
     bodyV2: field('RICH_TEXT', 'Body', 'IconFilePencil'),
@@ -52,8 +60,12 @@ const task: HandObject = {
 
 // Fields: .../utils/field-metadata/compute-note-target-standard-flat-field-metadata.util.ts (i18nLabel version)
 const noteTarget: HandObject = {
-  namePlural: 'noteTargets', labelSingular: 'Note Target', labelPlural: 'Note Targets', icon: 'IconCheckbox',
-  isSystem: true, labelIdentifierFieldName: 'id',
+  namePlural: 'noteTargets',
+  labelSingular: 'Note Target',
+  labelPlural: 'Note Targets',
+  icon: 'IconCheckbox',
+  isSystem: true,
+  labelIdentifierFieldName: 'id',
   fields: {
     note: manyToOne('Note', 'IconNotes', 'note', 'noteTargets'),
     ...crmTargetLegs('noteTargets', 'IconCheckbox'),
@@ -63,8 +75,12 @@ const noteTarget: HandObject = {
 // Fields: .../utils/field-metadata/compute-task-target-standard-flat-field-metadata.util.ts
 // unconfirmed: mirrors noteTarget (labels, IconCheckbox legs); the 2.x task target file was not read.
 const taskTarget: HandObject = {
-  namePlural: 'taskTargets', labelSingular: 'Task Target', labelPlural: 'Task Targets', icon: 'IconCheckbox',
-  isSystem: true, labelIdentifierFieldName: 'id',
+  namePlural: 'taskTargets',
+  labelSingular: 'Task Target',
+  labelPlural: 'Task Targets',
+  icon: 'IconCheckbox',
+  isSystem: true,
+  labelIdentifierFieldName: 'id',
   fields: {
     task: manyToOne('Task', 'IconCheckbox', 'task', 'taskTargets'),
     ...crmTargetLegs('taskTargets', 'IconCheckbox'),
@@ -74,8 +90,12 @@ const taskTarget: HandObject = {
 // Fields: .../utils/field-metadata/compute-attachment-standard-flat-field-metadata.util.ts
 // (the stored version still has plain task/note/... relations; 2.x has target* morph legs, per the SDK).
 const attachment: HandObject = {
-  namePlural: 'attachments', labelSingular: 'Attachment', labelPlural: 'Attachments', icon: 'IconFileImport',
-  isSystem: true, labelIdentifierFieldName: 'name',
+  namePlural: 'attachments',
+  labelSingular: 'Attachment',
+  labelPlural: 'Attachments',
+  icon: 'IconFileImport',
+  isSystem: true,
+  labelIdentifierFieldName: 'name',
   fields: {
     name: field('TEXT', 'Name', 'IconFileUpload'),
     file: field('FILES', 'File', 'IconFileUpload'), // unconfirmed: label and icon
@@ -106,8 +126,12 @@ const attachment: HandObject = {
 // Fields: .../utils/field-metadata/compute-timeline-activity-standard-flat-field-metadata.util.ts
 const timelineLeg = (label: string, target: string): HandField => morphTarget(label, 'IconTimelineEvent', target, 'timelineActivities');
 const timelineActivity: HandObject = {
-  namePlural: 'timelineActivities', labelSingular: 'Timeline Activity', labelPlural: 'Timeline Activities', icon: 'IconTimelineEvent',
-  isSystem: true, labelIdentifierFieldName: 'linkedRecordCachedName',
+  namePlural: 'timelineActivities',
+  labelSingular: 'Timeline Activity',
+  labelPlural: 'Timeline Activities',
+  icon: 'IconTimelineEvent',
+  isSystem: true,
+  labelIdentifierFieldName: 'linkedRecordCachedName',
   fields: {
     timelineActivityTypeId: field('UUID', 'Timeline activity type Id', 'IconAbc', { isSystem: true }), // unconfirmed
     timelineActivityTypeSnapshot: field('RAW_JSON', 'Timeline activity type', 'IconAbc', { isSystem: true }), // unconfirmed
@@ -132,5 +156,10 @@ const timelineActivity: HandObject = {
 };
 
 export const ACTIVITY_OBJECTS: Readonly<Record<string, HandObject>> = {
-  note, task, noteTarget, taskTarget, attachment, timelineActivity,
+  note,
+  task,
+  noteTarget,
+  taskTarget,
+  attachment,
+  timelineActivity,
 };

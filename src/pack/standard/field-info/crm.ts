@@ -5,8 +5,12 @@ import { field, manyToOne, oneToMany, options, targetRelations, type HandObject 
 // Fields: .../utils/field-metadata/compute-company-standard-flat-field-metadata.util.ts
 // (the 2.x version with annualRevenue and without employees/xLink/ARR/ICP).
 const company: HandObject = {
-  namePlural: 'companies', labelSingular: 'Company', labelPlural: 'Companies', icon: 'IconBuildingSkyscraper',
-  isSystem: false, labelIdentifierFieldName: 'name',
+  namePlural: 'companies',
+  labelSingular: 'Company',
+  labelPlural: 'Companies',
+  icon: 'IconBuildingSkyscraper',
+  isSystem: false,
+  labelIdentifierFieldName: 'name',
   fields: {
     name: field('TEXT', 'Name', 'IconBuildingSkyscraper'),
     domainName: field('LINKS', 'Domain Name', 'IconLink'),
@@ -22,8 +26,12 @@ const company: HandObject = {
 
 // Fields: .../utils/field-metadata/compute-person-standard-flat-field-metadata.util.ts (i18nLabel version; no `city`).
 const person: HandObject = {
-  namePlural: 'people', labelSingular: 'Person', labelPlural: 'People', icon: 'IconUser',
-  isSystem: false, labelIdentifierFieldName: 'name',
+  namePlural: 'people',
+  labelSingular: 'Person',
+  labelPlural: 'People',
+  icon: 'IconUser',
+  isSystem: false,
+  labelIdentifierFieldName: 'name',
   fields: {
     name: field('FULL_NAME', 'Name', 'IconUser'),
     emails: field('EMAILS', 'Emails', 'IconMail'),
@@ -44,8 +52,12 @@ const person: HandObject = {
 
 // Fields: .../utils/field-metadata/compute-opportunity-standard-flat-field-metadata.util.ts
 const opportunity: HandObject = {
-  namePlural: 'opportunities', labelSingular: 'Opportunity', labelPlural: 'Opportunities', icon: 'IconTargetArrow',
-  isSystem: false, labelIdentifierFieldName: 'name',
+  namePlural: 'opportunities',
+  labelSingular: 'Opportunity',
+  labelPlural: 'Opportunities',
+  icon: 'IconTargetArrow',
+  isSystem: false,
+  labelIdentifierFieldName: 'name',
   fields: {
     name: field('TEXT', 'Name', 'IconTargetArrow'),
     amount: field('CURRENCY', 'Amount', 'IconCurrencyDollar'),

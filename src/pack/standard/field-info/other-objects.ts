@@ -6,7 +6,12 @@
 import { field, manyToOne, morphTarget, type HandField, type HandObject } from './define.ts';
 
 function objectOnly(
-  namePlural: string, labelSingular: string, labelPlural: string, icon: string, isSystem: boolean, labelIdentifierFieldName: string,
+  namePlural: string,
+  labelSingular: string,
+  labelPlural: string,
+  icon: string,
+  isSystem: boolean,
+  labelIdentifierFieldName: string,
   fields: Record<string, HandField> = {},
 ): HandObject {
   return { namePlural, labelSingular, labelPlural, icon, isSystem, labelIdentifierFieldName, fields };
@@ -15,7 +20,11 @@ function objectOnly(
 /** calendarEventTarget / messageThreadTarget: .../utils/field-metadata/build-standard-target-flat-field-metadatas.util.ts */
 function syncedTargetFields(inverseField: string): Record<string, HandField> {
   return {
-    isAutomaticallyAssigned: field('BOOLEAN', 'Automatically assigned', 'IconRobot', { isSystem: true, isNullable: false, defaultValue: false }),
+    isAutomaticallyAssigned: field('BOOLEAN', 'Automatically assigned', 'IconRobot', {
+      isSystem: true,
+      isNullable: false,
+      defaultValue: false,
+    }),
     isManuallyAssigned: field('BOOLEAN', 'Manually assigned', 'IconUserCheck', { isSystem: true, isNullable: false, defaultValue: true }),
     targetPerson: morphTarget('Person', 'IconUser', 'person', inverseField),
     targetCompany: morphTarget('Company', 'IconBuildingSkyscraper', 'company', inverseField),
@@ -25,8 +34,22 @@ function syncedTargetFields(inverseField: string): Record<string, HandField> {
 
 export const OTHER_OBJECTS: Readonly<Record<string, HandObject>> = {
   blocklist: objectOnly('blocklists', 'Blocklist', 'Blocklists', 'IconForbid2', true, 'handle'),
-  calendarChannelEventAssociation: objectOnly('calendarChannelEventAssociations', 'Calendar Channel Event Association', 'Calendar Channel Event Associations', 'IconCalendar', true, 'id'),
-  calendarEventParticipant: objectOnly('calendarEventParticipants', 'Calendar event participant', 'Calendar event participants', 'IconCalendar', true, 'handle'),
+  calendarChannelEventAssociation: objectOnly(
+    'calendarChannelEventAssociations',
+    'Calendar Channel Event Association',
+    'Calendar Channel Event Associations',
+    'IconCalendar',
+    true,
+    'id',
+  ),
+  calendarEventParticipant: objectOnly(
+    'calendarEventParticipants',
+    'Calendar event participant',
+    'Calendar event participants',
+    'IconCalendar',
+    true,
+    'handle',
+  ),
   calendarEvent: objectOnly('calendarEvents', 'Calendar event', 'Calendar events', 'IconCalendar', true, 'title'),
   calendarEventTarget: objectOnly('calendarEventTargets', 'Calendar Event Target', 'Calendar Event Targets', 'IconCalendar', true, 'id', {
     calendarEvent: manyToOne('Calendar event', 'IconCalendar', 'calendarEvent', 'calendarEventTargets', { isNullable: false }),
@@ -37,8 +60,22 @@ export const OTHER_OBJECTS: Readonly<Record<string, HandObject>> = {
   messageCampaign: objectOnly('messageCampaigns', 'Campaign', 'Campaigns', 'IconSend', true, 'name'),
   messageList: objectOnly('messageLists', 'List', 'Lists', 'IconUsersGroup', true, 'name'),
   messageListMember: objectOnly('messageListMembers', 'List Member', 'List Members', 'IconUser', true, 'id'),
-  messageChannelMessageAssociation: objectOnly('messageChannelMessageAssociations', 'Message Channel Message Association', 'Message Channel Message Associations', 'IconMessage', true, 'id'),
-  messageChannelMessageAssociationMessageFolder: objectOnly('messageChannelMessageAssociationMessageFolders', 'Message Channel Message Association Message Folder', 'Message Channel Message Association Message Folders', 'IconFolder', true, 'id'),
+  messageChannelMessageAssociation: objectOnly(
+    'messageChannelMessageAssociations',
+    'Message Channel Message Association',
+    'Message Channel Message Associations',
+    'IconMessage',
+    true,
+    'id',
+  ),
+  messageChannelMessageAssociationMessageFolder: objectOnly(
+    'messageChannelMessageAssociationMessageFolders',
+    'Message Channel Message Association Message Folder',
+    'Message Channel Message Association Message Folders',
+    'IconFolder',
+    true,
+    'id',
+  ),
   messageParticipant: objectOnly('messageParticipants', 'Message Participant', 'Message Participants', 'IconUserCircle', true, 'handle'),
   messageThread: objectOnly('messageThreads', 'Message Thread', 'Message Threads', 'IconMessage', true, 'subject'),
   messageThreadTarget: objectOnly('messageThreadTargets', 'Message Thread Target', 'Message Thread Targets', 'IconMessage', true, 'id', {

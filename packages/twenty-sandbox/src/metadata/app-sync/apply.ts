@@ -3,7 +3,11 @@
 // made as the app's: its universalIdentifier is the manifest's, its applicationId the
 // app's (Object/Field/View/ViewField/NavigationMenuItem.applicationId in the 2.43 schema).
 import { randomUUID } from 'node:crypto';
-import { getFieldUniversalIdentifier, getSystemRelationFieldUniversalIdentifier, getSystemViewUniversalIdentifier } from 'twenty-sdk/define';
+import {
+  getFieldUniversalIdentifier,
+  getSystemRelationFieldUniversalIdentifier,
+  getSystemViewUniversalIdentifier,
+} from 'twenty-sdk/define';
 import { failIfAny } from '../validation-error.ts';
 import { ruleError } from '../name-rules.ts';
 import { createField, deleteField, updateField } from '../fields.ts';
@@ -22,7 +26,17 @@ import { appStore, type AppMetadataName, type AppRow } from './store.ts';
 
 type Json = Record<string, unknown>;
 const PERMISSION_KINDS = new Set<AppMetadataName>(['objectPermission', 'fieldPermission', 'role']);
-const ROLE_SETTINGS = ['canUpdateAllSettings', 'canAccessAllTools', 'canReadAllObjectRecords', 'canUpdateAllObjectRecords', 'canSoftDeleteAllObjectRecords', 'canDestroyAllObjectRecords', 'canBeAssignedToUsers', 'canBeAssignedToAgents', 'canBeAssignedToApiKeys'];
+const ROLE_SETTINGS = [
+  'canUpdateAllSettings',
+  'canAccessAllTools',
+  'canReadAllObjectRecords',
+  'canUpdateAllObjectRecords',
+  'canSoftDeleteAllObjectRecords',
+  'canDestroyAllObjectRecords',
+  'canBeAssignedToUsers',
+  'canBeAssignedToAgents',
+  'canBeAssignedToApiKeys',
+];
 
 interface Ctx {
   ws: Workspace;
@@ -42,7 +56,15 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 const pick = (o: Json, keys: readonly string[]): Json => Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]));
 
 export function applyActions(ws: Workspace, app: AppRow, desired: readonly DesiredEntity[], actions: readonly SyncAction[]): void {
-  const ctx: Ctx = { ws, app, desired: new Map(desired.map((e) => [e.uid, e])), done: new Set(), newObjects: new Set(), touchedRoles: new Set(), deleting: new Set(actions.filter((a) => a.type === 'delete').map((a) => a.universalIdentifier)) };
+  const ctx: Ctx = {
+    ws,
+    app,
+    desired: new Map(desired.map((e) => [e.uid, e])),
+    done: new Set(),
+    newObjects: new Set(),
+    touchedRoles: new Set(),
+    deleting: new Set(actions.filter((a) => a.type === 'delete').map((a) => a.universalIdentifier)),
+  };
   for (const a of actions) {
     const e = ctx.desired.get(a.universalIdentifier);
     if (a.type === 'delete') remove(ctx, a);
@@ -64,7 +86,11 @@ const roleUidOf = (a: SyncAction, e: DesiredEntity | undefined): string =>
 /** Every row a call adds, marked as the app's. */
 function owning<T>(ctx: Ctx, make: () => T): T {
   const { ws } = ctx;
-  const before = { fields: new Set(ws.fields.keys()), views: new Set(ws.views.keys()), kids: new Set(Object.values(ws.viewChildren).flatMap((m) => [...m.keys()])) };
+  const before = {
+    fields: new Set(ws.fields.keys()),
+    views: new Set(ws.views.keys()),
+    kids: new Set(Object.values(ws.viewChildren).flatMap((m) => [...m.keys()])),
+  };
   const made = make();
   for (const f of ws.fields.values()) if (!before.fields.has(f.id)) f.applicationId = ctx.app.id;
   for (const v of ws.views.values()) if (!before.views.has(v.id)) v.applicationId = ctx.app.id;
@@ -77,9 +103,15 @@ function create(ctx: Ctx, e: DesiredEntity): string | undefined {
   const p = e.props;
   switch (e.metadataName) {
     case 'objectMetadata': {
-      const nameField = [...ctx.desired.values()].find((d) => d.metadataName === 'fieldMetadata' && d.props.objectUniversalIdentifier === e.uid && d.props.name === 'name');
+      const nameField = [...ctx.desired.values()].find(
+        (d) => d.metadataName === 'fieldMetadata' && d.props.objectUniversalIdentifier === e.uid && d.props.name === 'name',
+      );
       const o = owning(ctx, () =>
-        createObject(ws, { ...pick(p, ['nameSingular', 'namePlural', 'labelSingular', 'labelPlural', 'description', 'icon']), isLabelSyncedWithName: false, skipNameField: nameField?.props.type !== 'TEXT' }),
+        createObject(ws, {
+          ...pick(p, ['nameSingular', 'namePlural', 'labelSingular', 'labelPlural', 'description', 'icon']),
+          isLabelSyncedWithName: false,
+          skipNameField: nameField?.props.type !== 'TEXT',
+        }),
       );
       Object.assign(o, { universalIdentifier: e.uid, applicationId: app.id });
       systemIdentifiers(ws, app, o.id, e.uid);
@@ -104,9 +136,14 @@ function create(ctx: Ctx, e: DesiredEntity): string | undefined {
       return row!.id;
     }
     case 'role': {
-      const made = ROLE_MUTATIONS.createOneRole!({ createRoleInput: pick(p, ['label', 'description', 'icon', ...ROLE_SETTINGS]) }, ws) as { id: string };
+      const made = ROLE_MUTATIONS.createOneRole!({ createRoleInput: pick(p, ['label', 'description', 'icon', ...ROLE_SETTINGS]) }, ws) as {
+        id: string;
+      };
       roleStore(ws).roles.get(made.id)!.universalIdentifier = e.uid;
-      ROLE_MUTATIONS.upsertPermissionFlags!({ upsertPermissionFlagsInput: { roleId: made.id, permissionFlagKeys: flagKeysOf(p.permissionFlagUniversalIdentifiers) } }, ws);
+      ROLE_MUTATIONS.upsertPermissionFlags!(
+        { upsertPermissionFlagsInput: { roleId: made.id, permissionFlagKeys: flagKeysOf(p.permissionFlagUniversalIdentifiers) } },
+        ws,
+      );
       return made.id;
     }
     case 'navigationMenuItem': {
@@ -114,9 +151,20 @@ function create(ctx: Ctx, e: DesiredEntity): string | undefined {
       const r = withIds(ws, p);
       const id = randomUUID();
       appStore(ws).navigationMenuItems.set(id, {
-        id, universalIdentifier: e.uid, applicationId: app.id, type: String(r.type), name: str(r.name) ?? null, icon: str(r.icon) ?? null, color: str(r.color) ?? null,
-        position: typeof r.position === 'number' ? r.position : 0, folderId: str(r.folderId) ?? null, targetObjectMetadataId: str(r.targetObjectMetadataId) ?? null,
-        viewId: str(r.viewId) ?? null, link: str(r.link) ?? null, createdAt: at, updatedAt: at,
+        id,
+        universalIdentifier: e.uid,
+        applicationId: app.id,
+        type: String(r.type),
+        name: str(r.name) ?? null,
+        icon: str(r.icon) ?? null,
+        color: str(r.color) ?? null,
+        position: typeof r.position === 'number' ? r.position : 0,
+        folderId: str(r.folderId) ?? null,
+        targetObjectMetadataId: str(r.targetObjectMetadataId) ?? null,
+        viewId: str(r.viewId) ?? null,
+        link: str(r.link) ?? null,
+        createdAt: at,
+        updatedAt: at,
       });
       return id;
     }
@@ -137,12 +185,32 @@ function systemIdentifiers(ws: Workspace, app: AppRow, objectId: string, objectU
   for (const f of ws.fields.values()) {
     if (f.applicationId !== app.id || f.universalIdentifier !== f.id) continue;
     const other = ws.objects.get(f.objectMetadataId === objectId ? (f.relationTargetObjectMetadataId ?? '') : f.objectMetadataId);
-    if (f.objectMetadataId === objectId && f.type !== 'RELATION') f.universalIdentifier = getFieldUniversalIdentifier({ applicationUniversalIdentifier, objectUniversalIdentifier: objectUid, name: f.name });
-    else if (f.objectMetadataId === objectId && other) f.universalIdentifier = getSystemRelationFieldUniversalIdentifier({ applicationUniversalIdentifier, objectUniversalIdentifier: objectUid, relationTargetObjectUniversalIdentifier: other.universalIdentifier });
-    else if (f.relationTargetObjectMetadataId === objectId && other) f.universalIdentifier = getSystemRelationFieldUniversalIdentifier({ applicationUniversalIdentifier, objectUniversalIdentifier: other.universalIdentifier, relationTargetObjectUniversalIdentifier: objectUid });
+    if (f.objectMetadataId === objectId && f.type !== 'RELATION')
+      f.universalIdentifier = getFieldUniversalIdentifier({
+        applicationUniversalIdentifier,
+        objectUniversalIdentifier: objectUid,
+        name: f.name,
+      });
+    else if (f.objectMetadataId === objectId && other)
+      f.universalIdentifier = getSystemRelationFieldUniversalIdentifier({
+        applicationUniversalIdentifier,
+        objectUniversalIdentifier: objectUid,
+        relationTargetObjectUniversalIdentifier: other.universalIdentifier,
+      });
+    else if (f.relationTargetObjectMetadataId === objectId && other)
+      f.universalIdentifier = getSystemRelationFieldUniversalIdentifier({
+        applicationUniversalIdentifier,
+        objectUniversalIdentifier: other.universalIdentifier,
+        relationTargetObjectUniversalIdentifier: objectUid,
+      });
   }
   for (const v of ws.views.values()) {
-    if (v.objectMetadataId === objectId && v.key === 'INDEX') v.universalIdentifier = getSystemViewUniversalIdentifier({ objectMetadataApplicationUniversalIdentifier: applicationUniversalIdentifier, objectUniversalIdentifier: objectUid, viewKey: 'INDEX' });
+    if (v.objectMetadataId === objectId && v.key === 'INDEX')
+      v.universalIdentifier = getSystemViewUniversalIdentifier({
+        objectMetadataApplicationUniversalIdentifier: applicationUniversalIdentifier,
+        objectUniversalIdentifier: objectUid,
+        viewKey: 'INDEX',
+      });
   }
 }
 
@@ -154,16 +222,26 @@ function createAppField(ctx: Ctx, e: DesiredEntity): string | undefined {
   if (ctx.done.has(e.uid)) return existing;
   const objectId = idOfUid(ws, String(p.objectUniversalIdentifier));
   const fieldEntity = { name: p.name, objectUniversalIdentifier: p.objectUniversalIdentifier };
-  if (!objectId || !ws.objects.has(objectId)) throw failIfAny('fieldMetadata', 'create', fieldEntity, [ruleError('OBJECT_METADATA_NOT_FOUND', 'Object metadata not found', p.objectUniversalIdentifier)]) as TwentyError;
+  if (!objectId || !ws.objects.has(objectId))
+    throw failIfAny('fieldMetadata', 'create', fieldEntity, [
+      ruleError('OBJECT_METADATA_NOT_FOUND', 'Object metadata not found', p.objectUniversalIdentifier),
+    ]) as TwentyError;
   const named = ws.fieldByName(objectId, 'name');
   if (p.name === 'name' && p.type === 'TEXT' && ctx.newObjects.has(objectId) && named) {
     // updateField stores a new row: mark that one.
-    Object.assign(updateField(ws, named.id, pick(p, ['label', 'description', 'icon'])), { universalIdentifier: e.uid, applicationId: app.id });
+    Object.assign(updateField(ws, named.id, pick(p, ['label', 'description', 'icon'])), {
+      universalIdentifier: e.uid,
+      applicationId: app.id,
+    });
     return named.id;
   }
   if (p.type !== 'RELATION') {
     const settings = p.universalSettings;
-    const f = createField(ws, { ...pick(p, ['name', 'label', 'type', 'description', 'icon', 'isNullable', 'isUnique', 'defaultValue', 'options']), ...(settings ? { settings } : {}), objectMetadataId: objectId });
+    const f = createField(ws, {
+      ...pick(p, ['name', 'label', 'type', 'description', 'icon', 'isNullable', 'isUnique', 'defaultValue', 'options']),
+      ...(settings ? { settings } : {}),
+      objectMetadataId: objectId,
+    });
     Object.assign(f, { universalIdentifier: e.uid, applicationId: app.id });
     return f.id;
   }
@@ -171,7 +249,13 @@ function createAppField(ctx: Ctx, e: DesiredEntity): string | undefined {
   const targetId = idOfUid(ws, String(p.relationTargetObjectMetadataUniversalIdentifier));
   const target = targetId ? ws.objects.get(targetId) : undefined;
   if (!inverse || !target) {
-    throw failIfAny('fieldMetadata', 'create', fieldEntity, [ruleError('FIELD_METADATA_NOT_FOUND', 'Relation field target metadata not found in both existing and about to be created field metadatas', p.relationTargetFieldMetadataUniversalIdentifier)]) as TwentyError;
+    throw failIfAny('fieldMetadata', 'create', fieldEntity, [
+      ruleError(
+        'FIELD_METADATA_NOT_FOUND',
+        'Relation field target metadata not found in both existing and about to be created field metadatas',
+        p.relationTargetFieldMetadataUniversalIdentifier,
+      ),
+    ]) as TwentyError;
   }
   const settings = (p.universalSettings ?? {}) as Json;
   const type = settings.relationType === 'ONE_TO_MANY' ? 'ONE_TO_MANY' : 'MANY_TO_ONE';
@@ -180,14 +264,27 @@ function createAppField(ctx: Ctx, e: DesiredEntity): string | undefined {
   if (failure) throw failure;
   const pair = buildRelationPair(
     ws,
-    { object: ws.objects.get(objectId)!, name: String(p.name), label: String(p.label), icon: str(p.icon) ?? null, description: str(p.description) ?? null },
-    { type, targetObjectMetadataId: target.id, targetFieldLabel: String(inverse.props.label), targetFieldIcon: str(inverse.props.icon) ?? 'IconRelationOneToMany' },
+    {
+      object: ws.objects.get(objectId)!,
+      name: String(p.name),
+      label: String(p.label),
+      icon: str(p.icon) ?? null,
+      description: str(p.description) ?? null,
+    },
+    {
+      type,
+      targetObjectMetadataId: target.id,
+      targetFieldLabel: String(inverse.props.label),
+      targetFieldIcon: str(inverse.props.icon) ?? 'IconRelationOneToMany',
+    },
     String(inverse.props.name),
   );
   if ('extensions' in pair) throw pair;
   Object.assign(pair.source, { universalIdentifier: e.uid, applicationId: app.id, settings: { ...pair.source.settings, ...settings } });
   Object.assign(pair.target, {
-    universalIdentifier: inverse.uid, applicationId: app.id, description: str(inverse.props.description) ?? null,
+    universalIdentifier: inverse.uid,
+    applicationId: app.id,
+    description: str(inverse.props.description) ?? null,
     settings: { ...pair.target.settings, ...((inverse.props.universalSettings ?? {}) as Json) },
   });
   ws.fields.set(pair.source.id, pair.source);
@@ -230,7 +327,10 @@ function update(ctx: Ctx, e: DesiredEntity, a: SyncAction): void {
       const c = changes(ws, a);
       ROLE_MUTATIONS.updateOneRole!({ updateRoleInput: { id, update: pick(c, ['label', 'description', 'icon', ...ROLE_SETTINGS]) } }, ws);
       if ('permissionFlagUniversalIdentifiers' in c) {
-        ROLE_MUTATIONS.upsertPermissionFlags!({ upsertPermissionFlagsInput: { roleId: id, permissionFlagKeys: flagKeysOf(c.permissionFlagUniversalIdentifiers) } }, ws);
+        ROLE_MUTATIONS.upsertPermissionFlags!(
+          { upsertPermissionFlagsInput: { roleId: id, permissionFlagKeys: flagKeysOf(c.permissionFlagUniversalIdentifiers) } },
+          ws,
+        );
       }
       return;
     }
@@ -288,7 +388,8 @@ function labelIdentifiers(ctx: Ctx): void {
     if (e.metadataName !== 'objectMetadata' || typeof e.props.labelIdentifierFieldMetadataUniversalIdentifier !== 'string') continue;
     const object = ctx.ws.objects.get(ctx.app.owned[e.uid]?.id ?? '');
     const fieldId = idOfUid(ctx.ws, e.props.labelIdentifierFieldMetadataUniversalIdentifier);
-    if (object && fieldId && object.labelIdentifierFieldMetadataId !== fieldId) updateObject(ctx.ws, object.id, { labelIdentifierFieldMetadataId: fieldId });
+    if (object && fieldId && object.labelIdentifierFieldMetadataId !== fieldId)
+      updateObject(ctx.ws, object.id, { labelIdentifierFieldMetadataId: fieldId });
   }
 }
 
@@ -298,10 +399,23 @@ function writePermissions(ctx: Ctx, roleUid: string): void {
   const role = [...roleStore(ws).roles.values()].find((r) => r.universalIdentifier === roleUid);
   if (!role) return;
   const mine = (kind: AppMetadataName): Json[] =>
-    [...ctx.desired.values()].filter((d) => d.metadataName === kind && d.props.roleUniversalIdentifier === roleUid).map((d) => withIds(ws, d.props));
+    [...ctx.desired.values()]
+      .filter((d) => d.metadataName === kind && d.props.roleUniversalIdentifier === roleUid)
+      .map((d) => withIds(ws, d.props));
   role.objectPermissions = [];
-  const objectPermissions = mine('objectPermission').map((p) => pick(p, ['objectMetadataId', 'canReadObjectRecords', 'canUpdateObjectRecords', 'canSoftDeleteObjectRecords', 'canDestroyObjectRecords']));
-  if (objectPermissions.length > 0) ROLE_MUTATIONS.upsertObjectPermissions!({ upsertObjectPermissionsInput: { roleId: role.id, objectPermissions } }, ws);
-  const fieldPermissions = mine('fieldPermission').map((p) => pick(p, ['objectMetadataId', 'fieldMetadataId', 'canReadFieldValue', 'canUpdateFieldValue']));
+  const objectPermissions = mine('objectPermission').map((p) =>
+    pick(p, [
+      'objectMetadataId',
+      'canReadObjectRecords',
+      'canUpdateObjectRecords',
+      'canSoftDeleteObjectRecords',
+      'canDestroyObjectRecords',
+    ]),
+  );
+  if (objectPermissions.length > 0)
+    ROLE_MUTATIONS.upsertObjectPermissions!({ upsertObjectPermissionsInput: { roleId: role.id, objectPermissions } }, ws);
+  const fieldPermissions = mine('fieldPermission').map((p) =>
+    pick(p, ['objectMetadataId', 'fieldMetadataId', 'canReadFieldValue', 'canUpdateFieldValue']),
+  );
   ROLE_MUTATIONS.upsertFieldPermissions!({ upsertFieldPermissionsInput: { roleId: role.id, fieldPermissions } }, ws);
 }

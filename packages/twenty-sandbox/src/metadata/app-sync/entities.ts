@@ -23,15 +23,29 @@ export interface SyncAction {
 
 /** The order kinds are created in (what they point at first); deletions go the other way. */
 export const KIND_ORDER: readonly AppMetadataName[] = [
-  'objectMetadata', 'fieldMetadata', 'view', 'viewField', 'viewGroup', 'viewFilter', 'viewSort',
-  'role', 'objectPermission', 'fieldPermission', 'rowLevelPermissionPredicate', 'navigationMenuItem',
+  'objectMetadata',
+  'fieldMetadata',
+  'view',
+  'viewField',
+  'viewGroup',
+  'viewFilter',
+  'viewSort',
+  'role',
+  'objectPermission',
+  'fieldPermission',
+  'rowLevelPermissionPredicate',
+  'navigationMenuItem',
 ];
 
 const list = (v: unknown): Json[] => (Array.isArray(v) ? (v.filter((x) => typeof x === 'object' && x !== null) as Json[]) : []);
 const without = (o: Json, keys: string[]): Json => Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
 
 /** The manifest's application part; a manifest without one is refused (the resolver reads it first). */
-export function applicationOf(manifest: unknown): { universalIdentifier: string; displayName: string; defaultRoleUniversalIdentifier?: string } {
+export function applicationOf(manifest: unknown): {
+  universalIdentifier: string;
+  displayName: string;
+  defaultRoleUniversalIdentifier?: string;
+} {
   const app = (typeof manifest === 'object' && manifest !== null ? (manifest as Json).application : undefined) as Json | undefined;
   if (!app || typeof app.universalIdentifier !== 'string' || app.universalIdentifier === '') {
     throw userInputError('manifest.application.universalIdentifier is required');
@@ -39,7 +53,9 @@ export function applicationOf(manifest: unknown): { universalIdentifier: string;
   return {
     universalIdentifier: app.universalIdentifier,
     displayName: typeof app.displayName === 'string' ? app.displayName : app.universalIdentifier,
-    ...(typeof app.defaultRoleUniversalIdentifier === 'string' ? { defaultRoleUniversalIdentifier: app.defaultRoleUniversalIdentifier } : {}),
+    ...(typeof app.defaultRoleUniversalIdentifier === 'string'
+      ? { defaultRoleUniversalIdentifier: app.defaultRoleUniversalIdentifier }
+      : {}),
   };
 }
 
@@ -59,14 +75,23 @@ export function desiredEntities(manifest: Json): DesiredEntity[] {
   for (const v of list(manifest.views)) {
     add('view', without(v, ['fields', 'groups', 'filters', 'sorts', 'filterGroups', 'fieldGroups']));
     const viewUniversalIdentifier = v.universalIdentifier;
-    for (const [key, kind] of [['fields', 'viewField'], ['groups', 'viewGroup'], ['filters', 'viewFilter'], ['sorts', 'viewSort']] as const) {
+    for (const [key, kind] of [
+      ['fields', 'viewField'],
+      ['groups', 'viewGroup'],
+      ['filters', 'viewFilter'],
+      ['sorts', 'viewSort'],
+    ] as const) {
       for (const c of list(v[key])) add(kind, { ...c, viewUniversalIdentifier });
     }
   }
   for (const r of list(manifest.roles)) {
     add('role', without(r, ['objectPermissions', 'fieldPermissions', 'rowLevelPermissionPredicates', 'rowLevelPermissionPredicateGroups']));
     const roleUniversalIdentifier = r.universalIdentifier;
-    for (const [key, kind] of [['objectPermissions', 'objectPermission'], ['fieldPermissions', 'fieldPermission'], ['rowLevelPermissionPredicates', 'rowLevelPermissionPredicate']] as const) {
+    for (const [key, kind] of [
+      ['objectPermissions', 'objectPermission'],
+      ['fieldPermissions', 'fieldPermission'],
+      ['rowLevelPermissionPredicates', 'rowLevelPermissionPredicate'],
+    ] as const) {
       for (const p of list(r[key])) add(kind, { ...p, roleUniversalIdentifier });
     }
   }
@@ -92,7 +117,11 @@ function diffOf(before: Json, after: Json): Record<string, { before: unknown; af
 }
 
 /** What the sync would do: the manifest against what the app owns (by universalIdentifier). */
-export function syncActions(desired: readonly DesiredEntity[], owned: Readonly<Record<string, OwnedEntity>>, inferDeletion: boolean): SyncAction[] {
+export function syncActions(
+  desired: readonly DesiredEntity[],
+  owned: Readonly<Record<string, OwnedEntity>>,
+  inferDeletion: boolean,
+): SyncAction[] {
   const rank = (n: AppMetadataName): number => KIND_ORDER.indexOf(n);
   const wanted = new Set(desired.map((e) => e.uid));
   const upserts: SyncAction[] = [];
@@ -102,13 +131,19 @@ export function syncActions(desired: readonly DesiredEntity[], owned: Readonly<R
     if (!had) upserts.push({ type: 'create', metadataName: e.metadataName, universalIdentifier: e.uid, flatEntity });
     else {
       const diff = diffOf(had.props, e.props);
-      if (Object.keys(diff).length > 0) upserts.push({ type: 'update', metadataName: e.metadataName, universalIdentifier: e.uid, flatEntity, diff });
+      if (Object.keys(diff).length > 0)
+        upserts.push({ type: 'update', metadataName: e.metadataName, universalIdentifier: e.uid, flatEntity, diff });
     }
   }
   const deletes: SyncAction[] = inferDeletion
     ? Object.entries(owned)
         .filter(([uid]) => !wanted.has(uid))
-        .map(([uid, o]) => ({ type: 'delete' as const, metadataName: o.metadataName, universalIdentifier: uid, flatEntity: { universalIdentifier: uid, ...o.props } }))
+        .map(([uid, o]) => ({
+          type: 'delete' as const,
+          metadataName: o.metadataName,
+          universalIdentifier: uid,
+          flatEntity: { universalIdentifier: uid, ...o.props },
+        }))
     : [];
   upserts.sort((a, b) => rank(a.metadataName) - rank(b.metadataName));
   deletes.sort((a, b) => rank(b.metadataName) - rank(a.metadataName));

@@ -102,7 +102,11 @@ export function appStore(ws: Workspace): AppStore {
 export function snapshotApps(store: AppStore): () => void {
   const copy = structuredClone({ r: [...store.registrations], a: [...store.apps], n: [...store.navigationMenuItems] });
   return () => {
-    for (const [map, rows] of [[store.registrations, copy.r], [store.apps, copy.a], [store.navigationMenuItems, copy.n]] as const) {
+    for (const [map, rows] of [
+      [store.registrations, copy.r],
+      [store.apps, copy.a],
+      [store.navigationMenuItems, copy.n],
+    ] as const) {
       (map as Map<string, unknown>).clear();
       for (const [k, v] of rows as Array<[string, unknown]>) (map as Map<string, unknown>).set(k, v);
     }

@@ -19,21 +19,62 @@ type Resolver = (args: Json, ws: Workspace) => unknown;
 
 function registrationDto(ws: Workspace, r: RegistrationRow): Json {
   return {
-    id: r.id, universalIdentifier: r.universalIdentifier, name: r.name, oAuthClientId: r.oAuthClientId, oAuthRedirectUris: [], oAuthScopes: [],
-    ownerWorkspaceId: ws.workspaceId, sourceType: 'LOCAL', sourcePackage: null, latestAvailableVersion: null, isListed: false, isVetted: false,
-    isPreInstalled: false, createdAt: r.createdAt, updatedAt: r.createdAt, isConfigured: true, logoUrl: null, galleryImagesUrls: [],
+    id: r.id,
+    universalIdentifier: r.universalIdentifier,
+    name: r.name,
+    oAuthClientId: r.oAuthClientId,
+    oAuthRedirectUris: [],
+    oAuthScopes: [],
+    ownerWorkspaceId: ws.workspaceId,
+    sourceType: 'LOCAL',
+    sourcePackage: null,
+    latestAvailableVersion: null,
+    isListed: false,
+    isVetted: false,
+    isPreInstalled: false,
+    createdAt: r.createdAt,
+    updatedAt: r.createdAt,
+    isConfigured: true,
+    logoUrl: null,
+    galleryImagesUrls: [],
   };
 }
 
-const menuItemDto = (n: NavigationMenuItemRow): Json => ({ ...n, userWorkspaceId: null, targetRecordId: null, pageLayoutId: null, targetRecordIdentifier: null });
+const menuItemDto = (n: NavigationMenuItemRow): Json => ({
+  ...n,
+  userWorkspaceId: null,
+  targetRecordId: null,
+  pageLayoutId: null,
+  targetRecordIdentifier: null,
+});
 
 function applicationDto(ws: Workspace, a: AppRow): Json {
   return {
-    id: a.id, name: a.name, description: null, logoFileId: null, version: a.version, universalIdentifier: a.universalIdentifier,
-    packageJsonChecksum: null, packageJsonFileId: null, yarnLockChecksum: null, yarnLockFileId: null, availablePackages: {},
-    applicationRegistrationId: a.applicationRegistrationId, canBeUninstalled: true, autoUpgrade: false, defaultRoleId: null,
-    settingsCustomTabFrontComponentId: null, healthCheckLogicFunctionId: null, agents: [], frontComponents: [], commandMenuItems: [],
-    settingsMenuItems: [], logicFunctions: [], applicationVariables: [], applicationRegistration: null, logoUrl: null,
+    id: a.id,
+    name: a.name,
+    description: null,
+    logoFileId: null,
+    version: a.version,
+    universalIdentifier: a.universalIdentifier,
+    packageJsonChecksum: null,
+    packageJsonFileId: null,
+    yarnLockChecksum: null,
+    yarnLockFileId: null,
+    availablePackages: {},
+    applicationRegistrationId: a.applicationRegistrationId,
+    canBeUninstalled: true,
+    autoUpgrade: false,
+    defaultRoleId: null,
+    settingsCustomTabFrontComponentId: null,
+    healthCheckLogicFunctionId: null,
+    agents: [],
+    frontComponents: [],
+    commandMenuItems: [],
+    settingsMenuItems: [],
+    logicFunctions: [],
+    applicationVariables: [],
+    applicationRegistration: null,
+    logoUrl: null,
     objects: [...ws.objects.values()].filter((o) => o.applicationId === a.id).map(objectDto),
   };
 }
@@ -48,15 +89,26 @@ function nameClash(ws: Workspace, app: AppRow, actions: readonly SyncAction[]): 
   for (const a of actions) {
     if (a.type !== 'create' || a.metadataName !== 'objectMetadata') continue;
     const names = [a.flatEntity.nameSingular, a.flatEntity.namePlural];
-    const other = [...ws.objects.values()].find((o) => o.applicationId !== app.id && o.applicationId !== ws.standardApplicationId && names.some((n) => n === o.nameSingular || n === o.namePlural));
+    const other = [...ws.objects.values()].find(
+      (o) =>
+        o.applicationId !== app.id &&
+        o.applicationId !== ws.standardApplicationId &&
+        names.some((n) => n === o.nameSingular || n === o.namePlural),
+    );
     if (!other) continue;
-    const index = names.includes(other.nameSingular) ? 'IDX_OBJECT_METADATA_NAME_SINGULAR_WORKSPACE_ID_UNIQUE' : 'IDX_OBJECT_METADATA_NAME_PLURAL_WORKSPACE_ID_UNIQUE';
+    const index = names.includes(other.nameSingular)
+      ? 'IDX_OBJECT_METADATA_NAME_SINGULAR_WORKSPACE_ID_UNIQUE'
+      : 'IDX_OBJECT_METADATA_NAME_PLURAL_WORKSPACE_ID_UNIQUE';
     const cause = `duplicate key value violates unique constraint "${index}"`;
-    return new TwentyError(`Migration action 'create' for 'objectMetadata' (universalIdentifier: ${a.universalIdentifier}) failed: Metadata: ${cause}`, 'APPLICATION_INSTALLATION_FAILED', {
-      action: { type: 'create', metadataName: 'objectMetadata', universalIdentifier: a.universalIdentifier },
-      errors: { metadata: { message: cause, code: 'INTERNAL_SERVER_ERROR' } },
-      userFriendlyMessage: 'Migration execution failed.',
-    });
+    return new TwentyError(
+      `Migration action 'create' for 'objectMetadata' (universalIdentifier: ${a.universalIdentifier}) failed: Metadata: ${cause}`,
+      'APPLICATION_INSTALLATION_FAILED',
+      {
+        action: { type: 'create', metadataName: 'objectMetadata', universalIdentifier: a.universalIdentifier },
+        errors: { metadata: { message: cause, code: 'INTERNAL_SERVER_ERROR' } },
+        userFriendlyMessage: 'Migration execution failed.',
+      },
+    );
   }
   return undefined;
 }
@@ -72,10 +124,14 @@ function syncApplication(args: Json, ws: Workspace): Json {
   const actions = syncActions(desired, installed?.owned ?? {}, inferDeletion);
   if (args.dryRun === true) return { applicationUniversalIdentifier: uid, actions };
   if (!store.registrations.has(uid)) {
-    throw notFoundError(`No registration found for "${uid}". Create one first with createApplicationRegistration.`, { subCode: 'APPLICATION_NOT_FOUND' });
+    throw notFoundError(`No registration found for "${uid}". Create one first with createApplicationRegistration.`, {
+      subCode: 'APPLICATION_NOT_FOUND',
+    });
   }
   if (!installed) {
-    throw notFoundError(`Application "${uid}" not found in workspace "${ws.workspaceId}". Run createDevelopmentApplication first.`, { subCode: 'APPLICATION_NOT_FOUND' });
+    throw notFoundError(`Application "${uid}" not found in workspace "${ws.workspaceId}". Run createDevelopmentApplication first.`, {
+      subCode: 'APPLICATION_NOT_FOUND',
+    });
   }
   if (actions.length === 0) return { applicationUniversalIdentifier: uid, actions };
   const clash = nameClash(ws, installed, actions);
@@ -130,7 +186,10 @@ export const APP_MUTATIONS: Record<string, Resolver> = {
     const uid = typeof input.universalIdentifier === 'string' && input.universalIdentifier ? input.universalIdentifier : randomUUID();
     const store = appStore(ws);
     // Subcode as twenty-sdk 2.43 tests it; the error's code is unconfirmed (BAD_USER_INPUT taken).
-    if (store.registrations.has(uid)) throw userInputError(`Universal identifier "${uid}" is already claimed by another application registration`, { subCode: 'UNIVERSAL_IDENTIFIER_ALREADY_CLAIMED' });
+    if (store.registrations.has(uid))
+      throw userInputError(`Universal identifier "${uid}" is already claimed by another application registration`, {
+        subCode: 'UNIVERSAL_IDENTIFIER_ALREADY_CLAIMED',
+      });
     const r = newRegistration(uid, name);
     store.registrations.set(uid, r);
     return { applicationRegistration: registrationDto(ws, r), clientSecret: randomUUID() };
@@ -139,10 +198,20 @@ export const APP_MUTATIONS: Record<string, Resolver> = {
     const uid = String(a.universalIdentifier);
     const store = appStore(ws);
     const registration = store.registrations.get(uid);
-    if (!registration) throw notFoundError(`No registration found for "${uid}". Create one first with createApplicationRegistration.`, { subCode: 'APPLICATION_NOT_FOUND' });
+    if (!registration)
+      throw notFoundError(`No registration found for "${uid}". Create one first with createApplicationRegistration.`, {
+        subCode: 'APPLICATION_NOT_FOUND',
+      });
     let app = store.apps.get(uid);
     if (!app) {
-      app = { id: randomUUID(), universalIdentifier: uid, name: String(a.name), applicationRegistrationId: registration.id, version: null, owned: {} };
+      app = {
+        id: randomUUID(),
+        universalIdentifier: uid,
+        name: String(a.name),
+        applicationRegistrationId: registration.id,
+        version: null,
+        owned: {},
+      };
       store.apps.set(uid, app);
     }
     return { id: app.id, universalIdentifier: app.universalIdentifier };

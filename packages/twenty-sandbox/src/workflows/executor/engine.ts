@@ -37,7 +37,10 @@ export class WorkflowEngine {
   /** Errors the engine itself met (not step failures, which are in the runs). */
   readonly problems: string[] = [];
 
-  constructor(private readonly ws: Workspace, options: WorkflowEngineOptions = {}) {
+  constructor(
+    private readonly ws: Workspace,
+    options: WorkflowEngineOptions = {},
+  ) {
     this.clock = new SandboxClock(options.clock ?? new Date());
     this.mailer = new Mailer(options.smtp);
     this.runner = new Runner({

@@ -8,7 +8,8 @@ import type { Step, StepInfo, StepStatus, Trigger } from './types.ts';
 
 const input = (s: Step): Record<string, unknown> => (s.settings.input ?? {}) as Record<string, unknown>;
 export const branchesOf = (s: Step): Branch[] => (s.type === 'IF_ELSE' ? ((input(s).branches as Branch[] | undefined) ?? []) : []);
-export const loopStartOf = (s: Step): string[] => (s.type === 'ITERATOR' ? ((input(s).initialLoopStepIds as string[] | undefined) ?? []) : []);
+export const loopStartOf = (s: Step): string[] =>
+  s.type === 'ITERATOR' ? ((input(s).initialLoopStepIds as string[] | undefined) ?? []) : [];
 
 /** Every step id a step can lead to. */
 export function childrenOf(s: Step): string[] {

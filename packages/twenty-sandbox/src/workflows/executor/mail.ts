@@ -36,7 +36,12 @@ export class Mailer {
     let delivery: SentEmail['delivery'] = 'recorded';
     if (this.smtp) {
       const transport = nodemailer.createTransport({ host: this.smtp.host, port: this.smtp.port, secure: false, ignoreTLS: true });
-      await transport.sendMail({ from: this.smtp.from ?? 'workflows@sandbox.invalid', to: mail.to, subject: mail.subject, text: mail.body });
+      await transport.sendMail({
+        from: this.smtp.from ?? 'workflows@sandbox.invalid',
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.body,
+      });
       transport.close();
       delivery = 'smtp';
     }

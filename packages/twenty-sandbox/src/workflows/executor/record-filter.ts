@@ -29,7 +29,14 @@ export interface RecordFilterGroup {
 
 /** isRecordFilterOperandExpectingValue / isRecordFilterValueValid (@41d24255): emptiness operands need no value. */
 export function isRecordFilterValueValid(f: { operand: string; value: unknown }): boolean {
-  if (f.operand === 'IS_EMPTY' || f.operand === 'IS_NOT_EMPTY' || f.operand === 'IS_IN_PAST' || f.operand === 'IS_IN_FUTURE' || f.operand === 'IS_TODAY') return true;
+  if (
+    f.operand === 'IS_EMPTY' ||
+    f.operand === 'IS_NOT_EMPTY' ||
+    f.operand === 'IS_IN_PAST' ||
+    f.operand === 'IS_IN_FUTURE' ||
+    f.operand === 'IS_TODAY'
+  )
+    return true;
   return f.value !== null && f.value !== undefined && f.value !== '' && f.value !== '[]';
 }
 
@@ -68,11 +75,28 @@ function uuidList(value: string): string[] {
 
 function filterType(field: FieldMeta): string {
   switch (field.type) {
-    case 'DATE_TIME': case 'DATE': case 'LINKS': case 'FULL_NAME': case 'NUMBER': case 'CURRENCY': case 'EMAILS': case 'PHONES':
-    case 'SELECT': case 'MULTI_SELECT': case 'ADDRESS': case 'RATING': case 'ACTOR': case 'ARRAY': case 'RAW_JSON': case 'FILES':
-    case 'BOOLEAN': case 'TS_VECTOR': case 'UUID':
+    case 'DATE_TIME':
+    case 'DATE':
+    case 'LINKS':
+    case 'FULL_NAME':
+    case 'NUMBER':
+    case 'CURRENCY':
+    case 'EMAILS':
+    case 'PHONES':
+    case 'SELECT':
+    case 'MULTI_SELECT':
+    case 'ADDRESS':
+    case 'RATING':
+    case 'ACTOR':
+    case 'ARRAY':
+    case 'RAW_JSON':
+    case 'FILES':
+    case 'BOOLEAN':
+    case 'TS_VECTOR':
+    case 'UUID':
       return field.type;
-    case 'RELATION': case 'MORPH_RELATION':
+    case 'RELATION':
+    case 'MORPH_RELATION':
       return 'RELATION';
     default:
       return 'TEXT';
@@ -87,11 +111,26 @@ function emptiness(f: RecordFilter, field: FieldMeta, type: string): FilterInput
   const name = field.name;
   let empty: FilterInput;
   switch (type) {
-    case 'TEXT': empty = { or: [{ [name]: { ilike: '' } }, { [name]: { is: 'NULL' } }] }; break;
-    case 'NUMBER': case 'RATING': case 'DATE': case 'DATE_TIME': case 'SELECT': case 'UUID': empty = { [name]: { is: 'NULL' } }; break;
-    case 'MULTI_SELECT': case 'ARRAY': empty = { or: [{ [name]: { is: 'NULL' } }, { [name]: { isEmptyArray: true } }] }; break;
-    case 'RELATION': empty = { [`${name}Id`]: { is: 'NULL' } }; break;
-    default: throw new Error(`the sandbox does not model emptiness filters on ${type} fields`);
+    case 'TEXT':
+      empty = { or: [{ [name]: { ilike: '' } }, { [name]: { is: 'NULL' } }] };
+      break;
+    case 'NUMBER':
+    case 'RATING':
+    case 'DATE':
+    case 'DATE_TIME':
+    case 'SELECT':
+    case 'UUID':
+      empty = { [name]: { is: 'NULL' } };
+      break;
+    case 'MULTI_SELECT':
+    case 'ARRAY':
+      empty = { or: [{ [name]: { is: 'NULL' } }, { [name]: { isEmptyArray: true } }] };
+      break;
+    case 'RELATION':
+      empty = { [`${name}Id`]: { is: 'NULL' } };
+      break;
+    default:
+      throw new Error(`the sandbox does not model emptiness filters on ${type} fields`);
   }
   return f.operand === 'IS_EMPTY' ? empty : { not: empty };
 }
@@ -139,11 +178,17 @@ function oneFilter(f: RecordFilter, byId: Map<string, FieldMeta>): FilterInput |
       const values = options.filter((o) => o !== '');
       const hasEmpty = options.some((o) => o === '');
       if (f.operand === 'IS') {
-        const c: FilterInput[] = [...(values.length > 0 ? [{ [name]: { in: values } }] : []), ...(hasEmpty ? [{ [name]: { is: 'NULL' } }] : [])];
+        const c: FilterInput[] = [
+          ...(values.length > 0 ? [{ [name]: { in: values } }] : []),
+          ...(hasEmpty ? [{ [name]: { is: 'NULL' } }] : []),
+        ];
         return c.length === 1 ? c[0] : { or: c };
       }
       if (f.operand === 'IS_NOT') {
-        const c: FilterInput[] = [...(values.length > 0 ? [{ not: { [name]: { in: values } } }] : []), ...(hasEmpty ? [{ not: { [name]: { is: 'NULL' } } }] : [])];
+        const c: FilterInput[] = [
+          ...(values.length > 0 ? [{ not: { [name]: { in: values } } }] : []),
+          ...(hasEmpty ? [{ not: { [name]: { is: 'NULL' } } }] : []),
+        ];
         return c.length === 1 ? c[0] : { and: c };
       }
       return unknownOperand(f, type);
@@ -151,7 +196,8 @@ function oneFilter(f: RecordFilter, byId: Map<string, FieldMeta>): FilterInput |
     case 'MULTI_SELECT': {
       const options = stringList(f.value).filter((o) => o !== '');
       if (f.operand === 'CONTAINS') return { [name]: { containsAny: options } };
-      if (f.operand === 'DOES_NOT_CONTAIN') return { or: [{ not: { [name]: { containsAny: options } } }, { [name]: { isEmptyArray: true } }, { [name]: { is: 'NULL' } }] };
+      if (f.operand === 'DOES_NOT_CONTAIN')
+        return { or: [{ not: { [name]: { containsAny: options } } }, { [name]: { isEmptyArray: true } }, { [name]: { is: 'NULL' } }] };
       return unknownOperand(f, type);
     }
     case 'DATE':
@@ -164,11 +210,22 @@ function oneFilter(f: RecordFilter, byId: Map<string, FieldMeta>): FilterInput |
   }
 }
 
-function groupFilter(groupId: string | undefined, filters: RecordFilter[], groups: RecordFilterGroup[], byId: Map<string, FieldMeta>): FilterInput | undefined {
+function groupFilter(
+  groupId: string | undefined,
+  filters: RecordFilter[],
+  groups: RecordFilterGroup[],
+  byId: Map<string, FieldMeta>,
+): FilterInput | undefined {
   const group = groups.find((g) => g.id === groupId);
   if (!group) return undefined;
-  const own = filters.filter((f) => f.recordFilterGroupId === groupId).map((f) => oneFilter(f, byId)).filter((x): x is FilterInput => x !== undefined);
-  const sub = groups.filter((g) => g.parentRecordFilterGroupId === groupId).map((g) => groupFilter(g.id, filters, groups, byId)).filter((x): x is FilterInput => x !== undefined);
+  const own = filters
+    .filter((f) => f.recordFilterGroupId === groupId)
+    .map((f) => oneFilter(f, byId))
+    .filter((x): x is FilterInput => x !== undefined);
+  const sub = groups
+    .filter((g) => g.parentRecordFilterGroupId === groupId)
+    .map((g) => groupFilter(g.id, filters, groups, byId))
+    .filter((x): x is FilterInput => x !== undefined);
   if (group.logicalOperator === 'AND') return { and: [...own, ...sub] };
   if (group.logicalOperator === 'OR') return { or: [...own, ...sub] };
   throw new Error(`Unknown logical operator ${group.logicalOperator}`);
@@ -177,7 +234,10 @@ function groupFilter(groupId: string | undefined, filters: RecordFilter[], group
 /** computeRecordGqlOperationFilter: {} when nothing applies. */
 export function computeRecordFilter(filters: RecordFilter[], groups: RecordFilterGroup[], fields: FieldMeta[]): FilterInput {
   const byId = new Map(fields.map((f) => [f.id, f]));
-  const regular = filters.filter((f) => f.recordFilterGroupId === undefined || f.recordFilterGroupId === null).map((f) => oneFilter(f, byId)).filter((x): x is FilterInput => x !== undefined);
+  const regular = filters
+    .filter((f) => f.recordFilterGroupId === undefined || f.recordFilterGroupId === null)
+    .map((f) => oneFilter(f, byId))
+    .filter((x): x is FilterInput => x !== undefined);
   const root = groups.find((g) => !g.parentRecordFilterGroupId)?.id;
   const advanced = groupFilter(root, filters, groups, byId);
   const all = [...regular, ...(advanced ? [advanced] : [])];

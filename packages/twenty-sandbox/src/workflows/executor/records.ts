@@ -17,7 +17,8 @@ export function modelOf(ws: Workspace, objectName: unknown): RecordModel {
 export function findRows(ws: Workspace, model: RecordModel, filter: FilterInput): RecordRow[] {
   const pred = compileFilter(filter, model.composite);
   const rows: RecordRow[] = [];
-  for (const row of ws.table(model.object.id).rows()) if ((row.deletedAt === null || row.deletedAt === undefined) && pred(row)) rows.push(row);
+  for (const row of ws.table(model.object.id).rows())
+    if ((row.deletedAt === null || row.deletedAt === undefined) && pred(row)) rows.push(row);
   return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

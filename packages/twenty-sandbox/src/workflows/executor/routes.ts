@@ -29,11 +29,21 @@ export async function clockRoute(engine: WorkflowEngine, method: string, body: u
   if (method === 'GET') return { status: 200, body: { now: engine.clock.now().toISOString() } };
   if (method !== 'POST') return { status: 405, body: { error: `${method} /_sandbox/clock is not supported` } };
   const ms = parseDuration((body as { advance?: unknown } | undefined)?.advance);
-  if (ms === undefined || ms < 0) return { status: 400, body: { error: 'send {"advance": <milliseconds> | "24h" | "7d" | "30m"}: the sandbox clock only moves forward' } };
+  if (ms === undefined || ms < 0)
+    return {
+      status: 400,
+      body: { error: 'send {"advance": <milliseconds> | "24h" | "7d" | "30m"}: the sandbox clock only moves forward' },
+    };
   return { status: 200, body: await engine.advance(ms) };
 }
 
-export async function webhookRoute(ws: Workspace, engine: WorkflowEngine, path: string, method: string, payload: unknown): Promise<RouteAnswer | undefined> {
+export async function webhookRoute(
+  ws: Workspace,
+  engine: WorkflowEngine,
+  path: string,
+  method: string,
+  payload: unknown,
+): Promise<RouteAnswer | undefined> {
   const m = /^\/webhooks\/workflows\/([^/]+)\/([^/]+)$/.exec(path);
   if (!m) return undefined;
   const [, workspaceId, workflowId] = m;
@@ -46,8 +56,13 @@ export async function webhookRoute(ws: Workspace, engine: WorkflowEngine, path: 
   }
   const version = publishedVersion(ws, workflowId!);
   const trigger = version?.trigger as { type?: string; settings?: { httpMethod?: string } } | null | undefined;
-  if (!version || trigger?.type !== 'WEBHOOK') return { status: 404, body: { statusCode: 404, message: 'Workflow version not found or not active', error: 'Not Found' } };
-  if ((trigger.settings?.httpMethod ?? 'POST') !== method) return { status: 405, body: { statusCode: 405, message: `This webhook expects ${trigger.settings?.httpMethod}`, error: 'Method Not Allowed' } };
+  if (!version || trigger?.type !== 'WEBHOOK')
+    return { status: 404, body: { statusCode: 404, message: 'Workflow version not found or not active', error: 'Not Found' } };
+  if ((trigger.settings?.httpMethod ?? 'POST') !== method)
+    return {
+      status: 405,
+      body: { statusCode: 405, message: `This webhook expects ${trigger.settings?.httpMethod}`, error: 'Method Not Allowed' },
+    };
   const workflowRunId = engine.runVersion(version, payload);
   await engine.idle();
   return { status: 200, body: { workflowName: name, success: true, workflowRunId } };

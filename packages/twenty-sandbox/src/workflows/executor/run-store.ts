@@ -16,7 +16,10 @@ export interface RunRow extends RecordRow {
   state: RunState;
 }
 
-export function createRun(ws: Workspace, args: { workflowId: string; versionId: string; trigger: Trigger; steps: Step[]; payload: unknown; at: Date }): RunRow {
+export function createRun(
+  ws: Workspace,
+  args: { workflowId: string; versionId: string; trigger: Trigger; steps: Step[]; payload: unknown; at: Date },
+): RunRow {
   const stepInfos: Record<string, StepInfo> = { trigger: { status: 'SUCCESS', result: args.payload } };
   for (const s of args.steps) stepInfos[s.id] = { status: 'NOT_STARTED' };
   const count = [...ws.table(ws.objectByName('workflowRun')!.id).rows()].filter((r) => r.workflowId === args.workflowId).length;

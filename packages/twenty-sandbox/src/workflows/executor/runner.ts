@@ -24,9 +24,14 @@ export interface RunnerDeps {
 }
 
 const contextOf = (run: RunRow): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(run.state.stepInfos).filter(([, v]) => v?.result !== undefined && v?.result !== null).map(([k, v]) => [k, v.result]));
+  Object.fromEntries(
+    Object.entries(run.state.stepInfos)
+      .filter(([, v]) => v?.result !== undefined && v?.result !== null)
+      .map(([k, v]) => [k, v.result]),
+  );
 
-const continueOnFailure = (step: Step): boolean => (step.settings.errorHandlingOptions as { continueOnFailure?: { value?: boolean } } | undefined)?.continueOnFailure?.value === true;
+const continueOnFailure = (step: Step): boolean =>
+  (step.settings.errorHandlingOptions as { continueOnFailure?: { value?: boolean } } | undefined)?.continueOnFailure?.value === true;
 
 export class Runner {
   constructor(private readonly deps: RunnerDeps) {}
@@ -66,7 +71,17 @@ export class Runner {
       const loop = stepIdsInLoop(step, steps);
       parents = parents.filter((p) => !loop.includes(p));
     }
-    const verdict = decide(parents.map((p) => (p === 'trigger' ? 'SUCCESS' : effectiveStatus(steps.find((s) => s.id === p), infos[p], stepId))));
+    const verdict = decide(
+      parents.map((p) =>
+        p === 'trigger'
+          ? 'SUCCESS'
+          : effectiveStatus(
+              steps.find((s) => s.id === p),
+              infos[p],
+              stepId,
+            ),
+      ),
+    );
     if (verdict === 'wait') return;
     let output: StepOutput;
     if (verdict === 'skip') output = {};
@@ -100,7 +115,8 @@ export class Runner {
   private stepInfo(step: Step, output: StepOutput, skipped: boolean, previous: StepInfo | undefined): StepInfo {
     const history = previous?.history ? { history: previous.history } : {};
     if (skipped) return { status: 'SKIPPED', ...history };
-    if (output.error !== undefined) return { status: continueOnFailure(step) ? 'FAILED_SAFELY' : 'FAILED', error: output.error, ...history };
+    if (output.error !== undefined)
+      return { status: continueOnFailure(step) ? 'FAILED_SAFELY' : 'FAILED', error: output.error, ...history };
     if (output.pendingUntil) return { status: 'PENDING', ...history };
     if (output.shouldEndWorkflowRun) return { status: 'STOPPED', result: output.result, ...history };
     if (output.shouldRemainRunning) return { status: 'RUNNING', result: output.result, ...history };
@@ -113,14 +129,17 @@ export class Runner {
     const infos = run.state.stepInfos;
     for (const id of stepIdsInLoop(iterator, run.state.flow.steps)) {
       const old = infos[id];
-      setStepInfo(this.deps.ws, run, id, { status: 'NOT_STARTED', history: [...(old?.history ?? []), { status: old?.status, result: old?.result, error: old?.error }] });
+      setStepInfo(this.deps.ws, run, id, {
+        status: 'NOT_STARTED',
+        history: [...(old?.history ?? []), { status: old?.status, result: old?.result, error: old?.error }],
+      });
     }
   }
 
   private nextSteps(step: Step, info: StepInfo): string[] {
     if (step.type === 'ITERATOR') {
       const done = (info.result as IteratorResult | undefined)?.hasProcessedAllItems !== false;
-      return done ? step.nextStepIds ?? [] : loopStartOf(step);
+      return done ? (step.nextStepIds ?? []) : loopStartOf(step);
     }
     if (step.type === 'IF_ELSE') return branchesOf(step).flatMap((b) => b.nextStepIds ?? []);
     return childrenOf(step);

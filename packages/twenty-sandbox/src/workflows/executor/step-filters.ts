@@ -61,13 +61,20 @@ function evaluateFilter(f: ResolvedFilter): boolean {
     case 'number':
     case 'CURRENCY':
       switch (operand) {
-        case 'GREATER_THAN_OR_EQUAL': return Number(left) >= Number(right);
-        case 'LESS_THAN_OR_EQUAL': return Number(left) <= Number(right);
-        case 'IS': return Number(left) === Number(right);
-        case 'IS_NOT': return Number(left) !== Number(right);
-        case 'IS_EMPTY': return left === null || left === undefined || left === '';
-        case 'IS_NOT_EMPTY': return !(left === null || left === undefined || left === '');
-        default: return unsupported(f, 'number');
+        case 'GREATER_THAN_OR_EQUAL':
+          return Number(left) >= Number(right);
+        case 'LESS_THAN_OR_EQUAL':
+          return Number(left) <= Number(right);
+        case 'IS':
+          return Number(left) === Number(right);
+        case 'IS_NOT':
+          return Number(left) !== Number(right);
+        case 'IS_EMPTY':
+          return left === null || left === undefined || left === '';
+        case 'IS_NOT_EMPTY':
+          return !(left === null || left === undefined || left === '');
+        default:
+          return unsupported(f, 'number');
       }
     case 'DATE':
     case 'DATE_TIME': {
@@ -77,19 +84,28 @@ function evaluateFilter(f: ResolvedFilter): boolean {
       const r = Date.parse(String(right));
       if (Number.isNaN(l)) return false;
       switch (operand) {
-        case 'IS': return !Number.isNaN(r) && new Date(l).toISOString().slice(0, 10) === new Date(r).toISOString().slice(0, 10);
-        case 'IS_BEFORE': return !Number.isNaN(r) && l < r;
-        case 'IS_AFTER': return !Number.isNaN(r) && l > r;
-        default: return unsupported(f, 'date');
+        case 'IS':
+          return !Number.isNaN(r) && new Date(l).toISOString().slice(0, 10) === new Date(r).toISOString().slice(0, 10);
+        case 'IS_BEFORE':
+          return !Number.isNaN(r) && l < r;
+        case 'IS_AFTER':
+          return !Number.isNaN(r) && l > r;
+        default:
+          return unsupported(f, 'date');
       }
     }
     case 'SELECT':
       switch (operand) {
-        case 'IS': return contains(left, right);
-        case 'IS_NOT': return !contains(left, right);
-        case 'IS_EMPTY': return !notEmptyTextOrArray(left);
-        case 'IS_NOT_EMPTY': return notEmptyTextOrArray(left);
-        default: return unsupported(f, 'select');
+        case 'IS':
+          return contains(left, right);
+        case 'IS_NOT':
+          return !contains(left, right);
+        case 'IS_EMPTY':
+          return !notEmptyTextOrArray(left);
+        case 'IS_NOT_EMPTY':
+          return notEmptyTextOrArray(left);
+        default:
+          return unsupported(f, 'select');
       }
     case 'BOOLEAN':
     case 'boolean':
@@ -99,11 +115,16 @@ function evaluateFilter(f: ResolvedFilter): boolean {
     case 'RELATION': {
       const id = (v: unknown): unknown => (v !== null && typeof v === 'object' && 'id' in v ? (v as { id: unknown }).id : v);
       switch (operand) {
-        case 'IS': return id(left) === id(right);
-        case 'IS_NOT': return id(left) !== id(right);
-        case 'IS_EMPTY': return !isNonEmptyString(id(left));
-        case 'IS_NOT_EMPTY': return isNonEmptyString(id(left));
-        default: return unsupported(f, 'uuid');
+        case 'IS':
+          return id(left) === id(right);
+        case 'IS_NOT':
+          return id(left) !== id(right);
+        case 'IS_EMPTY':
+          return !isNonEmptyString(id(left));
+        case 'IS_NOT_EMPTY':
+          return isNonEmptyString(id(left));
+        default:
+          return unsupported(f, 'uuid');
       }
     }
     case 'TEXT':
@@ -117,28 +138,44 @@ function evaluateFilter(f: ResolvedFilter): boolean {
     case 'array':
     case 'RAW_JSON':
       switch (operand) {
-        case 'CONTAINS': return contains(left, right);
-        case 'DOES_NOT_CONTAIN': return !contains(left, right);
-        case 'IS': return isEqual(left, right);
-        case 'IS_NOT': return !isEqual(left, right);
-        case 'IS_EMPTY': return !notEmptyTextOrArray(left);
-        case 'IS_NOT_EMPTY': return notEmptyTextOrArray(left);
-        default: return unsupported(f, 'text');
+        case 'CONTAINS':
+          return contains(left, right);
+        case 'DOES_NOT_CONTAIN':
+          return !contains(left, right);
+        case 'IS':
+          return isEqual(left, right);
+        case 'IS_NOT':
+          return !isEqual(left, right);
+        case 'IS_EMPTY':
+          return !notEmptyTextOrArray(left);
+        case 'IS_NOT_EMPTY':
+          return notEmptyTextOrArray(left);
+        default:
+          return unsupported(f, 'text');
       }
     default:
       // evaluateDefaultFilter: loose equality, as the source does.
       switch (operand) {
-        // eslint-disable-next-line eqeqeq
-        case 'IS': return left == right;
-        // eslint-disable-next-line eqeqeq
-        case 'IS_NOT': return left != right;
-        case 'IS_EMPTY': return !notEmptyTextOrArray(left);
-        case 'IS_NOT_EMPTY': return notEmptyTextOrArray(left);
-        case 'CONTAINS': return contains(left, right);
-        case 'DOES_NOT_CONTAIN': return !contains(left, right);
-        case 'GREATER_THAN_OR_EQUAL': return Number(left) >= Number(right);
-        case 'LESS_THAN_OR_EQUAL': return Number(left) <= Number(right);
-        default: return unsupported(f, f.type);
+        case 'IS':
+          // eslint-disable-next-line eqeqeq
+          return left == right;
+        case 'IS_NOT':
+          // eslint-disable-next-line eqeqeq
+          return left != right;
+        case 'IS_EMPTY':
+          return !notEmptyTextOrArray(left);
+        case 'IS_NOT_EMPTY':
+          return notEmptyTextOrArray(left);
+        case 'CONTAINS':
+          return contains(left, right);
+        case 'DOES_NOT_CONTAIN':
+          return !contains(left, right);
+        case 'GREATER_THAN_OR_EQUAL':
+          return Number(left) >= Number(right);
+        case 'LESS_THAN_OR_EQUAL':
+          return Number(left) <= Number(right);
+        default:
+          return unsupported(f, f.type);
       }
   }
 }
@@ -146,8 +183,13 @@ function evaluateFilter(f: ResolvedFilter): boolean {
 function evaluateGroup(groupId: string, groups: StepFilterGroup[], filters: ResolvedFilter[]): boolean {
   const group = groups.find((g) => g.id === groupId);
   if (!group) throw new Error(`Filter group with id ${groupId} not found`);
-  const children = groups.filter((g) => g.parentStepFilterGroupId === groupId).sort((a, b) => (a.positionInStepFilterGroup ?? 0) - (b.positionInStepFilterGroup ?? 0));
-  const results = [...filters.filter((f) => f.stepFilterGroupId === groupId).map(evaluateFilter), ...children.map((c) => evaluateGroup(c.id, groups, filters))];
+  const children = groups
+    .filter((g) => g.parentStepFilterGroupId === groupId)
+    .sort((a, b) => (a.positionInStepFilterGroup ?? 0) - (b.positionInStepFilterGroup ?? 0));
+  const results = [
+    ...filters.filter((f) => f.stepFilterGroupId === groupId).map(evaluateFilter),
+    ...children.map((c) => evaluateGroup(c.id, groups, filters)),
+  ];
   if (results.length === 0) return true;
   if (group.logicalOperator === 'AND') return results.every(Boolean);
   if (group.logicalOperator === 'OR') return results.some(Boolean);
@@ -174,9 +216,14 @@ export function evaluateStepFilters(groups: StepFilterGroup[], filters: StepFilt
 }
 
 /** find-matching-branch.util.ts @41d24255: branch groups must exist; the first branch whose group holds wins; no group = else. */
-export function findMatchingBranch<B extends { id: string; filterGroupId?: string | null }>(branches: B[], groups: StepFilterGroup[], resolved: ResolvedFilter[]): B {
+export function findMatchingBranch<B extends { id: string; filterGroupId?: string | null }>(
+  branches: B[],
+  groups: StepFilterGroup[],
+  resolved: ResolvedFilter[],
+): B {
   for (const b of branches) {
-    if (b.filterGroupId && !groups.some((g) => g.id === b.filterGroupId)) throw new Error(`Branch "${b.id}" references filter group "${b.filterGroupId}", which does not exist`);
+    if (b.filterGroupId && !groups.some((g) => g.id === b.filterGroupId))
+      throw new Error(`Branch "${b.id}" references filter group "${b.filterGroupId}", which does not exist`);
   }
   const descendants = (root: string): StepFilterGroup[] => {
     const g = groups.find((x) => x.id === root);
@@ -186,7 +233,10 @@ export function findMatchingBranch<B extends { id: string; filterGroupId?: strin
     if (!b.filterGroupId) return true;
     const own = descendants(b.filterGroupId);
     const ids = new Set(own.map((g) => g.id));
-    return evaluateFilterConditions(own, resolved.filter((f) => ids.has(f.stepFilterGroupId)));
+    return evaluateFilterConditions(
+      own,
+      resolved.filter((f) => ids.has(f.stepFilterGroupId)),
+    );
   });
   if (!match) throw new Error('No matching branch found in if-else action');
   return match;

@@ -27,9 +27,11 @@ const live = (r: RecordRow): boolean => r.deletedAt === null || r.deletedAt === 
 export function automatedTriggers(ws: Workspace): AutomatedTrigger[] {
   const object = ws.objectByName('workflowAutomatedTrigger');
   if (!object) return [];
-  return [...ws.table(object.id).rows()]
-    .filter(live)
-    .map((r) => ({ workflowId: String(r.workflowId), type: r.type as AutomatedTrigger['type'], settings: (r.settings ?? {}) as Record<string, unknown> }));
+  return [...ws.table(object.id).rows()].filter(live).map((r) => ({
+    workflowId: String(r.workflowId),
+    type: r.type as AutomatedTrigger['type'],
+    settings: (r.settings ?? {}) as Record<string, unknown>,
+  }));
 }
 
 /** The version a trigger runs: the workflow's last published one, when ACTIVE. */
@@ -41,7 +43,10 @@ export function publishedVersion(ws: Workspace, workflowId: string): VersionRow 
     return undefined;
   }
   const object = ws.objectByName('workflowVersion');
-  const version = object && workflow.lastPublishedVersionId ? (ws.table(object.id).get(workflow.lastPublishedVersionId) as VersionRow | undefined) : undefined;
+  const version =
+    object && workflow.lastPublishedVersionId
+      ? (ws.table(object.id).get(workflow.lastPublishedVersionId) as VersionRow | undefined)
+      : undefined;
   return version && version.status === 'ACTIVE' && live(version) ? version : undefined;
 }
 
@@ -54,7 +59,8 @@ export function eventPayload(ws: Workspace, event: RecordEvent): Record<string, 
     const out: RecordRow = { ...row };
     for (const f of object ? ws.fieldsOf(object.id) : []) {
       const column = f.settings?.joinColumnName;
-      if (f.type !== 'RELATION' || typeof column !== 'string' || typeof row[column] !== 'string' || !f.relationTargetObjectMetadataId) continue;
+      if (f.type !== 'RELATION' || typeof column !== 'string' || typeof row[column] !== 'string' || !f.relationTargetObjectMetadataId)
+        continue;
       const related = ws.table(f.relationTargetObjectMetadataId).get(row[column] as string);
       if (related) out[f.name] = structuredClone(related);
     }

@@ -30,7 +30,14 @@ async function run(steps: StepSpec[], payload: unknown = {}): Promise<RunRow> {
     name: 'v1',
     status: 'ACTIVE',
     trigger: { type: 'MANUAL', name: 'Launch manually', nextStepIds: [steps[0]!.id], settings: { outputSchema: {} } },
-    steps: steps.map((s, i) => ({ id: s.id, name: s.id, type: s.type, valid: true, nextStepIds: s.next ?? (steps[i + 1] ? [steps[i + 1]!.id] : []), settings: { input: s.input, outputSchema: {}, errorHandlingOptions: ERR } })),
+    steps: steps.map((s, i) => ({
+      id: s.id,
+      name: s.id,
+      type: s.type,
+      valid: true,
+      nextStepIds: s.next ?? (steps[i + 1] ? [steps[i + 1]!.id] : []),
+      settings: { input: s.input, outputSchema: {}, errorHandlingOptions: ERR },
+    })),
   });
   touch(ws, 'workflow', workflow, { lastPublishedVersionId: version.id });
   const id = sb.workflows.runVersion(version as never, payload);
@@ -43,18 +50,52 @@ const info = (r: RunRow, id: string) => r.state.stepInfos[id]!;
 describe('FIND_RECORDS', () => {
   const nameField = (): string => sb.workspace.fieldByName(sb.workspace.objectByName('company')!.id, 'name')!.id;
   it('fails where a filter variable names a step that does not exist (its value resolves empty)', async () => {
-    const r = await run([{ id: 'a', type: 'FIND_RECORDS', input: { objectName: 'company', filter: { recordFilters: [{ fieldMetadataId: 'x', operand: 'IS', value: '{{nope.id}}', type: 'UUID' }], recordFilterGroups: [] } } }]);
+    const r = await run([
+      {
+        id: 'a',
+        type: 'FIND_RECORDS',
+        input: {
+          objectName: 'company',
+          filter: { recordFilters: [{ fieldMetadataId: 'x', operand: 'IS', value: '{{nope.id}}', type: 'UUID' }], recordFilterGroups: [] },
+        },
+      },
+    ]);
     expect(info(r, 'a').status).toBe('FAILED');
     expect(r.status).toBe('FAILED');
   });
   it('is lenient with a gqlOperationFilter: never read, every record comes back', async () => {
-    const r = await run([{ id: 'a', type: 'FIND_RECORDS', input: { objectName: 'company', filter: { gqlOperationFilter: { name: { eq: 'Acme' } } } } }]);
+    const r = await run([
+      { id: 'a', type: 'FIND_RECORDS', input: { objectName: 'company', filter: { gqlOperationFilter: { name: { eq: 'Acme' } } } } },
+    ]);
     expect((info(r, 'a').result as { totalCount: number }).totalCount).toBe(2);
   });
   it('filters by recordFilters, and fails when grouped filters come without their groups', async () => {
-    const ok = await run([{ id: 'a', type: 'FIND_RECORDS', input: { objectName: 'company', filter: { recordFilters: [{ fieldMetadataId: nameField(), operand: 'CONTAINS', value: 'Glo', type: 'TEXT', recordFilterGroupId: 'g' }], recordFilterGroups: [{ id: 'g', logicalOperator: 'AND' }] } } }]);
+    const ok = await run([
+      {
+        id: 'a',
+        type: 'FIND_RECORDS',
+        input: {
+          objectName: 'company',
+          filter: {
+            recordFilters: [{ fieldMetadataId: nameField(), operand: 'CONTAINS', value: 'Glo', type: 'TEXT', recordFilterGroupId: 'g' }],
+            recordFilterGroups: [{ id: 'g', logicalOperator: 'AND' }],
+          },
+        },
+      },
+    ]);
     expect((info(ok, 'a').result as { all: Array<{ name: string }> }).all.map((c) => c.name)).toEqual(['Globex']);
-    const bad = await run([{ id: 'a', type: 'FIND_RECORDS', input: { objectName: 'company', filter: { recordFilters: [{ fieldMetadataId: nameField(), operand: 'CONTAINS', value: 'Glo', type: 'TEXT', recordFilterGroupId: 'g' }] } } }]);
+    const bad = await run([
+      {
+        id: 'a',
+        type: 'FIND_RECORDS',
+        input: {
+          objectName: 'company',
+          filter: {
+            recordFilters: [{ fieldMetadataId: nameField(), operand: 'CONTAINS', value: 'Glo', type: 'TEXT', recordFilterGroupId: 'g' }],
+          },
+        },
+      },
+    ]);
     expect(info(bad, 'a').error).toMatch(/could not be resolved to a valid query/);
   });
 });
@@ -65,9 +106,26 @@ describe('record steps', () => {
     expect(info(r, 'a')).toMatchObject({ status: 'SUCCESS', result: { title: 'call' } });
   });
   it('UPDATE_RECORD drops keys that are not fields, and fails when none is left', async () => {
-    const ok = await run([{ id: 'a', type: 'UPDATE_RECORD', input: { objectName: 'company', objectRecordId: companyId, objectRecord: { name: 'Acme 2', nope: 1 }, fieldsToUpdate: ['name', 'nope'] } }]);
+    const ok = await run([
+      {
+        id: 'a',
+        type: 'UPDATE_RECORD',
+        input: {
+          objectName: 'company',
+          objectRecordId: companyId,
+          objectRecord: { name: 'Acme 2', nope: 1 },
+          fieldsToUpdate: ['name', 'nope'],
+        },
+      },
+    ]);
     expect(info(ok, 'a').status).toBe('SUCCESS');
-    const bad = await run([{ id: 'a', type: 'UPDATE_RECORD', input: { objectName: 'company', objectRecordId: companyId, objectRecord: { nope: 1 }, fieldsToUpdate: ['nope'] } }]);
+    const bad = await run([
+      {
+        id: 'a',
+        type: 'UPDATE_RECORD',
+        input: { objectName: 'company', objectRecordId: companyId, objectRecord: { nope: 1 }, fieldsToUpdate: ['nope'] },
+      },
+    ]);
     expect(info(bad, 'a').error).toBe('Failed to update: No fields to update');
   });
   it('DELETE_RECORD fails without a record id', async () => {
@@ -81,7 +139,14 @@ describe('flow steps', () => {
   it('FILTER that does not match stops its path: the next step is SKIPPED and the run COMPLETED', async () => {
     const r = await run(
       [
-        { id: 'f', type: 'FILTER', input: { stepFilterGroups: group, stepFilters: [{ type: 'TEXT', stepOutputKey: '{{trigger.x}}', operand: 'IS', value: 'b', stepFilterGroupId: 'g' }] } },
+        {
+          id: 'f',
+          type: 'FILTER',
+          input: {
+            stepFilterGroups: group,
+            stepFilters: [{ type: 'TEXT', stepOutputKey: '{{trigger.x}}', operand: 'IS', value: 'b', stepFilterGroupId: 'g' }],
+          },
+        },
         { id: 'c', type: 'CREATE_RECORD', input: { objectName: 'task', objectRecord: { title: 'never' } } },
       ],
       { x: 'a' },
@@ -89,7 +154,13 @@ describe('flow steps', () => {
     expect([info(r, 'f').status, info(r, 'c').status, r.status]).toEqual(['STOPPED', 'SKIPPED', 'COMPLETED']);
   });
   it('IF_ELSE fails when a branch names a filter group that does not exist', async () => {
-    const r = await run([{ id: 'i', type: 'IF_ELSE', input: { stepFilterGroups: [], stepFilters: [], branches: [{ id: 'b', filterGroupId: 'missing', nextStepIds: [] }] } }]);
+    const r = await run([
+      {
+        id: 'i',
+        type: 'IF_ELSE',
+        input: { stepFilterGroups: [], stepFilters: [], branches: [{ id: 'b', filterGroupId: 'missing', nextStepIds: [] }] },
+      },
+    ]);
     expect(info(r, 'i').error).toMatch(/does not exist/);
   });
   it('ITERATOR fails on items that are not an array', async () => {
@@ -111,8 +182,15 @@ describe('flow steps', () => {
   it('SEND_EMAIL fails on a recipient that is not an address, and records the email it sends', async () => {
     const bad = await run([{ id: 'e', type: 'SEND_EMAIL', input: { recipients: { to: '{{trigger.nobody}}' }, subject: 's', body: 'b' } }]);
     expect(info(bad, 'e').status).toBe('FAILED');
-    const ok = await run([{ id: 'e', type: 'SEND_EMAIL', input: { recipients: { to: 'a@bank.example' }, subject: 'Hi {{trigger.n}}', body: 'b' } }], { n: 'Li' });
-    expect(sb.workflows.mailer.sent.find((m) => m.runId === ok.id)).toMatchObject({ to: ['a@bank.example'], subject: 'Hi Li', delivery: 'recorded' });
+    const ok = await run(
+      [{ id: 'e', type: 'SEND_EMAIL', input: { recipients: { to: 'a@bank.example' }, subject: 'Hi {{trigger.n}}', body: 'b' } }],
+      { n: 'Li' },
+    );
+    expect(sb.workflows.mailer.sent.find((m) => m.runId === ok.id)).toMatchObject({
+      to: ['a@bank.example'],
+      subject: 'Hi Li',
+      delivery: 'recorded',
+    });
   });
   it('FORM and CODE are refused as not executed; a next step that does not exist fails the run', async () => {
     for (const type of ['FORM', 'CODE']) expect(info(await run([{ id: 's', type, input: {} }]), 's').error).toMatch(/does not execute/);

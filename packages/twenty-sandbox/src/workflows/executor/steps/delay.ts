@@ -6,7 +6,11 @@ import { resolveInput } from '../resolve.ts';
 import type { StepExecutor } from '../types.ts';
 
 export const delay: StepExecutor = ({ step, context, clock }) => {
-  const input = resolveInput(step.settings.input, context) as { delayType?: string; scheduledDateTime?: string; duration?: Record<string, number | string> };
+  const input = resolveInput(step.settings.input, context) as {
+    delayType?: string;
+    scheduledDateTime?: string;
+    duration?: Record<string, number | string>;
+  };
   if (input.delayType === 'SCHEDULED_DATE') {
     const at = new Date(String(input.scheduledDateTime));
     if (Number.isNaN(at.getTime())) throw new Error('Scheduled date time is required for scheduled date delay');

@@ -7,7 +7,8 @@ import type { StepExecutor } from '../types.ts';
 
 export const deleteRecord: StepExecutor = ({ ws, step, context, countRecordOperation }) => {
   const input = resolveInput(step.settings.input, context) as { objectName?: string; objectRecordId?: unknown };
-  if (typeof input.objectRecordId !== 'string' || input.objectRecordId === '') throw new Error('Failed to delete: Object record ID and name are required');
+  if (typeof input.objectRecordId !== 'string' || input.objectRecordId === '')
+    throw new Error('Failed to delete: Object record ID and name are required');
   const model = modelOf(ws, input.objectName);
   countRecordOperation();
   return { result: copy(softDeleteOne(ws, model, input.objectRecordId)) };

@@ -5,7 +5,10 @@ import { evaluateStepFilters, type StepFilter, type StepFilterGroup } from '../s
 import type { StepExecutor } from '../types.ts';
 
 export const filter: StepExecutor = ({ step, context }) => {
-  const { stepFilterGroups, stepFilters } = (step.settings.input ?? {}) as { stepFilterGroups?: StepFilterGroup[]; stepFilters?: StepFilter[] };
+  const { stepFilterGroups, stepFilters } = (step.settings.input ?? {}) as {
+    stepFilterGroups?: StepFilterGroup[];
+    stepFilters?: StepFilter[];
+  };
   if (!stepFilterGroups || !stepFilters) return { result: { shouldEndWorkflowRun: false } };
   const matchesFilter = evaluateStepFilters(stepFilterGroups, stepFilters, context);
   return { result: { matchesFilter }, shouldEndWorkflowRun: !matchesFilter };

@@ -38,7 +38,9 @@ export const findRecords: StepExecutor = ({ ws, step, context, countRecordOperat
     throw new Error(`Filter could not be computed: ${(e as Error).message}`, { cause: e });
   }
   if (recordFilters && recordFilters.length > 0 && Object.keys(filter).length === 0) {
-    throw new Error('Filter could not be resolved to a valid query. Check that filtered fields exist and that grouped filters include their recordFilterGroups.');
+    throw new Error(
+      'Filter could not be resolved to a valid query. Check that filtered fields exist and that grouped filters include their recordFilterGroups.',
+    );
   }
   const limit = Math.min(Math.max(Number(input.limit ?? MAX_LIMIT) || MAX_LIMIT, 1), MAX_LIMIT);
   const offset = Math.max(Number(input.offset ?? 0) || 0, 0);

@@ -12,7 +12,11 @@ export interface Branch {
 }
 
 export const ifElse: StepExecutor = ({ step, context }) => {
-  const { stepFilterGroups, stepFilters, branches } = (step.settings.input ?? {}) as { stepFilterGroups?: StepFilterGroup[]; stepFilters?: StepFilter[]; branches?: Branch[] };
+  const { stepFilterGroups, stepFilters, branches } = (step.settings.input ?? {}) as {
+    stepFilterGroups?: StepFilterGroup[];
+    stepFilters?: StepFilter[];
+    branches?: Branch[];
+  };
   if (!branches || branches.length === 0) throw new Error('If-else action must have at least one branch');
   if (!stepFilterGroups || !stepFilters) throw new Error('If-else action must have stepFilterGroups and stepFilters defined');
   const branch = findMatchingBranch(branches, stepFilterGroups, resolveFilters(stepFilters, context));

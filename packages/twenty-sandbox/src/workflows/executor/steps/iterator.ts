@@ -16,7 +16,10 @@ export interface IteratorResult {
 }
 
 export const iterator: StepExecutor = ({ step, context, stepInfos }) => {
-  const { items, initialLoopStepIds } = (resolveInput(step.settings.input, context) ?? {}) as { items?: unknown; initialLoopStepIds?: string[] };
+  const { items, initialLoopStepIds } = (resolveInput(step.settings.input, context) ?? {}) as {
+    items?: unknown;
+    initialLoopStepIds?: string[];
+  };
   const parsed: unknown = typeof items === 'string' ? JSON.parse(items) : items;
   if (!Array.isArray(parsed)) throw new Error('Iterator input items must be an array');
   if (!initialLoopStepIds || initialLoopStepIds.length === 0 || parsed.length === 0) {
@@ -27,7 +30,11 @@ export const iterator: StepExecutor = ({ step, context, stepInfos }) => {
   if (index >= MAX_ITERATIONS) throw new Error('Iterator has reached the maximum number of iterations');
   const done = index >= parsed.length;
   return {
-    result: { currentItemIndex: index, currentItem: index < parsed.length ? parsed[index] : undefined, hasProcessedAllItems: done } satisfies IteratorResult,
+    result: {
+      currentItemIndex: index,
+      currentItem: index < parsed.length ? parsed[index] : undefined,
+      hasProcessedAllItems: done,
+    } satisfies IteratorResult,
     shouldRemainRunning: !done,
   };
 };

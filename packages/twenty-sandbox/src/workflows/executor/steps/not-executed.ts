@@ -5,7 +5,9 @@
 import type { StepExecutor } from '../types.ts';
 
 export const notExecuted: StepExecutor = ({ step }) => {
-  throw new Error(`the sandbox does not execute ${step.type} steps (step "${step.name ?? step.id}"): ${step.type === 'FORM' ? 'a form waits for a person in Twenty' : 'it runs outside Twenty’s records'}`);
+  throw new Error(
+    `the sandbox does not execute ${step.type} steps (step "${step.name ?? step.id}"): ${step.type === 'FORM' ? 'a form waits for a person in Twenty' : 'it runs outside Twenty’s records'}`,
+  );
 };
 
 /** EMPTY (empty.workflow-action.ts): a placeholder that succeeds with no output. */

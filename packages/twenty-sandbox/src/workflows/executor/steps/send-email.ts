@@ -14,7 +14,12 @@ const addresses = (v: unknown): string[] =>
     .filter((s) => s !== '');
 
 export const sendEmail: StepExecutor = async ({ step, context, mailer, runId, workflowId }) => {
-  const input = resolveInput(step.settings.input, context) as { recipients?: { to?: unknown; cc?: unknown; bcc?: unknown }; email?: unknown; subject?: unknown; body?: unknown };
+  const input = resolveInput(step.settings.input, context) as {
+    recipients?: { to?: unknown; cc?: unknown; bcc?: unknown };
+    email?: unknown;
+    subject?: unknown;
+    body?: unknown;
+  };
   const to = [...addresses(input.recipients?.to ?? input.email), ...addresses(input.recipients?.cc), ...addresses(input.recipients?.bcc)];
   if (to.length === 0) throw new Error('Email is not valid: no recipient');
   const bad = to.find((a) => !EMAIL.test(a));

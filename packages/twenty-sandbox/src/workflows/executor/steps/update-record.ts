@@ -11,7 +11,12 @@ import type { StepExecutor } from '../types.ts';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 export const updateRecord: StepExecutor = ({ ws, step, context, countRecordOperation }) => {
-  const input = resolveInput(step.settings.input, context) as { objectName?: string; objectRecordId?: unknown; objectRecord?: Record<string, unknown>; fieldsToUpdate?: string[] };
+  const input = resolveInput(step.settings.input, context) as {
+    objectName?: string;
+    objectRecordId?: unknown;
+    objectRecord?: Record<string, unknown>;
+    fieldsToUpdate?: string[];
+  };
   if (typeof input.objectRecordId !== 'string' || !UUID.test(input.objectRecordId) || !input.objectName) {
     throw new Error('Failed to update: Object record ID and name are required');
   }
