@@ -13,7 +13,7 @@ import { createField, createObject, createRelation, updateField, updateObjects }
 import { removeField, removeObject, removeView } from './apply-prune.ts';
 import { recordTargets, upsertRecords } from './apply-records.ts';
 import { seedLayers } from './seed/layers.ts';
-import { applyRoleOp } from './roles-plan.ts';
+import { applyRoleOp } from './roles-apply.ts';
 import { removeRole } from './roles-prune.ts';
 import { createView, runAll, updateView } from './apply-views.ts';
 import { workflowPhase } from '../workflows/index.ts';

@@ -1,7 +1,7 @@
 // The plan: what a deploy would change, grouped by object, in the admin's words,
 // each change with what apply needs to carry it out.
 import type { WorkflowOp } from '../workflows/deploy-plan.ts';
-import type { RoleOp } from './roles-plan.ts';
+import type { RoleOp } from './roles-apply.ts';
 import type {
   DesiredField,
   DesiredObject,
@@ -59,7 +59,7 @@ export type Op =
   | { op: 'removeRole'; id: string; label: string }
   /** A workflow: created, given a new version, renamed or re-activated (src/workflows). */
   | { op: 'workflow'; workflow: WorkflowOp }
-  /** A role: created or updated, then its permissions (roles-plan.ts). */
+  /** A role: created or updated, then its permissions (planned in roles-plan.ts, sent by roles-apply.ts). */
   | { op: 'role'; role: RoleOp };
 
 export interface Change {
