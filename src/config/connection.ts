@@ -4,7 +4,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { DEFAULT_PACING, type PacingOptions } from '../twenty/pacing.ts';
+import { DEFAULT_PACING, type PacingOptions } from '../twenty/index.ts';
 import type { ConfigProblem } from './problem.ts';
 import { findProfile, profileFiles } from './profiles.ts';
 

@@ -3,7 +3,7 @@
 // says where the workspace is and where its key comes from, never the key itself.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseYaml } from '../pack/yaml-source.ts';
+import { parseYaml } from '../pack/index.ts';
 import type { ConfigProblem } from './problem.ts';
 
 export const PACK_CONFIG_FILE = 'bankpack.config.yaml';

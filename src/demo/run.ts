@@ -7,7 +7,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { formatProblem, type PackFile, type Problem, type ValidPack } from '../pack/index.ts';
 import { validatePack } from '../validate/index.ts';
-import { TwentyClient } from '../twenty/client.ts';
+import { TwentyClient } from '../twenty/index.ts';
 import type { ObjectSeedCounts } from '../deploy/index.ts';
 import { todayIn } from '../letters/index.ts';
 import { seed, type Workspace } from '../ops/index.ts';

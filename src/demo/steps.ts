@@ -1,7 +1,7 @@
 // The demo's steps: each runs once, prints one line when it ends (✓ done, ✗ failed,
 // – skipped), and never throws: a failure is kept as a value with the step's name, and
 // the steps that need it are skipped while the others go on.
-import { isTwentyError } from '../twenty/errors.ts';
+import { isTwentyError } from '../twenty/index.ts';
 
 export type StepStatus = 'ok' | 'failed' | 'skipped';
 

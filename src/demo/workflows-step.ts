@@ -3,7 +3,7 @@
 // through the records API, counted per workflow — runs started, tasks created,
 // emails sent by SEND_EMAIL steps. Loops keep earlier items in each step's history.
 import { readPages } from '../records/index.ts';
-import type { TwentyClient } from '../twenty/client.ts';
+import type { TwentyClient } from '../twenty/index.ts';
 
 export interface WorkflowRunCount {
   workflow: string;

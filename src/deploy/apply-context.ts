@@ -1,7 +1,6 @@
 // What every apply step shares: the client, the live ids, the server's
 // capabilities, and how to report progress.
-import type { TwentyClient } from '../twenty/client.ts';
-import type { ServerCapabilities } from '../twenty/compat.ts';
+import type { TwentyClient, ServerCapabilities } from '../twenty/index.ts';
 import type { Live } from './live.ts';
 import type { Change } from './plan.ts';
 

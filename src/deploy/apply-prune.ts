@@ -3,9 +3,7 @@
 // "Active fields can't be deleted", flat-field-metadata-validator.service.ts).
 // Record counts are read before anything is written, so that nothing holding
 // data is dropped without --allow-data-loss.
-import type { TwentyClient } from '../twenty/client.ts';
-import type { ServerCapabilities } from '../twenty/compat.ts';
-import { isTwentyError } from '../twenty/errors.ts';
+import { type TwentyClient, type ServerCapabilities, isTwentyError } from '../twenty/index.ts';
 import { lostNote, type ApplyContext } from './apply-context.ts';
 import { DELETE_FIELD, DELETE_OBJECT, DELETE_VIEW, RECORD_COUNTS, UPDATE_FIELD, UPDATE_OBJECT } from './mutations.ts';
 import type { Op, Plan } from './plan.ts';

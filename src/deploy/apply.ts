@@ -4,10 +4,7 @@
 // running again finishes the job, because the next plan is made from what the
 // workspace then holds.
 import { progressTicker } from './progress.ts';
-import type { TwentyClient } from '../twenty/client.ts';
-import type { ServerCapabilities } from '../twenty/compat.ts';
-import { isTwentyError } from '../twenty/errors.ts';
-import type { RequestCounts } from '../twenty/counter.ts';
+import { type TwentyClient, type ServerCapabilities, isTwentyError, type RequestCounts } from '../twenty/index.ts';
 import { titleOf, type ApplyContext } from './apply-context.ts';
 import { createField, createObject, createRelation, updateField, updateObjects } from './apply-metadata.ts';
 import { removeField, removeObject, removeView } from './apply-prune.ts';

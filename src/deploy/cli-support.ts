@@ -4,9 +4,8 @@ import { resolve } from 'node:path';
 import { formatConfigProblem, resolveConnection, type Connection } from '../config/index.ts';
 import { formatProblem, hasErrors, type PendingProblem, type ValidPack } from '../pack/index.ts';
 import { validatePack } from '../validate/index.ts';
-import { TwentyClient } from '../twenty/client.ts';
-import { isTwentyError } from '../twenty/errors.ts';
-import { resolveUserToken } from '../workflows/user-token.ts';
+import { TwentyClient, isTwentyError } from '../twenty/index.ts';
+import { resolveUserToken } from '../workflows/index.ts';
 
 export interface ConnectionCliOptions {
   dir: string;

@@ -1,9 +1,7 @@
 // The straight path of a deploy: check the server, read the workspace once, build
 // the desired state, diff, and (for deploy) apply.
 import type { PendingProblem, ValidPack } from '../pack/index.ts';
-import type { TwentyClient } from '../twenty/client.ts';
-import { checkServer, unsupportedServerError, type ServerCapabilities } from '../twenty/compat.ts';
-import { TwentyError } from '../twenty/errors.ts';
+import { type TwentyClient, checkServer, unsupportedServerError, type ServerCapabilities, TwentyError } from '../twenty/index.ts';
 import { addWorkflowsToPlan } from '../workflows/index.ts';
 import { addRolesToPlan } from './roles-plan.ts';
 import { countRemovals } from './apply-prune.ts';

@@ -1,7 +1,7 @@
 // What apply knows about the workspace while it runs: the ids of objects, fields
 // and views, starting from the read the plan was made from and kept up to date
 // with every create. After a lost answer it is refreshed from a new read.
-import type { TwentyClient } from '../twenty/client.ts';
+import type { TwentyClient } from '../twenty/index.ts';
 import { readObjects, readViews } from './read-actual.ts';
 import type { ActualField, ActualObject, ActualState, ActualView } from './state.ts';
 

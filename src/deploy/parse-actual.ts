@@ -1,6 +1,6 @@
 // Turn Twenty's answers (2.43.0 shapes: Object, Field, Relation, View in
 // twenty-client-sdk dist/metadata/generated/schema.d.ts) into the actual state.
-import type { FieldType } from '../pack/model.ts';
+import type { FieldType } from '../pack/index.ts';
 import type { ActualField, ActualObject, ActualView, OptionState } from './state.ts';
 
 export interface RawField {

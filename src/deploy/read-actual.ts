@@ -3,7 +3,7 @@
 // other locale (Twenty answers labels in the `x-locale` asked for; object- and
 // field-metadata resolvers, resolveTranslatableString), one read of all views. The
 // seeded records are read by the seed phase (seed/read.ts).
-import type { TwentyClient } from '../twenty/client.ts';
+import type { TwentyClient } from '../twenty/index.ts';
 import { parseObjects, parseViews, type RawObjectNode, type RawView } from './parse-actual.ts';
 import type { ActualObject, ActualState, TranslationMap } from './state.ts';
 

@@ -6,9 +6,7 @@
 //   views and (when the pack defines roles) roles, in one request; labels in
 //   another locale need their own (x-locale).
 // - /graphql: the seeded records, one root field per seeded object (seed/read.ts).
-import { judgeCapabilities, type ServerCapabilities } from '../twenty/compat.ts';
-import type { TwentyClient } from '../twenty/client.ts';
-import { isTwentyError } from '../twenty/errors.ts';
+import { judgeCapabilities, type ServerCapabilities, type TwentyClient, isTwentyError } from '../twenty/index.ts';
 import { parseObjects, parseViews, type RawObjectNode, type RawView } from './parse-actual.ts';
 import { allObjectPages, type Connection, OBJECTS_FIELD, VIEWS_FIELD } from './read-actual.ts';
 import { ROLES_FIELDS, workspaceRolesOf, type RolesAnswer, type WorkspaceRoles } from './roles-read.ts';

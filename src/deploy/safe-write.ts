@@ -1,6 +1,6 @@
 // A write whose answer was lost is never repeated blindly: first read the
 // workspace and check whether it took effect; only if it did not, send it again.
-import { isTwentyError, TwentyError } from '../twenty/errors.ts';
+import { isTwentyError, TwentyError } from '../twenty/index.ts';
 
 export interface SafeWriteOptions<T> {
   /** Send the write once. */

@@ -2,7 +2,7 @@
 // the workspace has (actual). Objects are matched by nameSingular and fields by
 // (object, name), because Twenty's /metadata API lets no client choose their ids
 // (../shared/twenty/metadata-api.md §7); views and their parts carry deterministic ids.
-import type { FieldType, SourceRef } from '../pack/model.ts';
+import type { FieldType, SourceRef } from '../pack/index.ts';
 
 /** `{ en: { label: "Stage" } }`: per locale, per property, the label Twenty should show. */
 export type TranslationMap = Record<string, Record<string, string>>;

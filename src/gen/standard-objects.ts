@@ -4,8 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { STANDARD_OBJECT } from 'twenty-sdk/define';
-import { buildStandardCatalogue, renderCatalogueJson } from '../pack/standard/build-catalogue.ts';
-import { STANDARD_FIELD_INFO, SYSTEM_FIELDS } from '../pack/standard/field-info/index.ts';
+import { buildStandardCatalogue, renderCatalogueJson, STANDARD_FIELD_INFO, SYSTEM_FIELDS } from '../pack/index.ts';
 
 export const GENERATED_CATALOGUE_PATH = fileURLToPath(new URL('../pack/standard/standard-objects.generated.json', import.meta.url));
 

@@ -12,3 +12,8 @@ export * from './model.ts';
 export { formatProblem, hasErrors, sortProblems, type Problem, type PendingProblem } from './problems.ts';
 export { refOf, type RefIndex, type ObjectTarget, type FieldTarget } from './refs.ts';
 export { SYSTEM_FIELD_NAMES } from './standard/index.ts';
+export { parseYaml } from './yaml-source.ts';
+export { schemaRegistry, SCHEMA_DIR } from './schema-registry.ts';
+// What src/gen/standard-objects.ts regenerates the standard catalogue from (the hand table and its builder).
+export { buildStandardCatalogue, renderCatalogueJson } from './standard/build-catalogue.ts';
+export { STANDARD_FIELD_INFO, SYSTEM_FIELDS } from './standard/field-info/index.ts';

@@ -6,7 +6,7 @@
 // again just before (findMany leaves soft-deleted rows out) and only the live ones are
 // sent; the window left is that one request. A server with a smaller create cap
 // ("Maximum number of records to upsert is N.") gets the batch in pieces of N.
-import type { RequestOptions } from '../twenty/client.ts';
+import type { RequestOptions } from '../twenty/index.ts';
 import type { RecordData, UpsertBatch } from './batches.ts';
 import { recordApiNames } from './names.ts';
 import { readAll } from './reader.ts';

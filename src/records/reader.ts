@@ -1,7 +1,7 @@
 // Paged reads of one object's records over /graphql: cursor paging on `pageInfo.endCursor`,
 // asking only for the given fields. Twenty orders every page by the caller's orderBy then
 // `id AscNullsFirst` (common-find-many-query-runner.service.ts @0149527), so paging is stable.
-import type { RequestOptions } from '../twenty/client.ts';
+import type { RequestOptions } from '../twenty/index.ts';
 import { recordApiNames, type ObjectNames } from './names.ts';
 import { renderSelection, withId, type Selection } from './selection.ts';
 import type { RecordsTransport } from './transport.ts';

@@ -4,7 +4,7 @@
 // existing records by id: common-create-many-query-runner.service.ts @0051996), so it cannot
 // duplicate. An upsert batch goes through live-upsert.ts (only records still live).
 // Any other failure stops the run; what was written so far is reported.
-import type { RequestOptions } from '../twenty/client.ts';
+import type { RequestOptions } from '../twenty/index.ts';
 import { batchSize, type CreateBatch, type UpdateBatch, type WriteBatch } from './batches.ts';
 import { sendLiveUpsert, type UpsertState } from './live-upsert.ts';
 import { recordApiNames } from './names.ts';

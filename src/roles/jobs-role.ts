@@ -9,8 +9,7 @@
 // hiding a leg no job reads could hide one a job does. Twenty's system fields (id,
 // createdAt, position…) take no field permissions either.
 import { stringify } from 'yaml';
-import type { FieldPermissionDef, ObjectPermissionDef, RoleDef } from '../pack/model.ts';
-import type { RefIndex } from '../pack/refs.ts';
+import type { FieldPermissionDef, ObjectPermissionDef, RoleDef, RefIndex } from '../pack/index.ts';
 import { ROLE_DEFAULTS } from './resolve.ts';
 
 export const JOBS_ROLE_FILE = 'roles/jobs.role.yaml';

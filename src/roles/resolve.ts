@@ -3,9 +3,15 @@
 // the cross-file checks read. Pure; unresolved references come back as problems.
 // Imports the pack's modules directly, as the other rule families do: its front door
 // leads back to the rule families (a cycle).
-import type { RoleDef, SourceRef } from '../pack/model.ts';
-import type { PendingProblem } from '../pack/problems.ts';
-import { refOf, type FieldTarget, type ObjectTarget, type RefIndex } from '../pack/refs.ts';
+import {
+  type RoleDef,
+  type SourceRef,
+  type PendingProblem,
+  refOf,
+  type FieldTarget,
+  type ObjectTarget,
+  type RefIndex,
+} from '../pack/index.ts';
 import { flagKey, type PermissionFlagKey } from './flags.ts';
 
 /** The role-wide flags, each with a value. */

@@ -1,6 +1,6 @@
 // The text of each scaffolded file: the SDK's key names, fresh UUIDs, the `$schema`
 // line for editors, and comments that say what to edit next. Pure: no I/O.
-import type { FieldType } from '../pack/model.ts';
+import type { FieldType } from '../pack/index.ts';
 import { humanize, pluralize, toKebab } from './names.ts';
 
 export interface RenderContext {

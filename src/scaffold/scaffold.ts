@@ -5,11 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import { defaultLocaleOf } from '../pack/index.ts';
-import { loadFiles } from '../pack/load-files.ts';
+import { defaultLocaleOf, loadFiles, type FieldType, schemaRegistry, SCHEMA_DIR } from '../pack/index.ts';
 import { validatePack } from '../validate/index.ts';
-import type { FieldType } from '../pack/model.ts';
-import { schemaRegistry, SCHEMA_DIR } from '../pack/schema-registry.ts';
 import { toApiName, toKebab } from './names.ts';
 import {
   renderField,
