@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { DEMO_NOW, demoOptions, demoPaths, runDemo, type DemoOptions, type DemoSummary } from '../../src/demo/index.ts';
 import { GREETING, INVITATION } from '../../src/demo/options.ts';
 import { chromiumPath } from '../../src/letters/browser.ts';
@@ -33,6 +34,11 @@ const progress: string[] = [];
 
 const emlFiles = async (): Promise<string[]> => (await readdir(demoPaths(options).emails)).filter((f) => f.endsWith('.eml')).sort();
 const job = (s: DemoSummary, name: string) => s.jobs.find((j) => j.job === name);
+const countBy = (values: string[]): Record<string, number> => {
+  const counts: Record<string, number> = {};
+  for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
+  return counts;
+};
 
 beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'bankpack-demo-'));
@@ -101,7 +107,26 @@ describe('npm start on a new machine: the first run', () => {
     expect(setNow.every((c) => c.clientTier !== null)).toBe(true);
   });
 
+  it("keeps the demo data's stages: loading it starts the workflows only for records in their first stage", async () => {
+    // A closed complaint, a completed survey or a converted lead in the seed files must
+    // not come back as a new one because loading it fired a "created" workflow.
+    const seeded = async (file: string, field: string): Promise<Record<string, number>> => {
+      const doc = parse(await readFile(join(REPO, 'seeds', 'demo', file), 'utf8')) as { records: Array<Record<string, unknown>> };
+      return countBy(doc.records.map((r) => String(r[field])));
+    };
+    const inWorkspace = async (plural: string, field: string): Promise<Record<string, number>> =>
+      countBy((await ws.records<Record<string, string>>(plural, field)).map((r) => String(r[field])));
+    const complaints = await inWorkspace('complaints', 'step');
+    expect(complaints.CLOSED).toBe((await seeded('52-complaints.seed.yaml', 'step')).CLOSED);
+    const leads = await inWorkspace('intelLeads', 'stage');
+    const seededLeads = await seeded('31-intel-leads.seed.yaml', 'stage');
+    for (const stage of ['PUBLISHED', 'CONVERTED', 'DISCARDED']) expect(leads[stage], stage).toBe(seededLeads[stage]);
+    const surveys = await inWorkspace('satisfactionSurveys', 'status');
+    expect(surveys.COMPLETED).toBe((await seeded('51-satisfaction-surveys.seed.yaml', 'status')).COMPLETED);
+  });
+
   it('assigns the published leads and awards the closed bounty', async () => {
+    expect(job(first, 'assign-leads')?.counts['leads to assign']).toBeGreaterThan(0);
     const assigned = await ws.records<{ assignedManagerId: string | null; assignmentRule: string | null }>(
       'intelLeads',
       'assignedManagerId assignmentRule',

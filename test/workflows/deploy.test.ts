@@ -113,7 +113,7 @@ describe('deploying the pack’s workflows', () => {
   it('gives a changed workflow exactly one new version that replaces the active one, and nothing else', async () => {
     const edited = changed(pack, 'lead-created.workflow.yaml', (data) => {
       const steps = data.steps as Array<Record<string, unknown>>;
-      (steps[1]!.set as Record<string, unknown>).title = '核实新线索：{{record.name}}';
+      (steps[0]!.set as Record<string, unknown>).title = '核实新线索：{{record.name}}';
     });
     const before = await liveWorkflows();
     const { plan, report } = await deploy(edited);

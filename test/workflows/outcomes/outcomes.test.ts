@@ -96,6 +96,34 @@ describe('new lead (新线索)', () => {
   });
 });
 
+// Records created further on in their flow — an import of history, the demo data —
+// keep their state: the "created" workflows act only on a record in its first stage.
+describe('records created past their first stage', () => {
+  it('a lead created already converted stays converted and gets no verification task', async () => {
+    const lead = await create(sb, 'intelLead', { name: 'T-线索-已转换', stage: 'CONVERTED', targetCompanyId: company('SILVER') });
+    expect(row(sb, 'intelLead', lead).stage).toBe('CONVERTED');
+    expect(tasksTitled(sb, '核实线索：T-线索-已转换')).toHaveLength(0);
+  });
+
+  it('a complaint created closed stays closed and gets no task', async () => {
+    const before = runsOf(sb, '投诉受理').length;
+    const id = await create(sb, 'complaint', { name: 'T-投诉-已结案', step: 'CLOSED', companyId: company('PLATINUM') });
+    expect(row(sb, 'complaint', id).step).toBe('CLOSED');
+    expect(runsOf(sb, '投诉受理')).toHaveLength(before);
+  });
+
+  it('a survey created completed stays completed and gets no interview task', async () => {
+    const id = await create(sb, 'satisfactionSurvey', {
+      name: 'T-调查-已完成',
+      channel: 'PHONE',
+      status: 'COMPLETED',
+      companyId: company('GOLD'),
+    });
+    expect(row(sb, 'satisfactionSurvey', id).status).toBe('COMPLETED');
+    expect(tasksTitled(sb, '电话回访（满意度调查）：T-调查-已完成')).toHaveLength(0);
+  });
+});
+
 describe('rate request submitted (利率申请提交)', () => {
   it('a request created submitted goes under review with a credit-admission task for its reviewer, and only once', async () => {
     const reviewer = rows(sb, 'workspaceMember')[0]!; // the reviewer is a workspace member (a user of the credit department)
