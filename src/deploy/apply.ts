@@ -13,7 +13,7 @@ import { seedLayers } from './seed/layers.ts';
 import { applyRoleOp } from './roles-apply.ts';
 import { removeRole } from './roles-prune.ts';
 import { createView, runAll, updateView } from './apply-views.ts';
-import { workflowPhase } from '../workflows/index.ts';
+import { workflowPhase } from './workflows/phase.ts';
 import { Live } from './live.ts';
 import type { Change, Op, Plan } from './plan.ts';
 import type { ActualState } from './state.ts';

@@ -2,7 +2,7 @@
 // the desired state, diff, and (for deploy) apply.
 import type { PendingProblem, ValidPack } from '../pack/index.ts';
 import { type TwentyClient, checkServer, unsupportedServerError, type ServerCapabilities, TwentyError } from '../twenty/index.ts';
-import { addWorkflowsToPlan } from '../workflows/index.ts';
+import { addWorkflowsToPlan } from './workflows/phase.ts';
 import { addRolesToPlan } from './roles-plan.ts';
 import { countRemovals } from './apply-prune.ts';
 import { buildDesired } from './desired.ts';

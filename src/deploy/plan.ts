@@ -1,6 +1,6 @@
 // The plan: what a deploy would change, grouped by object, in the admin's words,
 // each change with what apply needs to carry it out.
-import type { WorkflowOp } from '../workflows/deploy-plan.ts';
+import type { WorkflowOp } from './workflows/diff.ts';
 import type { RoleOp } from './roles-apply.ts';
 import type {
   DesiredField,
@@ -57,7 +57,7 @@ export type Op =
   | { op: 'removeView'; id: string; name: string }
   /** A role no pack file defines (--prune; roles-prune.ts). */
   | { op: 'removeRole'; id: string; label: string }
-  /** A workflow: created, given a new version, renamed or re-activated (src/workflows). */
+  /** A workflow: created, given a new version, renamed or re-activated (workflows/diff.ts). */
   | { op: 'workflow'; workflow: WorkflowOp }
   /** A role: created or updated, then its permissions (planned in roles-plan.ts, sent by roles-apply.ts). */
   | { op: 'role'; role: RoleOp };

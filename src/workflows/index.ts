@@ -1,15 +1,13 @@
 // Front door of workflows: the pack's workflow files compiled into the JSON Twenty
-// stores, checked (a rule family of `bankpack validate`), planned and deployed.
-// Deploy calls planWorkflows() while it makes its plan and applyWorkflowOp() for
-// each workflow change; the builder writes need a user client (user-token.ts).
+// stores (pure: the same file, catalogue and ids give the same JSON and hash), and
+// checked (a rule family of `bankpack validate`). Reading and writing them in Twenty
+// is the engine's deploy phase (src/deploy/workflows/), which takes what it compiles
+// from here; the builder writes need a user token (user-token.ts).
 export { buildCatalogue, type Catalogue } from './catalogue.ts';
 export { checkWorkflow, checkWorkflows } from './check.ts';
 export { compileWorkflow, readSpec, type CompiledWorkflow, type CompileOptions } from './compile.ts';
-export { definitionHash } from './hash.ts';
-export { needsUserToken, planWorkflowChanges, type WorkflowChange, type WorkflowOp, type WorkflowPlan } from './deploy-plan.ts';
-export { applyWorkflowOp, type WorkflowApplyContext } from './deploy-apply.ts';
-export { readWorkflows, type ActualWorkflow } from './deploy-read.ts';
+export type { CompiledStep } from './compile-steps.ts';
+export type { CompiledTrigger } from './compile-trigger.ts';
+export { comparable, definitionHash } from './hash.ts';
+export { fieldIdLookup, fillFieldIds, unresolvedFields, type FieldIdLookup } from './record-filters.ts';
 export { resolveUserToken, USER_TOKEN_ENV, USER_TOKEN_HELP } from './user-token.ts';
-export { addWorkflowsToPlan, asDeployChanges, workflowPhase, WORKFLOW_GROUP } from './deploy-changes.ts';
-
-export { planWorkflows, workflowIdFor, type PlanWorkflowsInput } from './plan-workflows.ts';

@@ -2,9 +2,9 @@
 // is edited: only the steps that differ.
 import { describe, expect, it } from 'vitest';
 import { compileWorkflow, type CompiledWorkflow } from '../../src/workflows/compile.ts';
-import type { ActualWorkflow } from '../../src/workflows/deploy-read.ts';
-import { draftEdits, planWorkflowChanges } from '../../src/workflows/deploy-plan.ts';
-import { planWorkflows } from '../../src/workflows/index.ts';
+import type { ActualWorkflow } from '../../src/deploy/workflows/read.ts';
+import { draftEdits, planWorkflowChanges } from '../../src/deploy/workflows/diff.ts';
+import { planWorkflows } from '../../src/deploy/workflows/plan.ts';
 import { TwentyClient } from '../../src/twenty/client.ts';
 import { idDeriver } from '../../src/deploy/ids.ts';
 import { STANDARD_OBJECTS } from '../../src/pack/standard/index.ts';

@@ -13,7 +13,7 @@ import type { ValidPack as Pack } from '../../src/pack/index.ts';
 import { validPack } from '../support/valid-pack.ts';
 import { TwentyClient } from '../../src/twenty/client.ts';
 import { buildCatalogue, compileWorkflow, type CompiledWorkflow, readSpec } from '../../src/workflows/index.ts';
-import { readConnectedAccountId } from '../../src/workflows/deploy-read.ts';
+import { readConnectedAccountId } from '../../src/deploy/workflows/read.ts';
 import { comparable } from '../../src/workflows/hash.ts';
 import { fieldIdLookup } from '../../src/workflows/record-filters.ts';
 import { droppedFilterReasons, type Sandbox, stepShapeErrors } from 'twenty-sandbox';

@@ -5,7 +5,7 @@
 // with their trigger and steps.
 // Record API paths as in the integration tests (twentyhq/twenty test/integration/
 // graphql/suites/workflow/, workflows.md §3.1).
-import type { TwentyClient } from '../twenty/client.ts';
+import type { TwentyClient } from '../../twenty/index.ts';
 
 export interface ActualVersion {
   id: string;

@@ -1,11 +1,9 @@
 // The workflow writes, one request each, as Twenty's front end and integration
 // tests send them (workflows.md §3; documents from packages/twenty-front/src/modules/
 // workflow/graphql/mutations/ and test/integration/graphql/suites/workflow/utils/).
-import type { TwentyClient } from '../twenty/client.ts';
-import { isTwentyError } from '../twenty/errors.ts';
-import type { CompiledStep } from './compile-steps.ts';
-import type { CompiledTrigger } from './compile-trigger.ts';
-import type { ActualVersion } from './deploy-read.ts';
+import { type TwentyClient, isTwentyError } from '../../twenty/index.ts';
+import type { CompiledStep, CompiledTrigger } from '../../workflows/index.ts';
+import type { ActualVersion } from './read.ts';
 
 const write = { write: true } as const;
 

@@ -1,15 +1,12 @@
 // The workflow half of `bankpack plan`: compile the pack's workflows and compare
 // them with what the workspace holds, in one read.
-import type { IdDeriver } from '../deploy/ids.ts';
-import type { ActualObject } from '../deploy/state.ts';
-import type { LinkedPack } from '../pack/index.ts';
-import type { TwentyClient } from '../twenty/client.ts';
-import { isTwentyError } from '../twenty/errors.ts';
-import { buildCatalogue, type Catalogue } from './catalogue.ts';
-import { compileWorkflow } from './compile.ts';
-import { type ActualWorkflow, readWorkflows } from './deploy-read.ts';
-import { planWorkflowChanges, type WorkflowPlan } from './deploy-plan.ts';
-import { fieldIdLookup } from './record-filters.ts';
+import type { IdDeriver } from '../ids.ts';
+import type { ActualObject } from '../state.ts';
+import type { LinkedPack } from '../../pack/index.ts';
+import { type TwentyClient, isTwentyError } from '../../twenty/index.ts';
+import { buildCatalogue, type Catalogue, compileWorkflow, fieldIdLookup } from '../../workflows/index.ts';
+import { type ActualWorkflow, readWorkflows } from './read.ts';
+import { planWorkflowChanges, type WorkflowPlan } from './diff.ts';
 
 /** The id a pack workflow has in a workspace: `ids('workflow', universalIdentifier)`. */
 export function workflowIdFor(ids: IdDeriver, universalIdentifier: string): string {
@@ -29,7 +26,7 @@ export interface PlanWorkflowsInput {
 /**
  * Compile the pack's workflows and compare them with the workspace, in one read.
  * Email steps keep the connected account they were deployed with: which account to
- * send from is settled when a workflow is written (deploy-apply.ts), with a user token.
+ * send from is settled when a workflow is written (apply.ts), with a user token.
  */
 export async function planWorkflows(input: PlanWorkflowsInput): Promise<WorkflowPlan> {
   if (input.pack.workflows.length === 0) return { changes: [], unchanged: 0 };

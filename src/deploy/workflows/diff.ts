@@ -4,10 +4,8 @@
 // Twenty does not keep unique). It is unchanged when its active version hashes like
 // the compiled definition; otherwise the changes go into a draft that replaces the
 // active version on activation, the old one kept as ARCHIVED history (workflows.md §7).
-import type { CompiledStep } from './compile-steps.ts';
-import type { CompiledWorkflow } from './compile.ts';
-import type { ActualVersion, ActualWorkflow } from './deploy-read.ts';
-import { comparable, definitionHash } from './hash.ts';
+import { type CompiledStep, type CompiledWorkflow, comparable, definitionHash } from '../../workflows/index.ts';
+import type { ActualVersion, ActualWorkflow } from './read.ts';
 
 export type WorkflowOp =
   /** createWorkflow → its DRAFT v1 → build → activate. */

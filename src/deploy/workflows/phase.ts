@@ -1,11 +1,13 @@
-// The workflow plan in deploy's terms: one Change per workflow, grouped under
-// "workflows" in the rendered plan, each carrying its operation for apply.
-import type { Change, Op, Plan } from '../deploy/plan.ts';
-import type { TwentyClient } from '../twenty/client.ts';
-import { applyWorkflowOp, type WorkflowApplyContext } from './deploy-apply.ts';
-import { needsUserToken, type WorkflowPlan } from './deploy-plan.ts';
-import { planWorkflows, type PlanWorkflowsInput } from './plan-workflows.ts';
-import { USER_TOKEN_HELP } from './user-token.ts';
+// The workflows' phase of a deploy: the pack's workflows, compiled by src/workflows,
+// planned against the workspace (plan.ts, diff.ts) and carried out (apply.ts). In
+// deploy's terms: one Change per workflow, grouped under "workflows" in the rendered
+// plan, each carrying its operation for apply.
+import type { Change, Op, Plan } from '../plan.ts';
+import type { TwentyClient } from '../../twenty/index.ts';
+import { applyWorkflowOp, type WorkflowApplyContext } from './apply.ts';
+import { needsUserToken, type WorkflowPlan } from './diff.ts';
+import { planWorkflows, type PlanWorkflowsInput } from './plan.ts';
+import { USER_TOKEN_HELP } from '../../workflows/index.ts';
 
 export const WORKFLOW_GROUP = 'workflows';
 

@@ -7,15 +7,19 @@
 // has and the EMPTY placeholders Twenty adds to a new IF_ELSE / ITERATOR (only once
 // nothing points at them) → set the trigger (last, so it never names a step that
 // does not exist yet) → activate.
-import type { TwentyClient } from '../twenty/client.ts';
-import { isTwentyError } from '../twenty/errors.ts';
-import type { CompiledWorkflow } from './compile.ts';
-import { type ActualVersion, readConnectedAccountId, readWorkflow } from './deploy-read.ts';
-import { draftEdits, type WorkflowOp } from './deploy-plan.ts';
-import { definitionHash } from './hash.ts';
+import { type TwentyClient, isTwentyError } from '../../twenty/index.ts';
+import {
+  type CompiledWorkflow,
+  definitionHash,
+  fieldIdLookup,
+  type FieldIdLookup,
+  fillFieldIds,
+  unresolvedFields,
+} from '../../workflows/index.ts';
+import { type ActualVersion, readConnectedAccountId, readWorkflow } from './read.ts';
+import { draftEdits, type WorkflowOp } from './diff.ts';
 import * as gql from './mutations.ts';
-import { fieldIdLookup, type FieldIdLookup, fillFieldIds, unresolvedFields } from './record-filters.ts';
-import { readObjects } from '../deploy/read-actual.ts';
+import { readObjects } from '../read-actual.ts';
 
 export interface WorkflowApplyContext {
   /** The API-key client: workflow records and activation. */
