@@ -9,10 +9,12 @@ export type { LinkedField, LinkedModel, LinkedObject, LinkedOption, LinkedRelati
 export { loadFiles, resolveProblem, type PackFile, type FileKind, FOLDERS, MANIFEST_FILE, SETTINGS_FILE } from './load-files.ts';
 export { buildPack, allPackFields } from './build-model.ts';
 export * from './model.ts';
-export { formatProblem, hasErrors, sortProblems, type Problem, type PendingProblem } from './problems.ts';
+export { formatProblem, hasErrors, sortProblems, type Problem, type PendingProblem, type Severity } from './problems.ts';
 export { refOf, type RefIndex, type ObjectTarget, type FieldTarget } from './refs.ts';
 export { SYSTEM_FIELD_NAMES } from './standard/index.ts';
 export { parseYaml } from './yaml-source.ts';
+export { didYouMean } from './did-you-mean.ts';
+export { COMPOSITE_SUB_FIELDS } from './standard/composite-fields.ts';
 export { schemaRegistry, SCHEMA_DIR } from './schema-registry.ts';
 // What src/gen/standard-objects.ts regenerates the standard catalogue from (the hand table and its builder).
 export { buildStandardCatalogue, renderCatalogueJson } from './standard/build-catalogue.ts';

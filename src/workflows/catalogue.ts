@@ -1,13 +1,9 @@
 // What a workflow may read and write: the pack's linked model (src/pack/linked.ts),
 // looked up by object nameSingular and field name: the pack's objects and fields,
 // Twenty's standard objects, and the system fields Twenty adds to every custom object.
-import type { FieldType } from '../pack/model.ts';
+import type { FieldType } from '../pack/index.ts';
 
-/**
- * What the workflows read of a LinkedPack (src/pack/linked-pack.ts), which is one. Named
- * here rather than imported because the pack's front door also holds the validator that
- * runs the workflows' own rule family (a cycle until rule families are registered from above).
- */
+/** What the workflows read of a LinkedPack (src/pack/linked-pack.ts), which is one: only its model. */
 export interface WorkflowsPack {
   model: { objects: ReadonlyMap<string, { nameSingular: string; origin: 'pack' | 'standard'; fields: ReadonlyMap<string, LinkedField> }> };
 }
@@ -34,8 +30,6 @@ export interface Catalogue {
   objects: Map<string, CatalogueObject>;
   object(name: string): CatalogueObject | undefined;
 }
-
-export { COMPOSITE_SUB_FIELDS } from '../pack/standard/composite-fields.ts';
 
 export function buildCatalogue(pack: WorkflowsPack): Catalogue {
   const objects = new Map<string, CatalogueObject>();

@@ -4,9 +4,7 @@
 // codes of twenty-shared workflow/validation, @41d2425) and what it would accept but
 // run wrongly (a SELECT value that is not an option, steps after an IF_ELSE that no
 // branch reaches, a record update that re-triggers its own workflow, issue #11322).
-import { didYouMean } from '../pack/did-you-mean.ts';
-import type { NodePath, WorkflowDef } from '../pack/model.ts';
-import type { PendingProblem, Severity } from '../pack/problems.ts';
+import { didYouMean, type NodePath, type WorkflowDef, type PendingProblem, type Severity } from '../pack/index.ts';
 import { type Catalogue, type CatalogueField, type CatalogueObject, fieldOf, keyNames } from './catalogue.ts';
 import { readSpec } from './compile.ts';
 import { comparisonLiterals, isComparison } from './conditions.ts';

@@ -1,7 +1,7 @@
 // A workflow file → the exact trigger and steps Twenty stores, plus the hash that
 // tells a deploy whether the workflow changed. Pure: the same file, catalogue and
 // connected account always give the same JSON.
-import type { WorkflowDef } from '../pack/model.ts';
+import type { WorkflowDef } from '../pack/index.ts';
 import { type Catalogue, fieldOf } from './catalogue.ts';
 import { compileStep, type CompiledStep } from './compile-steps.ts';
 import { compileTrigger, type CompiledTrigger } from './compile-trigger.ts';

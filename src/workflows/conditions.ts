@@ -4,7 +4,7 @@
 // and step-filter-group-schema.ts @41d2425. Values as the executor reads them
 // (evaluate-filter-conditions.util.ts): SELECT compares with a JSON array of
 // options (`contains`), BOOLEAN with "true"/"false", numbers and dates as text.
-import type { FieldType } from '../pack/model.ts';
+import type { FieldType } from '../pack/index.ts';
 import type { ComparisonSpec, ConditionSpec } from './format.ts';
 
 export interface StepFilterGroup {

@@ -8,7 +8,7 @@
 // body) beside its `nextStepIds` (after the loop). Branches never join again; a
 // loop body's last steps lead back to the iterator.
 import { v5 as uuidv5 } from 'uuid';
-import type { NodePath } from '../pack/model.ts';
+import type { NodePath } from '../pack/index.ts';
 import type { BranchSpec, StepSpec, WorkflowSpec } from './format.ts';
 
 /** Canvas spacing, close to what Twenty's editor uses between nodes. */

@@ -6,9 +6,8 @@
 // totalCount}` and, on newer servers, `all` (find-records.workflow-action.ts @0188b66),
 // SEND_EMAIL `{success}`, ITERATOR `currentItem` / `currentItemIndex`, FORM the
 // submitted values by field name; IF_ELSE, FILTER and DELAY have none.
-import { didYouMean } from '../pack/did-you-mean.ts';
-import type { FieldType } from '../pack/model.ts';
-import { type Catalogue, type CatalogueField, COMPOSITE_SUB_FIELDS, fieldOf, keyNames } from './catalogue.ts';
+import { COMPOSITE_SUB_FIELDS, didYouMean, type FieldType } from '../pack/index.ts';
+import { type Catalogue, type CatalogueField, fieldOf, keyNames } from './catalogue.ts';
 import type { StepSpec, TriggerSpec } from './format.ts';
 import type { GraphStep, WorkflowGraph } from './graph.ts';
 import { type VariableRoot, parseVariable } from './variables.ts';
