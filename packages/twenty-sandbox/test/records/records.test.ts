@@ -3,88 +3,17 @@
 // and paged on /graphql with graphql-request. Expectations cite Twenty's source.
 import { gql } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { failureOf, startTestSandbox, type TestSandbox } from '../../src/fixtures/clients.ts';
+import { failureOf, type TestSandbox } from '../../src/fixtures/clients.ts';
+import { LEAD, startLeadsSandbox, type Lead } from './records-setup.ts';
 
 let t: TestSandbox;
 let companyId = '';
 beforeAll(async () => {
-  t = await startTestSandbox();
-  const company = t.sandbox.workspace.objectByName('company')?.id;
-  const obj = await t.metadata.request<{ createOneObject: { id: string } }>(
-    gql`
-      mutation ($input: CreateOneObjectInput!) {
-        createOneObject(input: $input) {
-          id
-        }
-      }
-    `,
-    {
-      input: {
-        object: {
-          nameSingular: 'intelLead',
-          namePlural: 'intelLeads',
-          labelSingular: 'Intel lead',
-          labelPlural: 'Intel leads',
-          icon: 'IconTarget',
-        },
-      },
-    },
-  );
-  const field = (f: Record<string, unknown>): Promise<unknown> =>
-    t.metadata.request(
-      gql`
-        mutation ($input: CreateOneFieldMetadataInput!) {
-          createOneField(input: $input) {
-            id
-          }
-        }
-      `,
-      { input: { field: { objectMetadataId: obj.createOneObject.id, ...f } } },
-    );
-  await field({
-    type: 'SELECT',
-    name: 'stage',
-    label: 'Stage',
-    defaultValue: "'COLLECTED'",
-    options: [
-      { value: 'COLLECTED', label: 'Collected', color: 'gray', position: 0 },
-      { value: 'PUBLISHED', label: 'Published', color: 'sky', position: 1 },
-    ],
-  });
-  await field({ type: 'CURRENCY', name: 'estimatedDeposits', label: 'Estimated deposits' });
-  await field({
-    type: 'RELATION',
-    name: 'company',
-    label: 'Company',
-    relationCreationPayload: {
-      type: 'MANY_TO_ONE',
-      targetObjectMetadataId: company,
-      targetFieldLabel: 'Intel leads',
-      targetFieldIcon: 'IconTarget',
-    },
-  });
-  const c = await t.graphql.request<{ createCompany: { id: string } }>(gql`
-    mutation {
-      createCompany(data: { name: "Acme Bank", employees: 12 }) {
-        id
-      }
-    }
-  `);
-  companyId = c.createCompany.id;
+  ({ t, companyId } = await startLeadsSandbox());
 });
 afterAll(async () => t.sandbox.close());
 
-interface Lead {
-  id: string;
-  name: string;
-  stage: string;
-  estimatedDeposits: { amountMicros: number | null; currencyCode: string | null };
-  companyId: string | null;
-  company: { name: string } | null;
-  createdBy: { source: string };
-}
-const LEAD = 'id name stage estimatedDeposits { amountMicros currencyCode } companyId company { name } createdBy { source }';
-
+// One sequence: each step works on the records the steps before it left.
 describe('records of a custom object', () => {
   it('creates records with client ids, defaults, composite values and the join column', async () => {
     const id = '6a1d7f4e-2b3c-4d5e-8f90-1a2b3c4d5e6f';
