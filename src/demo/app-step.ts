@@ -2,7 +2,7 @@
 // the export built by twenty-sdk (kept in <pack>/.bankpack/app-build while the pack is
 // unchanged) and synced through `syncApplication` — before the usual deploy, which then
 // only carries what an app cannot (workflows, reference records, translations).
-import { installApp, type AppInstalled, type Workspace } from '../ops/index.ts';
+import { describeBuild, installApp, type AppInstalled, type Workspace } from '../ops/index.ts';
 import type { PackFile, ValidPack } from '../pack/index.ts';
 
 export interface AppStepResult {
@@ -10,7 +10,7 @@ export interface AppStepResult {
   created: number;
   updated: number;
   deleted: number;
-  /** Requests the sync sent (registration, development application, sync). */
+  /** Requests the install sent (the dry run, and when it found changes: registration, development application, sync). */
   requests: number;
   build: AppInstalled['build'];
 }
@@ -21,8 +21,7 @@ export async function installAsApp(
   dir: string,
   validated: { pack: ValidPack; files: readonly PackFile[] },
 ): Promise<AppStepResult> {
-  const planned = await installApp({ dir, workspace, pack: validated, dryRun: true });
-  const r = planned.ok && planned.actions.length === 0 ? planned : await installApp({ dir, workspace, pack: validated });
+  const r = await installApp({ dir, workspace, pack: validated, confirm: (planned) => planned.actions.length > 0 });
   if (!r.ok) throw new Error([r.message, ...r.details].join('; '));
   return {
     applicationUniversalIdentifier: r.applicationUniversalIdentifier,
@@ -35,10 +34,9 @@ export async function installAsApp(
 }
 
 export function describeAppStep(r: AppStepResult): string {
-  const build = r.build.cached ? 'twenty-sdk build reused' : `built by twenty-sdk in ${(r.build.ms / 1000).toFixed(1)} s`;
   const what =
     r.created + r.updated + r.deleted === 0
       ? 'no changes: the app already matches the manifest'
       : `${r.created} created, ${r.updated} updated, ${r.deleted} deleted`;
-  return `syncApplication: ${what}, in ${r.requests} request(s); ${build}`;
+  return `syncApplication: ${what}, in ${r.requests} request(s); ${describeBuild(r.build)}`;
 }

@@ -14,4 +14,4 @@ export { sendLetters, type SendLettersInput, type LettersSent } from './send-let
 export { listLetters, previewLetters, type TemplateListing, type PreviewLettersInput } from './browse-letters.ts';
 export type { LettersInput } from './letters.ts';
 export { exportApp, type ExportInput, type Exported } from './export.ts';
-export { installApp, type InstallAppInput, type AppInstalled } from './install-app.ts';
+export { installApp, describeBuild, type InstallAppInput, type AppInstalled } from './install-app.ts';

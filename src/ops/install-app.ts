@@ -10,6 +10,12 @@ export interface InstallAppInput extends PackInput {
   workspace: Workspace;
   /** Only ask the server what the sync would do. */
   dryRun?: boolean;
+  /**
+   * Asked between the server's dry run and the sync, with the dry run's result, as
+   * twenty-sdk's CLI shows its plan first: false stops before anything is written (the
+   * result is then the dry run's). One export, one build, one manifest for both.
+   */
+  confirm?: (planned: AppInstalled) => boolean | Promise<boolean>;
   /** Where twenty-sdk's builds are kept (default `<dir>/.bankpack/app-build`). */
   cacheDir?: string;
   onProgress?: Progress;
@@ -18,14 +24,19 @@ export interface InstallAppInput extends PackInput {
 export interface AppInstalled {
   ok: true;
   applicationUniversalIdentifier: string;
+  /** True when nothing was written: a dry run, or a sync the confirm callback declined. */
   dryRun: boolean;
   actions: SyncAction[];
   counts: AppSyncCounts;
   /** How the manifest was had: built now (and how long that took) or from the cache. */
   build: { cached: boolean; ms: number };
-  /** Requests sent to Twenty. */
+  /** Requests sent to Twenty by this call (the dry run's included). */
   requests: number;
 }
+
+/** How the build was had, in the words the CLI and the demo print. */
+export const describeBuild = (build: AppInstalled['build']): string =>
+  build.cached ? 'twenty-sdk build reused' : `built by twenty-sdk in ${(build.ms / 1000).toFixed(1)} s`;
 
 export async function installApp(input: InstallAppInput): Promise<AppInstalled | OpFailure> {
   const progress = input.onProgress ?? silent;
@@ -46,21 +57,26 @@ export async function installApp(input: InstallAppInput): Promise<AppInstalled |
       `twenty-sdk ${version} refused the exported app; nothing was sent (run \`bankpack export twenty-app --check\`)`,
       build.error ? [build.error] : [],
     );
+  const { manifest } = build;
   const { client } = input.workspace;
   const before = client.counter.total;
-  const dryRun = input.dryRun === true;
-  progress(dryRun ? `asking ${client.url} what syncing the app would do` : `syncing the app into ${client.url}`);
+  const result = (dryRun: boolean, synced: { applicationUniversalIdentifier: string; actions: SyncAction[] }): AppInstalled => ({
+    ok: true,
+    applicationUniversalIdentifier: synced.applicationUniversalIdentifier,
+    dryRun,
+    actions: synced.actions,
+    counts: countSyncActions(synced.actions),
+    build: { cached: build.cached, ms },
+    requests: client.counter.total - before,
+  });
   try {
-    const synced = dryRun ? await planAppSync(client, build.manifest) : await syncApp(client, build.manifest);
-    return {
-      ok: true,
-      applicationUniversalIdentifier: synced.applicationUniversalIdentifier,
-      dryRun,
-      actions: synced.actions,
-      counts: countSyncActions(synced.actions),
-      build: { cached: build.cached, ms },
-      requests: client.counter.total - before,
-    };
+    if (input.dryRun === true || input.confirm) {
+      progress(`asking ${client.url} what syncing the app would do`);
+      const planned = result(true, await planAppSync(client, manifest));
+      if (input.dryRun === true || !(await input.confirm?.(planned))) return planned;
+    }
+    progress(`syncing the app into ${client.url}`);
+    return result(false, await syncApp(client, manifest));
   } catch (e) {
     return workspaceFailure(e);
   }

@@ -5,13 +5,13 @@
 // typecheck is its own tsc process, so they overlap the real pack's long
 // manifest step instead of queueing behind it.
 import { existsSync, readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { mkdtemp } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildInTempFolder,
+  buildKey,
   compareWithManifest,
   exportProject,
   sdkSystemFieldUid,
@@ -23,7 +23,8 @@ import {
 import type { ValidPack } from '../../src/pack/index.ts';
 import { validatePack } from '../../src/validate/index.ts';
 import { planAppSync, preparePlan, syncApp, type AppSync, type Plan } from '../../src/deploy/index.ts';
-import { clientFor, deployOnce, miniSandbox, packSandbox, type Sandbox } from '../deploy/sandbox-helpers.ts';
+import { clientFor, deployOnce, MINI_PACK, miniSandbox, packSandbox, type Sandbox } from '../deploy/sandbox-helpers.ts';
+import { runCli } from '../support/run-cli.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -282,5 +283,63 @@ describe('the real pack installed through syncApplication', () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+// `bankpack deploy --as-app` as an admin runs it, on a copy of the deploy mini-pack. Its
+// build cache is seeded with the manifest twenty-sdk built above from the same exported
+// files (what buildCached itself keeps after a build), so the command takes seconds, not
+// the minutes of a second build. (The mini-pack's relations need the full standard
+// catalogue: on the small one the sync fails with FIELD_METADATA_NOT_FOUND.)
+describe('bankpack deploy --as-app', () => {
+  const KEY = 'tw-as-app-test-key-3c8d1f';
+  let sb: Sandbox;
+  let conn: string[];
+  /** The mutations sent since `from`, by operation name (the dry run is one too). */
+  const writesSince = (from: number): string[] =>
+    sb
+      .requests()
+      .slice(from)
+      .filter((q) => q.write)
+      .map((q) => q.operationName ?? '');
+
+  beforeAll(async () => {
+    const mini = fixtureBuilds.get('test/deploy/fixtures/mini-pack')!;
+    const dir = await mkdtemp(join(tmpdir(), 'bankpack-as-app-'));
+    await cp(MINI_PACK, dir, { recursive: true });
+    const cache = join(dir, '.bankpack', 'app-build');
+    await mkdir(cache, { recursive: true });
+    await writeFile(join(cache, `manifest-${await buildKey(mini.project.files)}.json`), JSON.stringify(mini.manifest));
+    await writeFile(join(dir, 'key'), KEY, { mode: 0o600 });
+    sb = await packSandbox({ apiKey: KEY });
+    conn = ['--dir', dir, '--url', sb.url, '--api-key-file', join(dir, 'key'), '--rate-limit', '0'];
+  });
+  afterAll(async () => sb?.close());
+
+  it('shows the dry run and, off a terminal without --yes, stops before anything is written', async () => {
+    const r = await runCli('deploy', '--as-app', ...conn);
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/App plan: 27 to create, 0 to update, 0 to delete\./);
+    expect(r.err).toMatch(/pass --yes to install the app/);
+    expect(writesSince(0)).toEqual(['BankpackSyncApplication']);
+    expect(sb.workspace.objectByName('desk')).toBeUndefined();
+  });
+
+  it('with --yes installs the app from one build and deploys the rest; a second run changes nothing', async () => {
+    const first = await runCli('deploy', '--as-app', '--yes', ...conn);
+    expect(first.code).toBe(0);
+    expect(first.err.match(/building the app/g)).toHaveLength(1);
+    expect(first.err).toMatch(
+      /App synced into http:\/\/127\.0\.0\.1:\d+: 27 created, 0 updated, 0 deleted, in 5 request\(s\); twenty-sdk build reused\./,
+    );
+    expect(first.err).toMatch(/Deployed to http:\/\/127\.0\.0\.1:\d+: 11 changes applied/);
+    expect(sb.workspace.objectByName('desk')).toBeDefined();
+    const from = sb.requests().length;
+    const again = await runCli('deploy', '--as-app', '--yes', ...conn);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('App plan: no changes, Twenty metadata matches the manifest.');
+    expect(again.err).not.toContain('App synced');
+    expect(again.err).toContain('No changes: the workspace already matches the pack.');
+    expect(writesSince(from)).toEqual(['BankpackSyncApplication']);
   });
 });
