@@ -1,8 +1,9 @@
-// What every job is: it reads what it needs, decides with its pure rule, and returns a
-// plan — the report a manager reads and the write batches that apply it. The runner
-// (run.ts) prints the plan and, unless it is a dry run, sends the batches.
-import type { RecordsTransport, WriteBatch } from '../records/index.ts';
+// What every job is: it reads what it needs through its records port, decides with its
+// pure rule, and returns a plan — the report a manager reads and the changes that apply
+// it. The runner (src/ops/job-runner.ts) turns the changes into write batches and,
+// unless it is a dry run, sends them.
 import type { JobName, Policies, PolicyName } from './policy.ts';
+import type { JobChange, JobRecords } from './records-port.ts';
 
 /** Options some jobs take from the command line. */
 export interface JobOptions {
@@ -17,10 +18,9 @@ export interface JobOptions {
 }
 
 export interface JobContext {
-  transport: RecordsTransport;
+  records: JobRecords;
   /** The moment the job runs (epoch ms); every date it writes derives from it. */
   now: number;
-  pageSize?: number;
   options: JobOptions;
 }
 
@@ -50,7 +50,7 @@ export interface JobPlan {
   /** Counts a manager looks at first, in display order. */
   counts: Array<[string, number]>;
   sections: ReportSection[];
-  writes: WriteBatch[];
+  changes: JobChange[];
 }
 
 /**

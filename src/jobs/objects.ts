@@ -1,7 +1,7 @@
 // The pack's objects the jobs read and write (objects/*.object.yaml).
-import type { ObjectNames } from '../records/names.ts';
+import type { ObjectRef } from './records-port.ts';
 
-const object = (nameSingular: string, namePlural: string): ObjectNames => ({ nameSingular, namePlural });
+const object = (nameSingular: string, namePlural: string): ObjectRef => ({ nameSingular, namePlural });
 
 export const INTEL_LEAD = object('intelLead', 'intelLeads');
 export const CLIENT_MANAGER = object('clientManager', 'clientManagers');

@@ -1,19 +1,35 @@
 // The report of a job run: text a manager can read (counts first, then one line per record
 // with its reason) and JSON for machines (every item, the values written, request counts).
-import type { RequestCounts } from '../twenty/counter.ts';
-import type { RunOutcome } from './run.ts';
+import type { JobPlan } from './job.ts';
 
-type Done = Extract<RunOutcome, { ok: true }>;
+/** A finished run, as the runner (src/ops/job-runner.ts) returns it. */
+export interface JobRun {
+  at: number;
+  dryRun: boolean;
+  policyFiles: string[];
+  /** The job's plan, with the write batches its changes made. */
+  plan: JobPlan & { writes: readonly unknown[] };
+  planned: { requests: number; records: number };
+  written?: { batches: number; records: number; skipped?: string[]; error?: { message: string } };
+}
+
+/** What the Twenty client counted (src/twenty's RequestCounts), as far as the report tells it. */
+export interface RequestTally {
+  reads: { core: number; metadata: number };
+  writes: { core: number; metadata: number };
+  retries: number;
+  throttled: number;
+}
 
 export interface ReportOptions {
   /** Lines shown per section in text; the JSON always has them all. */
   maxLines?: number;
-  requests?: RequestCounts;
+  requests?: RequestTally;
 }
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
-export function renderReport(run: Done, options: ReportOptions = {}): string {
+export function renderReport(run: JobRun, options: ReportOptions = {}): string {
   const { plan } = run;
   const max = options.maxLines ?? 50;
   const out: string[] = [];
@@ -36,7 +52,7 @@ export function renderReport(run: Done, options: ReportOptions = {}): string {
   return `${out.join('\n')}\n`;
 }
 
-function changesLine(run: Done): string {
+function changesLine(run: JobRun): string {
   const { planned, written } = run;
   if (planned.requests === 0) return 'Nothing to change.';
   const what = `${plural(planned.records, 'record')} in ${plural(planned.requests, 'request')}`;
@@ -52,13 +68,13 @@ function changesLine(run: Done): string {
     : `Wrote ${plural(written.records, 'record')} of ${planned.records}.${gone}`;
 }
 
-function requestsLine(c: RequestCounts): string {
+function requestsLine(c: RequestTally): string {
   const reads = c.reads.core + c.reads.metadata;
   const writes = c.writes.core + c.writes.metadata;
   return `Requests to Twenty: ${reads} reads, ${writes} writes${c.retries ? `, ${c.retries} retried` : ''}${c.throttled ? `, throttled ${c.throttled}×` : ''}.`;
 }
 
-export function reportJson(run: Done, requests?: RequestCounts): Record<string, unknown> {
+export function reportJson(run: JobRun, requests?: RequestTally): Record<string, unknown> {
   const { plan } = run;
   return {
     job: plan.job,

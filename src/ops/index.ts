@@ -8,6 +8,7 @@ export { readSavedPlan, parseSavedPlan, serializeSavedPlan, SAVED_PLAN_FORMAT, S
 export { silent, type Progress, type Workspace, type OpFailure, type FailureReason } from './types.ts';
 export { seed, type SeedInput, type Seeded, type SeedFailure } from './seed.ts';
 export { runJob, type RunJobInput, type JobRan } from './run-job.ts';
+export { runPackJob, type RunOptions, type RunOutcome } from './job-runner.ts';
 export { validated, type PackInput } from './types.ts';
 export { renderLetters, type RenderLettersInput, type LettersRendered } from './render-letters.ts';
 export { sendLetters, type SendLettersInput, type LettersSent } from './send-letters.ts';

@@ -1,16 +1,9 @@
 // The runJob op: one of the pack's jobs as of a moment — the pack validated first, its
 // policies with it (a problem there stops the job before anything is read), then its
 // reads, its decisions, and (unless a dry run) its writes.
-import {
-  JOB_POLICIES,
-  JobOptionError,
-  policyPath,
-  runJob as runPackJob,
-  type JobName,
-  type JobOptions,
-  type RunOutcome,
-} from '../jobs/index.ts';
+import { JOB_POLICIES, JobOptionError, policyPath, type JobName, type JobOptions } from '../jobs/index.ts';
 import { formatProblem } from '../pack/index.ts';
+import { runPackJob, type RunOutcome } from './job-runner.ts';
 import { failure, packOf, workspaceFailure, type OpFailure, type PackInput, type Workspace } from './types.ts';
 
 export interface RunJobInput extends PackInput {

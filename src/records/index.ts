@@ -27,4 +27,3 @@ export { claimRecords, recordsPort, upsertRecords, type ClaimOwner, type ClaimRe
 export { recordApiNames, type ObjectNames, type RecordApiNames } from './names.ts';
 export { renderSelection, type Selection } from './selection.ts';
 export type { RecordsTransport } from './transport.ts';
-export * as values from './values.ts';

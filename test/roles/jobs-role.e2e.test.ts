@@ -5,7 +5,8 @@ import { GraphQLClient } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeeds } from '../../src/deploy/index.ts';
 import { DEMO_NOW } from '../../src/demo/index.ts';
-import { JOB_NAMES, runJob } from '../../src/jobs/index.ts';
+import { JOB_NAMES } from '../../src/jobs/index.ts';
+import { runPackJob } from '../../src/ops/index.ts';
 import type { ValidPack } from '../../src/pack/index.ts';
 import { buildRefIndex } from '../../src/pack/refs.ts';
 import { JOBS_ROLE_ID, resolveRole } from '../../src/roles/index.ts';
@@ -82,7 +83,7 @@ describe('the jobs API key role', () => {
     const client = new TwentyClient({ url: w.sandbox.url, apiKey: jobsKey, pacing: { perMinute: 0, burst: 1 } });
     const written: Record<string, number> = {};
     for (const name of JOB_NAMES) {
-      const outcome = await runJob(name, {
+      const outcome = await runPackJob(name, {
         pack,
         transport: client,
         now: DEMO_NOW,

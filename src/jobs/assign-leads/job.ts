@@ -1,18 +1,19 @@
 // assign-leads: reads the open leads, the managers and their branches, assigns the leads
 // in the publish stage (rule.ts), and writes manager, rule, date, distance and reason.
-import { groupUpdates, readAll, values as v, type RecordRow } from '../../records/index.ts';
 import type { JobDefinition, ReportItem } from '../job.ts';
 import { ADDRESS_FIELDS, BRANCH, CLIENT_MANAGER, INTEL_LEAD } from '../objects.ts';
+import type { Row } from '../records-port.ts';
+import * as v from '../values.ts';
 import { assignLeads, type AssignmentRule, type BranchInput, type LeadInput, type ManagerInput, type Place } from './rule.ts';
 
 const RULES: readonly string[] = ['FIRST_CLAIM', 'PROXIMITY', 'INDUSTRY'];
 
-function place(row: RecordRow, field: string): Place {
+function place(row: Row, field: string): Place {
   const a = v.address(row, field);
   return { lat: a.lat, lng: a.lng, city: a.city, state: a.state };
 }
 
-function toLead(row: RecordRow): LeadInput {
+function toLead(row: Row): LeadInput {
   const claimedBy = v.text(row, 'claimedById');
   const claimedAt = v.time(row, 'claimedAt');
   const rule = v.text(row, 'assignmentRule');
@@ -56,10 +57,10 @@ export const assignLeadsJob: JobDefinition<'assignment'> = {
     writes: { intelLead: { fields: ['assignedManager', 'assignmentRule', 'assignedAt', 'assignmentDistanceKm', 'assignmentReason'] } },
   },
   async plan(ctx, { assignment: policy }) {
-    const { transport, pageSize } = ctx;
+    const { records } = ctx;
     const stages = [...new Set([policy.stage, ...policy.load.countedStages])];
     const [leadRows, managerRows, branchRows] = await Promise.all([
-      readAll(transport, {
+      records.readAll({
         object: INTEL_LEAD,
         fields: [
           'name',
@@ -74,14 +75,12 @@ export const assignLeadsJob: JobDefinition<'assignment'> = {
           'createdAt',
         ],
         filter: { stage: { in: stages } },
-        pageSize,
       }),
-      readAll(transport, {
+      records.readAll({
         object: CLIENT_MANAGER,
         fields: ['name', 'employeeNo', 'branchId', policy.industry.field, 'capacity', 'status'],
-        pageSize,
       }),
-      readAll(transport, { object: BRANCH, fields: ['name', { location: ADDRESS_FIELDS }], pageSize }),
+      records.readAll({ object: BRANCH, fields: ['name', { location: ADDRESS_FIELDS }] }),
     ]);
     const managers: ManagerInput[] = managerRows.map((r) => ({
       id: r.id,
@@ -142,7 +141,7 @@ export const assignLeadsJob: JobDefinition<'assignment'> = {
         { title: 'Assigned', items: assigned },
         { title: 'Left for the meeting (no rule placed them)', items: unassigned },
       ],
-      writes: groupUpdates(INTEL_LEAD, updates),
+      changes: [{ kind: 'update', object: INTEL_LEAD, updates }],
     };
   },
 };

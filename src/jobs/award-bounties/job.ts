@@ -1,9 +1,10 @@
 // award-bounties: reads the open and won bounties, the bids still in the running, the
 // managers and their lead load, then awards, expires and makes payouts due (rule.ts).
-import { groupUpdates, readAll, values as v, type RecordData } from '../../records/index.ts';
 import { managerLoads } from '../assign-leads/load.ts';
 import type { JobDefinition, ReportItem } from '../job.ts';
 import { BID, BOUNTY, CLIENT_MANAGER, INTEL_LEAD } from '../objects.ts';
+import type { RecordData } from '../records-port.ts';
+import * as v from '../values.ts';
 import { awardBounties, type BidderInput, type BidInput, type BountyInput } from './rule.ts';
 
 export const awardBountiesJob: JobDefinition<'bounties' | 'assessments' | 'assignment'> = {
@@ -23,9 +24,9 @@ export const awardBountiesJob: JobDefinition<'bounties' | 'assessments' | 'assig
     },
   },
   async plan(ctx, { bounties: policy, assessments, assignment }) {
-    const { transport, pageSize, now } = ctx;
+    const { now } = ctx;
     const [bountyRows, bidRows, managerRows, leadRows] = await Promise.all([
-      readAll(transport, {
+      ctx.records.readAll({
         object: BOUNTY,
         fields: [
           'name',
@@ -37,20 +38,17 @@ export const awardBountiesJob: JobDefinition<'bounties' | 'assessments' | 'assig
           'payoutDueAt',
         ],
         filter: { status: { in: [...policy.award.statuses, 'WON'] } },
-        pageSize,
       }),
-      readAll(transport, {
+      ctx.records.readAll({
         object: BID,
         fields: ['name', 'bountyId', 'managerId', 'planScore', 'submittedAt', 'status'],
         filter: { status: { in: policy.award.eligibleBidStatuses } },
-        pageSize,
       }),
-      readAll(transport, { object: CLIENT_MANAGER, fields: ['name', 'grade', 'status', 'capacity'], pageSize }),
-      readAll(transport, {
+      ctx.records.readAll({ object: CLIENT_MANAGER, fields: ['name', 'grade', 'status', 'capacity'] }),
+      ctx.records.readAll({
         object: INTEL_LEAD,
         fields: ['stage', 'assignedManagerId'],
         filter: { stage: { in: assignment.load.countedStages }, assignedManagerId: { is: 'NOT_NULL' } },
-        pageSize,
       }),
     ]);
     const loads = managerLoads(
@@ -146,7 +144,10 @@ export const awardBountiesJob: JobDefinition<'bounties' | 'assessments' | 'assig
         { title: 'Expired', items: sections.expire },
         { title: 'Payouts due (及时兑现)', items: sections.payout },
       ],
-      writes: [...groupUpdates(BOUNTY, bountyUpdates), ...groupUpdates(BID, bidUpdates)],
+      changes: [
+        { kind: 'update', object: BOUNTY, updates: bountyUpdates },
+        { kind: 'update', object: BID, updates: bidUpdates },
+      ],
     };
   },
 };

@@ -15,7 +15,7 @@
 import { loadRatio, type ManagerLoad } from '../assign-leads/load.ts';
 import { DAY_MS, isoDay } from '../periods.ts';
 import type { BountiesPolicy, RankKey } from '../policy.ts';
-import type { Money } from '../../records/values.ts';
+import type { Money } from '../values.ts';
 
 export interface BountyInput {
   id: string;

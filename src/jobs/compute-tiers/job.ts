@@ -4,9 +4,10 @@
 // values (a month's new scores) go as upserts of the records just read, 200 a request
 // (records/plan-updates.ts). The report lists upgrades and downgrades (what a tier-change
 // letter needs: `--json` gives object, id, from and to).
-import { planUpdates, values as v, type RecordData, type WriteBatch } from '../../records/index.ts';
 import { clientName, CLIENT_NAMES, readClients } from '../clients.ts';
 import type { JobDefinition, ReportItem } from '../job.ts';
+import type { JobChange, RecordData } from '../records-port.ts';
+import * as v from '../values.ts';
 import { computeTiers, type ClientBalances, type TierChange } from './rule.ts';
 
 const MONEY = ['amountMicros', 'currencyCode'];
@@ -34,16 +35,17 @@ export const computeTiersJob: JobDefinition<'tiers'> = {
   async plan(ctx, { tiers: policy }) {
     const at = new Date(ctx.now).toISOString();
     const items: Record<TierChange | 'skipped', ReportItem[]> = { upgrade: [], downgrade: [], first: [], score: [], skipped: [] };
-    const writes: WriteBatch[] = [];
+    const changes: JobChange[] = [];
     let total = 0;
     let same = 0;
     for (const object of policy.objects) {
-      const rows = await readClients(
-        ctx.transport,
-        object,
-        [{ depositBalance: MONEY }, { loanBalance: MONEY }, { feeIncome: MONEY }, 'clientTier', 'contributionScore'],
-        { pageSize: ctx.pageSize },
-      );
+      const rows = await readClients(ctx.records, object, [
+        { depositBalance: MONEY },
+        { loanBalance: MONEY },
+        { feeIncome: MONEY },
+        'clientTier',
+        'contributionScore',
+      ]);
       const clients: ClientBalances[] = rows.map((r) => ({
         object,
         id: r.id,
@@ -75,7 +77,7 @@ export const computeTiersJob: JobDefinition<'tiers'> = {
           });
         }
       }
-      writes.push(...planUpdates(CLIENT_NAMES[object], updates));
+      changes.push({ kind: 'update', object: CLIENT_NAMES[object], updates, mayUpsert: true });
     }
     return {
       job: 'compute-tiers',
@@ -98,7 +100,7 @@ export const computeTiersJob: JobDefinition<'tiers'> = {
         ...(['upgrade', 'downgrade', 'first', 'score'] as const).map((k) => ({ title: SECTION[k], items: items[k] })),
         { title: 'Skipped (not scored, tier kept)', items: items.skipped },
       ],
-      writes,
+      changes,
     };
   },
 };

@@ -9,7 +9,7 @@
 // ones counts as 0. A balance in another currency than the policy's cannot be added up
 // (no exchange rates here): that client is skipped and listed.
 import type { ClientObject, TierThreshold, TiersPolicy } from '../policy.ts';
-import type { Money } from '../../records/values.ts';
+import type { Money } from '../values.ts';
 
 export interface ClientBalances {
   object: ClientObject;

@@ -1,10 +1,11 @@
 // sample-surveys: reads the tiered clients and the recent surveys, draws the batch's sample
 // (rule.ts) and creates one satisfactionSurvey per drawn client for the maintenance team.
 import { randomUUID } from 'node:crypto';
-import { chunkCreates, readAll, values as v, type RecordData } from '../../records/index.ts';
 import { clientName, readClients } from '../clients.ts';
 import { JobOptionError, type JobDefinition, type ReportItem } from '../job.ts';
 import { MAINTENANCE_TEAM, SATISFACTION_SURVEY } from '../objects.ts';
+import type { RecordData } from '../records-port.ts';
+import * as v from '../values.ts';
 import { DAY_MS, periodLabel, quarterAt } from '../periods.ts';
 import type { ClientObject } from '../policy.ts';
 import { batchName, chooseBatch } from './batch.ts';
@@ -29,13 +30,13 @@ export const sampleSurveysJob: JobDefinition<'surveys'> = {
   },
   policies: ['surveys'],
   async plan(ctx, { surveys: policy }) {
-    const { transport, pageSize, now, options } = ctx;
+    const { now, options } = ctx;
     if (options.batch !== undefined && options.newBatch) throw new JobOptionError('give either --batch NAME or --new-batch, not both');
     const cutoff = new Date(now - policy.recentSurveyExclusionDays * DAY_MS).toISOString();
     const quarter = periodLabel(quarterAt(now), '{year}Q{quarter}');
     // Every batch of this quarter starts with the format's text before {n}.
     const prefix = batchName(policy.batchFormat.split('{n}')[0] ?? '', quarter, 0);
-    const surveyRows = await readAll(transport, {
+    const surveyRows = await ctx.records.readAll({
       object: SATISFACTION_SURVEY,
       fields: ['batch', 'companyId', 'personId', 'tierAtSampling', 'sampledAt', 'surveyedAt', 'createdAt'],
       filter: {
@@ -47,7 +48,6 @@ export const sampleSurveysJob: JobDefinition<'surveys'> = {
           { createdAt: { gte: cutoff } },
         ],
       },
-      pageSize,
     });
     const batch =
       options.batch ??
@@ -69,7 +69,7 @@ export const sampleSurveysJob: JobDefinition<'surveys'> = {
     });
     const leaders = new Map<string, string>();
     if (policy.interviewer.includes('maintenanceTeam.leader')) {
-      for (const t of await readAll(transport, { object: MAINTENANCE_TEAM, fields: ['leaderId'], pageSize })) {
+      for (const t of await ctx.records.readAll({ object: MAINTENANCE_TEAM, fields: ['leaderId'] })) {
         const leader = v.text(t, 'leaderId');
         if (leader) leaders.set(t.id, leader);
       }
@@ -79,10 +79,10 @@ export const sampleSurveysJob: JobDefinition<'surveys'> = {
       const tiers = Object.keys(sizes);
       if (tiers.length === 0) continue;
       const rows = await readClients(
-        transport,
+        ctx.records,
         object,
         ['clientTier', 'lastSurveyedAt', 'marketingOptOut', 'relationshipManagerId', 'maintenanceTeamId'],
-        { filter: { clientTier: { in: tiers } }, pageSize },
+        { clientTier: { in: tiers } },
       );
       for (const r of rows) {
         const team = v.text(r, 'maintenanceTeamId');
@@ -153,7 +153,10 @@ export const sampleSurveysJob: JobDefinition<'surveys'> = {
         { title: 'Per client file and tier', items: strataItems },
         { title: 'Sampled clients', items: created },
       ],
-      writes: [...chunkCreates(SATISFACTION_SURVEY, records.company), ...chunkCreates(SATISFACTION_SURVEY, records.person)],
+      changes: [
+        { kind: 'create', object: SATISFACTION_SURVEY, records: records.company },
+        { kind: 'create', object: SATISFACTION_SURVEY, records: records.person },
+      ],
     };
   },
 };

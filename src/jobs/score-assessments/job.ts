@@ -2,10 +2,11 @@
 // year, counts each manager's high-end clients from the CRM, scores the yearly quantitative
 // assessment (creating it when missing) and proposes the grade change (rule.ts).
 import { randomUUID } from 'node:crypto';
-import { chunkCreates, groupUpdates, readAll, values as v, type RecordData, type RecordRow } from '../../records/index.ts';
 import { readClients } from '../clients.ts';
 import { JobOptionError, type JobDefinition, type ReportItem } from '../job.ts';
 import { ASSESSMENT, CLIENT_MANAGER } from '../objects.ts';
+import type { RecordData, Row } from '../records-port.ts';
+import * as v from '../values.ts';
 import { parsePeriod, periodLabel, quarterAt, quartersOf } from '../periods.ts';
 import {
   scoreQuarter,
@@ -34,7 +35,7 @@ const ASSESSMENT_FIELDS = [
   'proposedGrade',
 ];
 
-function toAssessment(r: RecordRow): AssessmentInput {
+function toAssessment(r: Row): AssessmentInput {
   return {
     id: r.id,
     managerId: v.text(r, 'managerId'),
@@ -106,7 +107,7 @@ export const scoreAssessmentsJob: JobDefinition<'assessments' | 'tiers'> = {
     },
   },
   async plan(ctx, { assessments: policy, tiers }) {
-    const { transport, pageSize, now } = ctx;
+    const { now } = ctx;
     const period = ctx.options.period === undefined ? quarterAt(now) : parsePeriod(ctx.options.period);
     if (!period) throw new JobOptionError(`--period must be a quarter like 2025Q3 or a year like 2025, not "${ctx.options.period}"`);
     const yearly = period.kind === 'year';
@@ -121,8 +122,8 @@ export const scoreAssessmentsJob: JobDefinition<'assessments' | 'tiers'> = {
         }
       : { kind: { in: [policy.quarterly.kind] }, period: { eq: label } };
     const [assessmentRows, managerRows] = await Promise.all([
-      readAll(transport, { object: ASSESSMENT, fields: ASSESSMENT_FIELDS, filter, pageSize }),
-      readAll(transport, { object: CLIENT_MANAGER, fields: ['name', 'grade', 'status'], pageSize }),
+      ctx.records.readAll({ object: ASSESSMENT, fields: ASSESSMENT_FIELDS, filter }),
+      ctx.records.readAll({ object: CLIENT_MANAGER, fields: ['name', 'grade', 'status'] }),
     ]);
     const managers: AssessedManager[] = managerRows.map((r) => ({
       id: r.id,
@@ -137,10 +138,10 @@ export const scoreAssessmentsJob: JobDefinition<'assessments' | 'tiers'> = {
       const clients: ManagedClient[] = [];
       for (const object of tiers.objects) {
         const rows = await readClients(
-          transport,
+          ctx.records,
           object,
           ['relationshipManagerId', 'clientTier', 'previousTier', 'tierSetAt', 'createdAt'],
-          { filter: { relationshipManagerId: { is: 'NOT_NULL' } }, pageSize },
+          { relationshipManagerId: { is: 'NOT_NULL' } },
         );
         for (const r of rows) {
           clients.push({
@@ -225,7 +226,10 @@ export const scoreAssessmentsJob: JobDefinition<'assessments' | 'tiers'> = {
         { title: 'Scored', items: scored },
         { title: 'Skipped', items: skipped },
       ],
-      writes: [...groupUpdates(ASSESSMENT, updates), ...chunkCreates(ASSESSMENT, creates)],
+      changes: [
+        { kind: 'update', object: ASSESSMENT, updates },
+        { kind: 'create', object: ASSESSMENT, records: creates },
+      ],
     };
   },
 };

@@ -4,8 +4,8 @@
 import { GraphQLClient } from 'graphql-request';
 import { join } from 'node:path';
 import { applyPlan, preparePlan } from '../../../src/deploy/index.ts';
-import { runJob, type RunOptions, type RunOutcome } from '../../../src/jobs/index.ts';
-import type { JobName } from '../../../src/jobs/policy.ts';
+import type { JobName } from '../../../src/jobs/index.ts';
+import { runPackJob, type RunOptions, type RunOutcome } from '../../../src/ops/index.ts';
 import { TwentyClient } from '../../../src/twenty/index.ts';
 import { MINI_CATALOGUE } from 'twenty-sandbox/fixtures';
 import { startSandbox, type Sandbox } from 'twenty-sandbox';
@@ -85,7 +85,7 @@ export async function startJobSandbox(): Promise<JobSandbox> {
     async run(job, options = {}) {
       const before = sandbox.requests().length;
       const c = client();
-      const outcome = await runJob(job, { pack: stubs, transport: c, dryRun: false, ...options });
+      const outcome = await runPackJob(job, { pack: stubs, transport: c, dryRun: false, ...options });
       if (!outcome.ok) throw new Error(`policy problems: ${outcome.problems.map((p) => p.message).join('; ')}`);
       const log = sandbox.requests().slice(before);
       return { outcome, writes: log.filter((r) => r.write).length, requests: log.length, client: c };

@@ -1,8 +1,8 @@
 // Reading typed values out of a record as Twenty sends it: every accessor tolerates
 // null, a missing field and a wrong type (a half-filled CRM is normal), returning null.
-import type { RecordRow } from './reader.ts';
+// Pure, so the jobs' mapping from rows to their rules' inputs stays in the feature.
 
-type Row = RecordRow | Record<string, unknown>;
+type Row = Record<string, unknown>;
 
 export function text(row: Row, field: string): string | null {
   const v = row[field];
