@@ -11,7 +11,8 @@ import { fieldDto, objectDto, viewChildDto, viewDto, workspaceDto } from './dto.
 import { createField, deleteField, updateField } from './fields.ts';
 import { createObject, deleteObject, updateManyObjects, updateObject } from './objects.ts';
 import { updateWorkspaceMemberRole, type CallerContext } from './members.ts';
-import { ROLE_MUTATIONS, ROLE_QUERIES } from './roles.ts';
+import { API_KEY_MUTATIONS } from './api-keys.ts';
+import { ROLE_MUTATIONS, ROLE_QUERIES } from './role-resolvers.ts';
 import { APP_MUTATIONS, APP_QUERIES } from './app-sync/sync.ts';
 import { matchesMetadataFilter, paginateById, type Paging } from './paging.ts';
 import { childrenOf, createChildren, createView, removeChild, removeView, updateChild, updateView } from './views.ts';
@@ -115,6 +116,9 @@ const updateOf = (a: Args): Input => (inputOf(a).update ?? {}) as Input;
 const Mutation: Record<string, Resolver> = {
   ...Object.fromEntries(Object.entries(APP_MUTATIONS).map(([k, r]) => [k, (_s: unknown, a: Args, ctx: MetadataContext) => r(a, ctx.ws)])),
   ...Object.fromEntries(Object.entries(ROLE_MUTATIONS).map(([k, r]) => [k, (_s: unknown, a: Args, ctx: MetadataContext) => r(a, ctx.ws)])),
+  ...Object.fromEntries(
+    Object.entries(API_KEY_MUTATIONS).map(([k, r]) => [k, (_s: unknown, a: Args, ctx: MetadataContext) => r(a, ctx.ws)]),
+  ),
   updateWorkspaceMemberRole: (_s, a, ctx) => updateWorkspaceMemberRole(a, ctx.ws, ctx as CallerContext),
   createOneObject: (_s, a, ctx) => metadataWrite(ctx, () => objectDto(createObject(ctx.ws, (inputOf(a).object ?? {}) as Input))),
   updateOneObject: (_s, a, ctx) => metadataWrite(ctx, () => objectDto(updateObject(ctx.ws, String(inputOf(a).id), updateOf(a)))),

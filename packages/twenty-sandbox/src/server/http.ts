@@ -306,7 +306,7 @@ function authenticate(
   // token stands for the first member, the workspace's admin.
   const memberId = token === userToken ? firstMemberId(ws) : memberOfToken(ws, token);
   if (token === userToken || memberId) return { principal: 'user', ...(memberId ? { memberId, role: roleOfMember(ws, memberId) } : {}) };
-  // A key made with createApiKey + generateApiKeyToken: its role's permissions apply (metadata/roles.ts).
+  // A key made with createApiKey + generateApiKeyToken: its role's permissions apply (metadata/api-keys.ts, roles.ts).
   const role = roleOfToken(ws, token);
   if (role) return { principal: 'apiKey', role };
   return { error: authenticationError('Token invalid.') };

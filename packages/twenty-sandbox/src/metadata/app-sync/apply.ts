@@ -2,58 +2,23 @@
 // (createObject, createField, createView, the role mutations…), then marks every row
 // made as the app's: its universalIdentifier is the manifest's, its applicationId the
 // app's (Object/Field/View/ViewField/NavigationMenuItem.applicationId in the 2.43 schema).
+// Fields: apply-fields.ts.
 import { randomUUID } from 'node:crypto';
-import {
-  getFieldUniversalIdentifier,
-  getSystemRelationFieldUniversalIdentifier,
-  getSystemViewUniversalIdentifier,
-} from 'twenty-sdk/define';
-import { failIfAny } from '../validation-error.ts';
-import { ruleError } from '../name-rules.ts';
-import { createField, deleteField, updateField } from '../fields.ts';
+import { deleteField, updateField } from '../fields.ts';
 import { createObject, deleteObject, updateObject } from '../objects.ts';
-import { buildRelationPair } from '../relations.ts';
-import { fieldNameErrors } from '../field-names.ts';
-import { ROLE_MUTATIONS, roleStore } from '../roles.ts';
+import { ROLE_MUTATIONS } from '../role-resolvers.ts';
+import { FLAGS, roleStore } from '../roles.ts';
 import { createChildren, createView, removeChild, removeView, updateChild, updateView } from '../views.ts';
 import { nowIso } from '../rows.ts';
-import type { TwentyError } from '../../server/twenty-errors.ts';
 import type { ViewChildKind } from '../../state/types.ts';
 import type { Workspace } from '../../state/workspace.ts';
+import { owning, pick, str, type Ctx, type Json } from './apply-context.ts';
+import { createAppField, systemIdentifiers } from './apply-fields.ts';
 import type { DesiredEntity, SyncAction } from './entities.ts';
 import { flagKeysOf, idOfUid, withIds } from './refs.ts';
 import { appStore, type AppMetadataName, type AppRow } from './store.ts';
 
-type Json = Record<string, unknown>;
 const PERMISSION_KINDS = new Set<AppMetadataName>(['objectPermission', 'fieldPermission', 'role']);
-const ROLE_SETTINGS = [
-  'canUpdateAllSettings',
-  'canAccessAllTools',
-  'canReadAllObjectRecords',
-  'canUpdateAllObjectRecords',
-  'canSoftDeleteAllObjectRecords',
-  'canDestroyAllObjectRecords',
-  'canBeAssignedToUsers',
-  'canBeAssignedToAgents',
-  'canBeAssignedToApiKeys',
-];
-
-interface Ctx {
-  ws: Workspace;
-  app: AppRow;
-  desired: Map<string, DesiredEntity>;
-  /** Relation sides made together with their other side. */
-  done: Set<string>;
-  /** Objects created by this sync (their default `name` field is the manifest's). */
-  newObjects: Set<string>;
-  /** Roles whose permissions are written once all actions ran. */
-  touchedRoles: Set<string>;
-  /** What this sync deletes: a field of an object that goes goes with it. */
-  deleting: Set<string>;
-}
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const pick = (o: Json, keys: readonly string[]): Json => Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]));
 
 export function applyActions(ws: Workspace, app: AppRow, desired: readonly DesiredEntity[], actions: readonly SyncAction[]): void {
   const ctx: Ctx = {
@@ -82,21 +47,6 @@ export function applyActions(ws: Workspace, app: AppRow, desired: readonly Desir
 const withId = (id: string | undefined): { id?: string } => (id ? { id } : {});
 const roleUidOf = (a: SyncAction, e: DesiredEntity | undefined): string =>
   a.metadataName === 'role' ? a.universalIdentifier : String((e?.props ?? a.flatEntity).roleUniversalIdentifier);
-
-/** Every row a call adds, marked as the app's. */
-function owning<T>(ctx: Ctx, make: () => T): T {
-  const { ws } = ctx;
-  const before = {
-    fields: new Set(ws.fields.keys()),
-    views: new Set(ws.views.keys()),
-    kids: new Set(Object.values(ws.viewChildren).flatMap((m) => [...m.keys()])),
-  };
-  const made = make();
-  for (const f of ws.fields.values()) if (!before.fields.has(f.id)) f.applicationId = ctx.app.id;
-  for (const v of ws.views.values()) if (!before.views.has(v.id)) v.applicationId = ctx.app.id;
-  for (const m of Object.values(ws.viewChildren)) for (const r of m.values()) if (!before.kids.has(r.id)) r.applicationId = ctx.app.id;
-  return made;
-}
 
 function create(ctx: Ctx, e: DesiredEntity): string | undefined {
   const { ws, app } = ctx;
@@ -136,7 +86,7 @@ function create(ctx: Ctx, e: DesiredEntity): string | undefined {
       return row!.id;
     }
     case 'role': {
-      const made = ROLE_MUTATIONS.createOneRole!({ createRoleInput: pick(p, ['label', 'description', 'icon', ...ROLE_SETTINGS]) }, ws) as {
+      const made = ROLE_MUTATIONS.createOneRole!({ createRoleInput: pick(p, ['label', 'description', 'icon', ...FLAGS]) }, ws) as {
         id: string;
       };
       roleStore(ws).roles.get(made.id)!.universalIdentifier = e.uid;
@@ -173,127 +123,6 @@ function create(ctx: Ctx, e: DesiredEntity): string | undefined {
       return undefined;
   }
 }
-
-/**
- * The fields and INDEX view Twenty adds to an app's object carry identifiers derived the
- * way twenty-sdk derives them (getFieldUniversalIdentifier & co., twenty-sdk 2.43 `define`),
- * so the manifest's views can name them. Which derivation the server uses for the
- * inverse legs on standard objects is unconfirmed: the relation one, from that side.
- */
-function systemIdentifiers(ws: Workspace, app: AppRow, objectId: string, objectUid: string): void {
-  const applicationUniversalIdentifier = app.universalIdentifier;
-  for (const f of ws.fields.values()) {
-    if (f.applicationId !== app.id || f.universalIdentifier !== f.id) continue;
-    const other = ws.objects.get(f.objectMetadataId === objectId ? (f.relationTargetObjectMetadataId ?? '') : f.objectMetadataId);
-    if (f.objectMetadataId === objectId && f.type !== 'RELATION')
-      f.universalIdentifier = getFieldUniversalIdentifier({
-        applicationUniversalIdentifier,
-        objectUniversalIdentifier: objectUid,
-        name: f.name,
-      });
-    else if (f.objectMetadataId === objectId && other)
-      f.universalIdentifier = getSystemRelationFieldUniversalIdentifier({
-        applicationUniversalIdentifier,
-        objectUniversalIdentifier: objectUid,
-        relationTargetObjectUniversalIdentifier: other.universalIdentifier,
-      });
-    else if (f.relationTargetObjectMetadataId === objectId && other)
-      f.universalIdentifier = getSystemRelationFieldUniversalIdentifier({
-        applicationUniversalIdentifier,
-        objectUniversalIdentifier: other.universalIdentifier,
-        relationTargetObjectUniversalIdentifier: objectUid,
-      });
-  }
-  for (const v of ws.views.values()) {
-    if (v.objectMetadataId === objectId && v.key === 'INDEX')
-      v.universalIdentifier = getSystemViewUniversalIdentifier({
-        objectMetadataApplicationUniversalIdentifier: applicationUniversalIdentifier,
-        objectUniversalIdentifier: objectUid,
-        viewKey: 'INDEX',
-      });
-  }
-}
-
-/** A field: the default `name` of a new object taken over, a relation made with its other side, or a plain field. */
-function createAppField(ctx: Ctx, e: DesiredEntity): string | undefined {
-  const { ws, app } = ctx;
-  const p = e.props;
-  const existing = idOfUid(ws, e.uid);
-  if (ctx.done.has(e.uid)) return existing;
-  const objectId = idOfUid(ws, String(p.objectUniversalIdentifier));
-  const fieldEntity = { name: p.name, objectUniversalIdentifier: p.objectUniversalIdentifier };
-  if (!objectId || !ws.objects.has(objectId))
-    throw failIfAny('fieldMetadata', 'create', fieldEntity, [
-      ruleError('OBJECT_METADATA_NOT_FOUND', 'Object metadata not found', p.objectUniversalIdentifier),
-    ]) as TwentyError;
-  const named = ws.fieldByName(objectId, 'name');
-  if (p.name === 'name' && p.type === 'TEXT' && ctx.newObjects.has(objectId) && named) {
-    // updateField stores a new row: mark that one.
-    Object.assign(updateField(ws, named.id, pick(p, ['label', 'description', 'icon'])), {
-      universalIdentifier: e.uid,
-      applicationId: app.id,
-    });
-    return named.id;
-  }
-  if (p.type !== 'RELATION') {
-    const settings = p.universalSettings;
-    const f = createField(ws, {
-      ...pick(p, ['name', 'label', 'type', 'description', 'icon', 'isNullable', 'isUnique', 'defaultValue', 'options']),
-      ...(settings ? { settings } : {}),
-      objectMetadataId: objectId,
-    });
-    Object.assign(f, { universalIdentifier: e.uid, applicationId: app.id });
-    return f.id;
-  }
-  const inverse = ctx.desired.get(String(p.relationTargetFieldMetadataUniversalIdentifier));
-  const targetId = idOfUid(ws, String(p.relationTargetObjectMetadataUniversalIdentifier));
-  const target = targetId ? ws.objects.get(targetId) : undefined;
-  if (!inverse || !target) {
-    throw failIfAny('fieldMetadata', 'create', fieldEntity, [
-      ruleError(
-        'FIELD_METADATA_NOT_FOUND',
-        'Relation field target metadata not found in both existing and about to be created field metadatas',
-        p.relationTargetFieldMetadataUniversalIdentifier,
-      ),
-    ]) as TwentyError;
-  }
-  const settings = (p.universalSettings ?? {}) as Json;
-  const type = settings.relationType === 'ONE_TO_MANY' ? 'ONE_TO_MANY' : 'MANY_TO_ONE';
-  const sourceErrors = fieldNameErrors(ws, objectId, String(p.name), 'RELATION', type);
-  const failure = failIfAny('fieldMetadata', 'create', fieldEntity, sourceErrors);
-  if (failure) throw failure;
-  const pair = buildRelationPair(
-    ws,
-    {
-      object: ws.objects.get(objectId)!,
-      name: String(p.name),
-      label: String(p.label),
-      icon: str(p.icon) ?? null,
-      description: str(p.description) ?? null,
-    },
-    {
-      type,
-      targetObjectMetadataId: target.id,
-      targetFieldLabel: String(inverse.props.label),
-      targetFieldIcon: str(inverse.props.icon) ?? 'IconRelationOneToMany',
-    },
-    String(inverse.props.name),
-  );
-  if ('extensions' in pair) throw pair;
-  Object.assign(pair.source, { universalIdentifier: e.uid, applicationId: app.id, settings: { ...pair.source.settings, ...settings } });
-  Object.assign(pair.target, {
-    universalIdentifier: inverse.uid,
-    applicationId: app.id,
-    description: str(inverse.props.description) ?? null,
-    settings: { ...pair.target.settings, ...((inverse.props.universalSettings ?? {}) as Json) },
-  });
-  ws.fields.set(pair.source.id, pair.source);
-  ws.fields.set(pair.target.id, pair.target);
-  ctx.done.add(inverse.uid);
-  return pair.source.id;
-}
-
-/** Changed properties only, references resolved; `universalSettings` is the row's `settings`. */
 function changes(ws: Workspace, a: SyncAction, drop: readonly string[] = []): Json {
   const after: Json = {};
   for (const [k, d] of Object.entries(a.diff ?? {})) if (!drop.includes(k)) after[k === 'universalSettings' ? 'settings' : k] = d.after;
@@ -325,7 +154,7 @@ function update(ctx: Ctx, e: DesiredEntity, a: SyncAction): void {
       return;
     case 'role': {
       const c = changes(ws, a);
-      ROLE_MUTATIONS.updateOneRole!({ updateRoleInput: { id, update: pick(c, ['label', 'description', 'icon', ...ROLE_SETTINGS]) } }, ws);
+      ROLE_MUTATIONS.updateOneRole!({ updateRoleInput: { id, update: pick(c, ['label', 'description', 'icon', ...FLAGS]) } }, ws);
       if ('permissionFlagUniversalIdentifiers' in c) {
         ROLE_MUTATIONS.upsertPermissionFlags!(
           { upsertPermissionFlagsInput: { roleId: id, permissionFlagKeys: flagKeysOf(c.permissionFlagUniversalIdentifiers) } },
