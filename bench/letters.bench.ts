@@ -18,6 +18,7 @@ import { catalogueWithPack, createRecords } from '../test/letters/sandbox-pack.t
 import { startSandbox } from 'twenty-sandbox';
 import { validatePack } from '../src/validate/index.ts';
 import type { BenchRow, Benchmark } from './types.ts';
+import { recordsPort } from '../src/records/index.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const RECIPIENTS = 10_000;
@@ -165,7 +166,7 @@ const bench: Benchmark = {
       const before = client.counter.snapshot().readsByKind['records:company'] ?? 0;
       let read = 0;
       for await (const page of readRecipients(
-        client,
+        recordsPort(client),
         letters.catalogue,
         t.prepared,
         filter.ok && filter.filter ? { filter: filter.filter } : {},

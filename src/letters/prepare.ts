@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { didYouMean } from '../pack/did-you-mean.ts';
 import type { TemplateDef } from '../pack/model.ts';
-import type { Selection } from '../records/selection.ts';
+import type { Fields } from './records-port.ts';
 import { emailFieldOf, objectByRef, type Catalogue, type CatalogueObject } from './catalogue.ts';
 import { readMeta, type TemplateMeta } from './front-matter.ts';
 import { buildSelection } from './record-shape.ts';
@@ -245,6 +245,6 @@ export function versionOf(def: TemplateDef, parts: readonly TemplateDef[]): stri
 }
 
 /** The selection that fetches everything the template reads, plus `extra` paths (the sender's needs). */
-export function selectionFor(t: PreparedTemplate, catalogue: Catalogue, extra: ReadonlyArray<readonly string[]> = []): Selection {
+export function selectionFor(t: PreparedTemplate, catalogue: Catalogue, extra: ReadonlyArray<readonly string[]> = []): Fields {
   return buildSelection(catalogue, t.object.nameSingular, [...t.paths, ...extra]);
 }

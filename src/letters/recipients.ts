@@ -1,11 +1,10 @@
 // Reading the recipients of a run from Twenty: the records of the template's object
 // that match the --where filter, page by page at the largest page size Twenty
 // allows, asking only for the fields the template reads. Also the template's lists.
-import { readPages } from '../records/reader.ts';
-import type { RecordsTransport } from '../records/transport.ts';
 import type { Catalogue } from './catalogue.ts';
 import type { PreparedTemplate } from './prepare.ts';
 import { buildSelection, flattenRecord } from './record-shape.ts';
+import type { LettersRecords } from './records-port.ts';
 import type { Filter } from './where.ts';
 
 /**
@@ -29,7 +28,7 @@ export interface RecipientQuery {
 
 /** Yields recipients a page at a time, flattened for the template. */
 export async function* readRecipients(
-  transport: RecordsTransport,
+  records: LettersRecords,
   catalogue: Catalogue,
   template: PreparedTemplate,
   query: RecipientQuery = {},
@@ -39,7 +38,7 @@ export async function* readRecipients(
   const pageSize = Math.max(1, Math.min(query.pageSize ?? LETTERS_PAGE_SIZE, limit));
   const fields = buildSelection(catalogue, object.nameSingular, [...template.paths, ...(query.extraPaths ?? [])]);
   let count = 0;
-  for await (const page of readPages(transport, { object, fields, ...(query.filter ? { filter: query.filter } : {}), pageSize })) {
+  for await (const page of records.readPages({ object, fields, ...(query.filter ? { filter: query.filter } : {}), pageSize })) {
     const rows = page.slice(0, Math.max(0, limit - count)).map((r) => flattenRecord(catalogue, object.nameSingular, r) as Recipient);
     count += rows.length;
     if (rows.length > 0) yield rows;
@@ -49,7 +48,7 @@ export async function* readRecipients(
 
 /** The template's lists (`lists:` in its front matter), each read once for the whole run. */
 export async function readLists(
-  transport: RecordsTransport,
+  records: LettersRecords,
   catalogue: Catalogue,
   template: PreparedTemplate,
 ): Promise<Record<string, unknown[]>> {
@@ -63,7 +62,7 @@ export async function readLists(
       ...(list.filter ? { filter: list.filter } : {}),
       pageSize: Math.min(list.limit, LETTERS_PAGE_SIZE),
     };
-    for await (const page of readPages(transport, options)) {
+    for await (const page of records.readPages(options)) {
       rows.push(...page);
       if (rows.length >= list.limit) break;
     }

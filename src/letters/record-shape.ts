@@ -1,7 +1,7 @@
 // From the paths a template reads to the GraphQL selection that fetches them, and
 // from Twenty's answer (one-to-many relations as `{ edges: [{ node }] }`) back to the
 // plain nested records a template loops over.
-import type { Selection } from '../records/selection.ts';
+import type { Fields } from './records-port.ts';
 import { COMPOSITE_SUBFIELDS, type Catalogue } from './catalogue.ts';
 
 interface Node {
@@ -16,7 +16,7 @@ interface Node {
  * through a many-to-one hop (docs/twenty-facts.md, "Records API"): such a path is an error here,
  * named, instead of a read the server turns down.
  */
-export function buildSelection(catalogue: Catalogue, object: string, paths: ReadonlyArray<readonly string[]>): Selection {
+export function buildSelection(catalogue: Catalogue, object: string, paths: ReadonlyArray<readonly string[]>): Fields {
   const root: Node = { fields: new Map([['id', 'leaf']]) };
   const nested = paths.filter((path) => nestsOneToMany(catalogue, object, path));
   if (nested.length > 0) {
@@ -64,8 +64,8 @@ function add(catalogue: Catalogue, object: string, node: Node, path: readonly st
   node.fields.set(name, 'leaf');
 }
 
-function render(node: Node): Selection {
-  const out: Array<string | Record<string, Selection>> = [];
+function render(node: Node): Fields {
+  const out: Array<string | Record<string, Fields>> = [];
   for (const [name, child] of node.fields) {
     if (child === 'leaf') out.push(name);
     else if (Array.isArray(child)) out.push({ [name]: [...(child as readonly string[])] });

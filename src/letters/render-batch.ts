@@ -3,7 +3,6 @@
 // not written: it is listed with the variable and where the template uses it.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RecordsTransport } from '../records/transport.ts';
 import type { Catalogue } from './catalogue.ts';
 import type { CompiledTemplate, RunVariables } from './compile.ts';
 import { letterFileStem } from './file-names.ts';
@@ -12,14 +11,14 @@ import { coverSheetHtml } from './cover-sheet.ts';
 import { mergePdfs, pageCount, type PdfPrinter } from './pdf.ts';
 import type { Progress } from './progress.ts';
 import { LETTERS_PAGE_SIZE, readLists, readRecipients, recipientName, type RecipientQuery } from './recipients.ts';
-import { MAX_RECORDS_PER_CREATE } from '../records/batches.ts';
-import { contactLogRecord, loggedKeys, planContactLog, writeContactLogs, type ContactLogPlan } from './send/contact-log.ts';
+import type { LettersRecords } from './records-port.ts';
+import { contactLogRecord, loggedKeys, planContactLog, type ContactLogPlan } from './send/contact-log.ts';
 import { sendKey } from './send/send-log.ts';
 
 export interface RenderBatchOptions {
   template: CompiledTemplate;
   catalogue: Catalogue;
-  transport: RecordsTransport;
+  records: LettersRecords;
   query: RecipientQuery;
   outDir: string;
   vars: RunVariables;
@@ -58,7 +57,7 @@ export const MERGED_PDF = 'all-letters.pdf';
 export async function renderBatch(o: RenderBatchOptions): Promise<RenderBatchResult> {
   await mkdir(o.outDir, { recursive: true });
   const object = o.template.prepared.object;
-  const lists = await readLists(o.transport, o.catalogue, o.template.prepared);
+  const lists = await readLists(o.records, o.catalogue, o.template.prepared);
   const vars: RunVariables = { ...o.vars, lists };
   const result: RenderBatchResult = { written: [], stopped: [] };
   const pdfs: Array<Uint8Array | undefined> = [];
@@ -71,7 +70,7 @@ export async function renderBatch(o: RenderBatchOptions): Promise<RenderBatchRes
   };
   let index = 0;
 
-  for await (const page of readRecipients(o.transport, o.catalogue, o.template.prepared, query)) {
+  for await (const page of readRecipients(o.records, o.catalogue, o.template.prepared, query)) {
     for (const record of page) {
       const name = recipientName(o.catalogue, object.nameSingular, record);
       const letter = o.template.render(record, vars, { name });
@@ -130,7 +129,7 @@ export async function renderBatch(o: RenderBatchOptions): Promise<RenderBatchRes
     );
     result.merged = MERGED_PDF;
   }
-  if (plan && o.campaign) result.logged = await logLetters(o.transport, plan, o.campaign, toLog);
+  if (plan && o.campaign) result.logged = await logLetters(o.records, plan, o.campaign, toLog);
   await writeFile(
     join(o.outDir, 'summary.json'),
     `${JSON.stringify({ template: o.template.prepared.meta.id, version: o.template.prepared.version, ...result }, null, 2)}\n`,
@@ -140,16 +139,13 @@ export async function renderBatch(o: RenderBatchOptions): Promise<RenderBatchRes
 
 /** Writes the contact logs of the letters not yet logged in this campaign; returns how many were written. */
 async function logLetters(
-  transport: RecordsTransport,
+  records: LettersRecords,
   plan: ContactLogPlan,
   campaign: string,
   letters: Array<{ key: string; record: Record<string, unknown> & { id: string } }>,
 ): Promise<number> {
-  const known = await loggedKeys(transport, plan, campaign, LETTERS_PAGE_SIZE);
+  const known = await loggedKeys(records, plan, campaign, LETTERS_PAGE_SIZE);
   const fresh = letters.filter((l) => !known.has(l.key)).map((l) => l.record);
-  for (let i = 0; i < fresh.length; i += MAX_RECORDS_PER_CREATE) {
-    const result = await writeContactLogs(transport, plan, fresh.slice(i, i + MAX_RECORDS_PER_CREATE));
-    if (result.error) throw result.error;
-  }
+  await records.create(plan.object, fresh);
   return fresh.length;
 }

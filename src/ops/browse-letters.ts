@@ -2,6 +2,7 @@
 // `letters preview` show templates with their problems (a template with an error is
 // listed, not hidden), so they take the pack as validate read it, valid or not.
 import type { PackLetters, PreviewServer } from '../letters/index.ts';
+import { recordsPort } from '../records/index.ts';
 import { validatePack } from '../validate/index.ts';
 import { lettersModule } from './letters.ts';
 import type { Workspace } from './types.ts';
@@ -59,7 +60,7 @@ export async function previewLetters(input: PreviewLettersInput): Promise<Previe
   const { startPreview, todayIn } = await lettersModule();
   return startPreview({
     loadLetters: () => readLetters(input.dir),
-    transport: input.workspace.client,
+    records: recordsPort(input.workspace.client),
     limit: input.limit,
     today: input.date ?? todayIn(),
     port: input.port,

@@ -2,6 +2,7 @@
 // plus a merged PDF with a cover sheet), optionally logged as posted letters of a
 // campaign. A letter missing a value is not written; it comes back in `batch.stopped`.
 import type { Browser, LettersProgress, RenderBatchResult } from '../letters/index.ts';
+import { recordsPort } from '../records/index.ts';
 import { chooseLetters, lettersModule, recipientQuery, type LettersInput } from './letters.ts';
 import { failure, workspaceFailure, type OpFailure } from './types.ts';
 
@@ -66,7 +67,7 @@ export async function renderLetters(input: RenderLettersInput): Promise<LettersR
     const batch = await renderBatch({
       template: chosen.template,
       catalogue: chosen.letters.catalogue,
-      transport: client,
+      records: recordsPort(client),
       query: recipientQuery(chosen, input.limit),
       outDir: input.outDir,
       vars: { today: chosen.today },

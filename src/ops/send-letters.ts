@@ -2,7 +2,7 @@
 // campaign (the CRM's contactLog records are the ledger, a local send log beside it),
 // with List-Unsubscribe from the SMTP settings or settings/bank.yaml. A dry run renders
 // and checks everything and sends and logs nothing.
-import { formatConfigProblem } from '../config/index.ts';
+import { formatConfigProblem, describeSmtp, resolveSmtp } from '../config/index.ts';
 import type { LettersProgress, Mailer, Rate, SendReport, SmtpSettings, UnsubscribeAddresses } from '../letters/index.ts';
 import type { ValidPack } from '../pack/index.ts';
 import { recordsPort } from '../records/index.ts';
@@ -41,7 +41,7 @@ export async function sendLetters(input: SendLettersInput): Promise<LettersSent 
   const prepared = chosen.template.prepared;
   if (prepared.meta.channel !== 'email')
     return failure('usage', `${prepared.meta.id} is a letter, not an email: print it with \`bankpack letters render --pdf\``);
-  const { describeSmtp, pacer, resolveSmtp, runSend, SendLog, smtpMailer, staleUnknown, unsubscribeProblems } = await lettersModule();
+  const { pacer, runSend, SendLog, smtpMailer, staleUnknown, unsubscribeProblems } = await lettersModule();
   const smtp =
     'settings' in input.smtp
       ? { ok: true as const, settings: input.smtp.settings }
@@ -79,8 +79,7 @@ export async function sendLetters(input: SendLettersInput): Promise<LettersSent 
     const report = await runSend({
       template: chosen.template,
       catalogue: chosen.letters.catalogue,
-      transport: client,
-      port: recordsPort(client),
+      records: recordsPort(client),
       query: recipientQuery(chosen, input.limit),
       campaign: input.campaign,
       vars: { today: chosen.today, campaign: input.campaign },

@@ -109,21 +109,3 @@ function createExactly(
   const query = `mutation Claim($data: [${names.createInput}!]!) { ${names.createMany}(data: $data) { id } }`;
   return transport.core(query, { data: records }, { operation: `claim ${records.length} ${object.namePlural}`, write: true });
 }
-
-/** The records API bound to one transport, in the shape features take it (letters' SendRecordsPort). */
-export function recordsPort(transport: RecordsTransport): {
-  readAll(object: ObjectNames, fields: Selection, filter: Record<string, unknown>): Promise<RecordRow[]>;
-  claim(
-    object: ObjectNames,
-    records: ReadonlyArray<RecordData & { id: string }>,
-    owner: ClaimOwner,
-    fields: Selection,
-  ): Promise<ClaimResult>;
-  upsert(object: ObjectNames, records: ReadonlyArray<RecordData & { id: string }>): Promise<void>;
-} {
-  return {
-    readAll: (object, fields, filter) => readAll(transport, { object, fields, filter }),
-    claim: (object, records, owner, fields) => claimRecords(transport, object, records, owner, fields),
-    upsert: (object, records) => upsertRecords(transport, object, records),
-  };
-}

@@ -191,7 +191,7 @@ describe("the pack's templates on the deployed pack", () => {
       const result = await renderBatch({
         template: greeting,
         catalogue: letters.catalogue,
-        transport: client,
+        records: recordsPort(client),
         query: { filter: where(greeting, 'clientTier=PLATINUM') },
         outDir,
         vars: { today: '2026-11-28' },
@@ -231,13 +231,12 @@ describe("the pack's templates on the deployed pack", () => {
     const report = await runSend({
       template: invitation,
       catalogue: letters.catalogue,
-      transport: client,
+      records: recordsPort(client),
       query: { filter: where(invitation, 'status=INVITED') },
       campaign: 'launch-2026-12',
       vars: { today: '2026-11-28' },
       log,
       mailer,
-      port: recordsPort(client),
     });
     mailer.close();
     log.close();
@@ -296,9 +295,9 @@ describe("the pack's templates on the deployed pack", () => {
     '%s renders without a missing value',
     async (name, filter, expected) => {
       const t = template(name);
-      const lists = await readLists(client, letters.catalogue, t.prepared);
+      const lists = await readLists(recordsPort(client), letters.catalogue, t.prepared);
       const texts: string[] = [];
-      for await (const page of readRecipients(client, letters.catalogue, t.prepared, { filter: where(t, filter) })) {
+      for await (const page of readRecipients(recordsPort(client), letters.catalogue, t.prepared, { filter: where(t, filter) })) {
         for (const record of page) {
           const out = t.render(record, { today: '2026-11-28', lists });
           expect(out.missing).toEqual([]);

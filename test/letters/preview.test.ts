@@ -9,6 +9,7 @@ import { launchBrowser, type Browser } from '../../src/letters/browser.ts';
 import { startPreview, type PreviewServer } from '../../src/letters/preview/server.ts';
 import { lettersOf, loadPack, miniPack } from './pack-fixture.ts';
 import { createRecords, startPackSandbox, type PackSandbox } from './sandbox-pack.ts';
+import { recordsPort } from '../../src/records/index.ts';
 
 let env: PackSandbox;
 let preview: PreviewServer;
@@ -33,7 +34,13 @@ beforeAll(async () => {
   await createRecords(env.client, { nameSingular: 'person', namePlural: 'people' }, [
     { name: { firstName: '三', lastName: '张' }, gender: 'MALE', emails: { primaryEmail: 'zhang@example.com' }, companyId },
   ]);
-  preview = await startPreview({ loadLetters: () => lettersOf(dir), transport: env.client, limit: 50, today: '2026-11-28', port: 0 });
+  preview = await startPreview({
+    loadLetters: () => lettersOf(dir),
+    records: recordsPort(env.client),
+    limit: 50,
+    today: '2026-11-28',
+    port: 0,
+  });
   browser = await launchBrowser();
   page = await browser.context.newPage();
 }, 90_000);

@@ -18,6 +18,7 @@ import type { Catalogue } from '../../src/letters/catalogue.ts';
 import { readAll } from '../../src/records/reader.ts';
 import { loadPack, miniPack, tempDir } from './pack-fixture.ts';
 import { createRecords, startPackSandbox, type PackSandbox } from './sandbox-pack.ts';
+import { recordsPort } from '../../src/records/index.ts';
 
 let env: PackSandbox;
 let catalogue: Catalogue;
@@ -64,7 +65,7 @@ describe('letters render', () => {
       const result = await renderBatch({
         template: greeting,
         catalogue,
-        transport: env.client,
+        records: recordsPort(env.client),
         query: { filter: where('clientTier=PLATINUM') },
         outDir,
         vars: { today: '2026-11-28' },
@@ -130,7 +131,7 @@ describe('letters render', () => {
         await renderBatch({
           template: greeting,
           catalogue,
-          transport: env.client,
+          records: recordsPort(env.client),
           query: { filter: where('clientTier=PLATINUM') },
           outDir: await tempDir('letters-out-'),
           vars: { today: '2026-11-28' },
@@ -154,7 +155,7 @@ describe('letters render', () => {
     const all = await renderBatch({
       template: greeting,
       catalogue,
-      transport: env.client,
+      records: recordsPort(env.client),
       query: { filter: where('clientTier=SILVER') },
       outDir,
       vars: { today: '2026-11-28' },
@@ -165,7 +166,7 @@ describe('letters render', () => {
     const limited = await renderBatch({
       template: greeting,
       catalogue,
-      transport: env.client,
+      records: recordsPort(env.client),
       query: { filter: where('clientTier=SILVER'), limit: 5 },
       outDir: await tempDir('letters-out-'),
       vars: { today: '2026-11-28' },

@@ -109,8 +109,7 @@ async function rerun(campaign: string, extra: { resendUnknown?: boolean; client?
     return await runSend({
       template: welcome,
       catalogue: loaded.catalogue,
-      transport: client,
-      port: recordsPort(client),
+      records: recordsPort(client),
       query: {},
       campaign,
       vars: { today: '2026-11-28', campaign },

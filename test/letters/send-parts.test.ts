@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pacer, parseRate } from '../../src/letters/send/rate.ts';
 import { SendLog, sendKey } from '../../src/letters/send/send-log.ts';
-import { describeSmtp, resolveSmtp } from '../../src/letters/send/smtp-settings.ts';
+import { describeSmtp, resolveSmtp } from '../../src/config/index.ts';
 import { emptyReport, staleUnknown } from '../../src/letters/send/send-report.ts';
 import { sendSummary } from '../../src/cli/actions/letters-report.ts';
 import { tempDir } from './pack-fixture.ts';

@@ -61,8 +61,7 @@ async function options(campaign: string, extra: Partial<SendRunOptions> = {}): P
   return {
     template: welcome,
     catalogue,
-    transport: env.client,
-    port: recordsPort(env.client),
+    records: recordsPort(env.client),
     query: {},
     campaign,
     vars: { today: '2026-11-28', campaign },

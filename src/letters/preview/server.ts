@@ -3,11 +3,10 @@
 // edited shows as saved; recipients come from Twenty through the given client.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readByIds } from '../../records/reader.ts';
-import type { RecordsTransport } from '../../records/transport.ts';
 import type { CompiledTemplate } from '../compile.ts';
 import { readLists, readRecipients, recipientName, type Recipient } from '../recipients.ts';
 import { buildSelection, flattenRecord } from '../record-shape.ts';
+import type { LettersRecords } from '../records-port.ts';
 import { describeMissing } from '../missing.ts';
 import { chooseTemplate, type PackLetters } from '../setup.ts';
 import { prepareTemplate } from '../prepare.ts';
@@ -15,7 +14,7 @@ import { PREVIEW_PAGE } from './page.ts';
 
 export interface PreviewOptions {
   loadLetters: () => Promise<PackLetters>;
-  transport: RecordsTransport;
+  records: LettersRecords;
   /** Recipients listed per template. */
   limit: number;
   today: string;
@@ -55,7 +54,7 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
     if (!id) throw new HttpError(400, 'no recipient given');
     const object = t.prepared.object;
     const fields = buildSelection(letters.catalogue, object.nameSingular, [...t.prepared.paths, [object.labelIdentifier]]);
-    const [row] = await readByIds(o.transport, { object, fields, ids: [id] });
+    const [row] = await o.records.readByIds(object, fields, [id]);
     if (!row) throw new HttpError(404, `no ${object.nameSingular} with id ${id}`);
     return flattenRecord(letters.catalogue, object.nameSingular, row) as Recipient;
   };
@@ -63,7 +62,7 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
   const render = async (url: URL): Promise<{ t: CompiledTemplate; html: string; subject?: string; to?: string; missing: string[] }> => {
     const t = template(url.searchParams.get('template'));
     const record = await recipient(t, url.searchParams.get('id'));
-    const lists = await readLists(o.transport, letters.catalogue, t.prepared);
+    const lists = await readLists(o.records, letters.catalogue, t.prepared);
     let to: string | undefined;
     if (t.prepared.toPath) {
       let v: unknown = record;
@@ -111,9 +110,9 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
     '/api/recipients': async (url, res) => {
       const t = template(url.searchParams.get('template'));
       const object = t.prepared.object.nameSingular;
-      const lists = await readLists(o.transport, letters.catalogue, t.prepared);
+      const lists = await readLists(o.records, letters.catalogue, t.prepared);
       const out: Array<{ id: string; name: string; missing: number }> = [];
-      for await (const page of readRecipients(o.transport, letters.catalogue, t.prepared, {
+      for await (const page of readRecipients(o.records, letters.catalogue, t.prepared, {
         limit: o.limit,
         extraPaths: [[t.prepared.object.labelIdentifier]],
       })) {

@@ -3,11 +3,9 @@
 // derived from the send key (uuid v5), so writing it twice — after a lost answer or
 // a re-run — updates the same record instead of adding another.
 import { v5 as uuidv5 } from 'uuid';
-import { readPages } from '../../records/reader.ts';
-import type { RecordsTransport } from '../../records/transport.ts';
-import { writeBatches, type WriteResult } from '../../records/writer.ts';
 import type { Catalogue, CatalogueObject } from '../catalogue.ts';
 import type { PreparedTemplate } from '../prepare.ts';
+import type { LettersRecords } from '../records-port.ts';
 
 export const CONTACT_LOG = 'contactLog';
 const NAMESPACE = '5b0f7c62-8f0e-4d36-9a4b-2b0c9e1d7a31';
@@ -90,15 +88,10 @@ export function contactLogRecord(plan: ContactLogPlan, input: ContactLogInput): 
 }
 
 /** The send keys of the contact logs a campaign already has in the CRM. */
-export async function loggedKeys(
-  transport: RecordsTransport,
-  plan: ContactLogPlan,
-  campaign: string,
-  pageSize: number,
-): Promise<Set<string>> {
+export async function loggedKeys(records: LettersRecords, plan: ContactLogPlan, campaign: string, pageSize: number): Promise<Set<string>> {
   const keys = new Set<string>();
   if (!plan.object.fields.has('sendKey') || !plan.object.fields.has('campaign')) return keys;
-  for await (const page of readPages(transport, {
+  for await (const page of records.readPages({
     object: plan.object,
     fields: ['sendKey'],
     filter: { campaign: { eq: campaign } },
@@ -107,13 +100,4 @@ export async function loggedKeys(
     for (const row of page) if (typeof row.sendKey === 'string') keys.add(row.sendKey);
   }
   return keys;
-}
-
-/** Creates the records (upserted by id if an answer is lost). */
-export function writeContactLogs(
-  transport: RecordsTransport,
-  plan: ContactLogPlan,
-  records: Array<Record<string, unknown> & { id: string }>,
-): Promise<WriteResult> {
-  return writeBatches(transport, records.length > 0 ? [{ kind: 'create', object: plan.object, records }] : []);
 }

@@ -7,7 +7,7 @@
 // RELEASED (claimed, never handed to SMTP). A later attempt (a refused email sent
 // again, or --resend-unknown) claims the next id, so it is a lock too.
 import { contactLogId, contactLogRecord, type ContactLogInput, type ContactLogPlan } from './contact-log.ts';
-import type { Fields, RecordInput, Row, SendRecordsPort } from './records-port.ts';
+import type { Fields, LettersRecords, RecordInput, Row } from '../records-port.ts';
 
 export type SendStatus = 'SENDING' | 'SENT' | 'FAILED' | 'RELEASED';
 /** The contactLog fields the ledger needs (objects/contact-log.object.yaml). */
@@ -90,7 +90,7 @@ export function keyStates(rows: readonly Row[]): Map<string, KeyState> {
 }
 
 /** The campaign's contact logs, read once at the start (one request per 60). */
-export async function readLedger(port: SendRecordsPort, plan: ContactLogPlan, campaign: string): Promise<Map<string, KeyState>> {
+export async function readLedger(port: LettersRecords, plan: ContactLogPlan, campaign: string): Promise<Map<string, KeyState>> {
   return keyStates(await port.readAll(plan.object, ['id', ...LEDGER_FIELDS], { campaign: { eq: campaign } }));
 }
 

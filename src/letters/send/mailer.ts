@@ -5,7 +5,27 @@ import { readFile } from 'node:fs/promises';
 import { convert } from 'html-to-text';
 import nodemailer from 'nodemailer';
 import { messageIdFor } from './headers.ts';
-import type { SmtpSettings } from './smtp-settings.ts';
+
+/** implicit: TLS from the first byte (port 465); starttls: upgrade required (587); none: plain (a local test server only). */
+export type TlsMode = 'implicit' | 'starttls' | 'none';
+
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  tls: TlsMode;
+  user?: string;
+  /** Never printed or logged. */
+  password?: string;
+  /** Where the password came from, for messages: `SMTP_PASSWORD`, `file ~/.smtp-pass`. */
+  passwordSource?: string;
+  from: string;
+  replyTo?: string;
+  /** PEM file of a CA to trust (an internal mail relay). */
+  caFile?: string;
+  /** Unsubscribe link; `{id}` and `{email}` are replaced per recipient. */
+  unsubscribeUrl?: string;
+  unsubscribeMailto?: string;
+}
 
 export interface OutgoingMail {
   to: string;

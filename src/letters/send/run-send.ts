@@ -6,19 +6,17 @@
 // unknown outcome (a claim left SENDING by a crash) are skipped and listed.
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { MAX_RECORDS_PER_CREATE } from '../../records/batches.ts';
-import type { RecordsTransport } from '../../records/transport.ts';
 import type { Catalogue } from '../catalogue.ts';
 import type { CompiledTemplate, RunVariables } from '../compile.ts';
 import type { Progress } from '../progress.ts';
 import { readLists, readRecipients, recipientName, type RecipientQuery } from '../recipients.ts';
+import type { LettersRecords, RecordInput } from '../records-port.ts';
 import { planContactLog } from './contact-log.ts';
 import type { UnsubscribeAddresses } from './headers.ts';
 import { claimId, keyStates, missingLedgerFields, outcomeRecord, readLedger, type KeyState } from './ledger.ts';
 import type { Mailer } from './mailer.ts';
 import type { Pacer } from './rate.ts';
 import { addresseeName, addresseeOf, optedOut, optOutPathsOf, valueAt } from './recipient-parts.ts';
-import type { RecordInput, SendRecordsPort } from './records-port.ts';
 import { sendBatch, type BatchContext, type Candidate } from './send-batch.ts';
 import { sendKey, type SendLog } from './send-log.ts';
 import { CLAIM_IN_PROGRESS_MS, emptyReport, type RecipientRef, type SendReport } from './send-report.ts';
@@ -28,9 +26,8 @@ export type { RecipientRef, SendReport, UnknownOutcome } from './send-report.ts'
 export interface SendRunOptions {
   template: CompiledTemplate;
   catalogue: Catalogue;
-  transport: RecordsTransport;
-  /** The records API for the ledger (src/records' recordsPort(transport)). */
-  port: SendRecordsPort;
+  /** The records API: recipients, lists and the ledger (src/records' recordsPort(transport)). */
+  records: LettersRecords;
   query: RecipientQuery;
   campaign: string;
   vars: RunVariables;
@@ -66,11 +63,11 @@ export async function runSend(o: SendRunOptions): Promise<SendReport> {
   }
   report.crmLogging = missing.length === 0;
   const token = o.token ?? `${hostname()} pid ${process.pid} ${randomUUID().slice(0, 8)}`;
-  const states = plan && missing.length === 0 ? await readLedger(o.port, plan, o.campaign) : keyStates([]);
+  const states = plan && missing.length === 0 ? await readLedger(o.records, plan, o.campaign) : keyStates([]);
   if (mailer) o.log.recordRun(token);
   const optOutPaths = optOutPathsOf(o.catalogue, object.nameSingular);
   const addressee = addresseeOf(o.catalogue, object.nameSingular, toPath);
-  const lists = await readLists(o.transport, o.catalogue, prepared);
+  const lists = await readLists(o.records, o.catalogue, prepared);
   const extraPaths = [[object.labelIdentifier], ...optOutPaths, ...(plan?.extraPaths ?? []), addressee.namePath, [...addressee.hops, 'id']];
   const query: RecipientQuery = {
     ...o.query,
@@ -80,7 +77,7 @@ export async function runSend(o: SendRunOptions): Promise<SendReport> {
   const ctx: BatchContext | undefined =
     mailer && plan
       ? {
-          port: o.port,
+          port: o.records,
           plan,
           catalogue: o.catalogue,
           recipientObject: object,
@@ -105,7 +102,7 @@ export async function runSend(o: SendRunOptions): Promise<SendReport> {
     return go;
   };
 
-  outer: for await (const page of readRecipients(o.transport, o.catalogue, prepared, query)) {
+  outer: for await (const page of readRecipients(o.records, o.catalogue, prepared, query)) {
     for (const record of page) {
       const ref: RecipientRef = { id: record.id, name: recipientName(o.catalogue, object.nameSingular, record) };
       const key = sendKey(o.campaign, record.id, prepared.meta.id, prepared.version);
@@ -148,7 +145,7 @@ export async function runSend(o: SendRunOptions): Promise<SendReport> {
         ...(toName ? { toName } : {}),
         unsubscribe,
       });
-      if (batch.length >= MAX_RECORDS_PER_CREATE && !(await flush())) break outer;
+      if (batch.length >= o.records.createLimit && !(await flush())) break outer;
     }
   }
   await flush();

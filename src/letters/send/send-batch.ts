@@ -13,7 +13,7 @@ import { claimId, claimRecord, outcomeRecord, TAKEN_FIELDS } from './ledger.ts';
 import { isRefusal, smtpReplyOf, type Mailer } from './mailer.ts';
 import type { Pacer } from './rate.ts';
 import { optedOut } from './recipient-parts.ts';
-import type { Fields, ObjectRef, RecordInput, SendRecordsPort } from './records-port.ts';
+import type { Fields, LettersRecords, ObjectRef, RecordInput } from '../records-port.ts';
 import type { SendLog } from './send-log.ts';
 import type { RecipientRef, SendReport } from './send-report.ts';
 
@@ -31,7 +31,7 @@ export interface Candidate {
 }
 
 export interface BatchContext {
-  port: SendRecordsPort;
+  port: LettersRecords;
   plan: ContactLogPlan;
   catalogue: Catalogue;
   recipientObject: ObjectRef;

@@ -1,34 +1,15 @@
 // Where emails go and as whom: SMTP host, port, TLS mode, user and sender, from the
 // environment or a named `smtp:` profile in bankpack.config.yaml (the environment
 // wins). The password comes from an environment variable or a file, never from the
-// profile itself, and is never printed.
+// profile itself, and is never printed. The settings are the letters' mailer's
+// (src/letters: SmtpSettings); reading them from files and the environment is config's.
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { ConfigProblem } from '../../config/problem.ts';
-import { PACK_CONFIG_FILE } from '../../config/profiles.ts';
-import { parseYaml } from '../../pack/yaml-source.ts';
-
-/** implicit: TLS from the first byte (port 465); starttls: upgrade required (587); none: plain (a local test server only). */
-export type TlsMode = 'implicit' | 'starttls' | 'none';
-
-export interface SmtpSettings {
-  host: string;
-  port: number;
-  tls: TlsMode;
-  user?: string;
-  /** Never printed or logged. */
-  password?: string;
-  /** Where the password came from, for messages: `SMTP_PASSWORD`, `file ~/.smtp-pass`. */
-  passwordSource?: string;
-  from: string;
-  replyTo?: string;
-  /** PEM file of a CA to trust (an internal mail relay). */
-  caFile?: string;
-  /** Unsubscribe link; `{id}` and `{email}` are replaced per recipient. */
-  unsubscribeUrl?: string;
-  unsubscribeMailto?: string;
-}
+import type { SmtpSettings, TlsMode } from '../letters/index.ts';
+import { parseYaml } from '../pack/index.ts';
+import type { ConfigProblem } from './problem.ts';
+import { PACK_CONFIG_FILE } from './profiles.ts';
 
 const PROFILE_KEYS = new Set([
   'host',
