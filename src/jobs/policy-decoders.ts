@@ -1,6 +1,6 @@
 // One decoder per policy file: reads each key with its type and default, and records a
 // problem (with the key's path, hence its file:line) for every mistake in one pass.
-import type { NodePath } from '../pack/model.ts';
+import type { NodePath } from '../pack/index.ts';
 import { label, type PolicyReader } from './policy-reader.ts';
 import {
   ASSIGNMENT_RULES,

@@ -1,7 +1,7 @@
 // The policies a job needs, from the validated pack: validate decoded every policy file
 // once (rule-family.ts); a file the job needs but the pack lacks is a problem at that
 // file, so one run reports every missing one before anything is read.
-import type { Problem } from '../pack/problems.ts';
+import type { Problem } from '../pack/index.ts';
 import type { ValidPack } from '../pack/index.ts';
 import { policyPath, type Policies, type PolicyName } from './policy.ts';
 import { JOB_POLICIES_FAMILY } from './rule-family.ts';

@@ -1,9 +1,7 @@
 // A small typed reader over a policy file's data: each accessor returns a value of the
 // right type (or the default) and records a problem at the key's path when the file is
 // wrong, so that one pass reports every mistake with its file:line.
-import { didYouMean } from '../pack/did-you-mean.ts';
-import type { NodePath } from '../pack/model.ts';
-import type { PendingProblem } from '../pack/problems.ts';
+import { didYouMean, type NodePath, type PendingProblem } from '../pack/index.ts';
 
 type Data = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 // The policies the jobs read from `policies/*.policy.yaml`: which job reads which file,
 // and decoding a file into its typed policy (shapes in policy-types.ts, checks in
 // policy-decoders.ts). The bank sets the values; docs/jobs.md lists every key.
-import type { PendingProblem } from '../pack/problems.ts';
+import type { PendingProblem } from '../pack/index.ts';
 import { DECODERS } from './policy-decoders.ts';
 import { PolicyReader } from './policy-reader.ts';
 import { POLICY_NAMES, type Policies, type PolicyName } from './policy-types.ts';

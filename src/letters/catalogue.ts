@@ -3,7 +3,13 @@
 // Twenty adds included, and the pack's default locale. The static check, the query
 // builder and the --where parser all read it, so a template is checked against
 // exactly what the pack deploys.
-import type { EntityRef, FieldType, PackSettings, RelationType } from '../pack/model.ts';
+import {
+  COMPOSITE_SUB_FIELDS as COMPOSITE_SUBFIELDS,
+  type EntityRef,
+  type FieldType,
+  type PackSettings,
+  type RelationType,
+} from '../pack/index.ts';
 import type { OptionLabel } from './helpers/option-labels.ts';
 
 /**
@@ -59,8 +65,7 @@ export function objectByRef(catalogue: Catalogue, ref: string): CatalogueObject 
   return name === undefined ? undefined : catalogue.objects.get(name);
 }
 
-export { COMPOSITE_SUB_FIELDS as COMPOSITE_SUBFIELDS } from '../pack/standard/composite-fields.ts';
-import { COMPOSITE_SUB_FIELDS as COMPOSITE_SUBFIELDS } from '../pack/standard/composite-fields.ts';
+export { COMPOSITE_SUB_FIELDS as COMPOSITE_SUBFIELDS } from '../pack/index.ts';
 
 export function isComposite(type: FieldType): boolean {
   return COMPOSITE_SUBFIELDS[type] !== undefined;

@@ -1,8 +1,7 @@
 // A template's front matter, read into a typed value. The JSON Schema
 // (schemas/template.schema.json) already checked the shapes; this adds what depends
 // on the folder (emails need a subject) and fills the defaults.
-import type { TemplateDef } from '../pack/model.ts';
-import type { PendingProblem } from '../pack/problems.ts';
+import type { TemplateDef, PendingProblem } from '../pack/index.ts';
 
 export const PAPER_SIZES = ['A4', 'A5', 'B5', 'Letter'] as const;
 export type PaperSize = (typeof PAPER_SIZES)[number];

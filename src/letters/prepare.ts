@@ -4,8 +4,7 @@
 // it reads, and its version (a hash of every file it is made of).
 import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
-import { didYouMean } from '../pack/did-you-mean.ts';
-import type { TemplateDef } from '../pack/model.ts';
+import { didYouMean, type TemplateDef } from '../pack/index.ts';
 import type { Fields } from './records-port.ts';
 import { emailFieldOf, objectByRef, type Catalogue, type CatalogueObject } from './catalogue.ts';
 import { readMeta, type TemplateMeta } from './front-matter.ts';

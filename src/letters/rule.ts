@@ -3,8 +3,7 @@
 // file, line and column of the variable, helper or partial (body) or of the
 // front-matter key. A problem in a shared partial is reported once.
 import Handlebars from 'handlebars';
-import type { TemplateDef } from '../pack/model.ts';
-import type { PendingProblem } from '../pack/problems.ts';
+import type { TemplateDef, PendingProblem } from '../pack/index.ts';
 import { buildCatalogue, type LettersPack } from './catalogue.ts';
 import { prepareTemplate } from './prepare.ts';
 import { templateSet } from './template-set.ts';

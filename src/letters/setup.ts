@@ -1,8 +1,7 @@
 // What every letters op starts with: the validated pack's catalogue built, the chosen
 // template found, checked and compiled. Problems come back as printable lines
 // (file:line:col  message  (hint)), never as exceptions.
-import { formatProblem, resolveProblem, type LinkedPack, type PackFile } from '../pack/index.ts';
-import { didYouMean } from '../pack/did-you-mean.ts';
+import { didYouMean, formatProblem, resolveProblem, type LinkedPack, type PackFile } from '../pack/index.ts';
 import { buildCatalogue, type Catalogue } from './catalogue.ts';
 import { compileTemplate, type CompiledTemplate } from './compile.ts';
 import { prepareTemplate, type PreparedTemplate } from './prepare.ts';

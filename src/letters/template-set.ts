@@ -1,6 +1,6 @@
 // The pack's templates by kind: letters and emails by id, partials and layouts by
 // name, with a locale variant (`signature.en`) preferred for a template in that locale.
-import type { TemplateDef } from '../pack/model.ts';
+import type { TemplateDef } from '../pack/index.ts';
 
 const LOCALE_SUFFIX = /\.([a-z]{2,3}(?:-[A-Z]{2})?)$/;
 

@@ -1,7 +1,7 @@
 // What a template variable can be, as the static check sees it, and how a path
 // (`company.relationshipManager.name`) is followed through the catalogue. `select`
 // is the path below the recipient record, for the query that fetches it.
-import { didYouMean } from '../pack/did-you-mean.ts';
+import { didYouMean } from '../pack/index.ts';
 import { COMPOSITE_SUBFIELDS, type Catalogue, type CatalogueField } from './catalogue.ts';
 
 export type VarType =

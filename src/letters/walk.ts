@@ -7,7 +7,7 @@
 // with the recipient and variable named. Handlebars' own `strict` mode cannot do
 // this: Twenty returns empty fields as null, which it lets through.
 /// <reference types="handlebars" />
-import { didYouMean } from '../pack/did-you-mean.ts';
+import { didYouMean } from '../pack/index.ts';
 import type { Catalogue } from './catalogue.ts';
 import { BUILTIN_BLOCK_HELPERS, HELPER_BY_NAME, HELPERS, REQUIRE_HELPER, type HelperSpec } from './helpers/registry.ts';
 import { resolveParts, type Resolved, type VarType } from './var-types.ts';

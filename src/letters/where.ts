@@ -3,7 +3,7 @@
 // `field OP value` with OP one of = != > >= < <= ~ (contains); `a|b` after = or !=
 // means any of them; an empty value means "is empty". Fields are checked against the
 // catalogue, values against the field's type and options (with a did-you-mean).
-import { didYouMean } from '../pack/did-you-mean.ts';
+import { didYouMean } from '../pack/index.ts';
 import { COMPOSITE_SUBFIELDS, type Catalogue, type CatalogueField, type CatalogueObject } from './catalogue.ts';
 
 export type Filter = Record<string, unknown>;
