@@ -7,6 +7,7 @@ import {
   execute,
   type ExecutionResult,
   getOperationAST,
+  Kind,
   type GraphQLError,
   type GraphQLFieldResolver,
   type GraphQLFormattedError,
@@ -66,14 +67,30 @@ export function parseCached(query: string): DocumentNode | readonly GraphQLError
   }
 }
 
-/** The operation a body asks for and whether it is a mutation, without validating it (for the request log). */
+/**
+ * The operation a body asks for and whether it may write, without validating it (for the
+ * request log): a mutation, unless every field it asks for is a dry run (`dryRun: true`,
+ * as `syncApplication`'s plan is), which changes nothing.
+ */
 export function describeOperation(body: GraphqlBody): { operationName: string | null; write: boolean } {
   const named = typeof body.operationName === 'string' ? body.operationName : null;
   if (typeof body.query !== 'string') return { operationName: named, write: false };
   const doc = parseCached(body.query);
   if (Array.isArray(doc)) return { operationName: named, write: false };
   const op = getOperationAST(doc as DocumentNode, named ?? undefined);
-  return { operationName: named ?? op?.name?.value ?? null, write: op?.operation === 'mutation' };
+  const write = op?.operation === 'mutation' && !onlyDryRuns(op, body.variables);
+  return { operationName: named ?? op?.name?.value ?? null, write };
+}
+
+function onlyDryRuns(op: OperationDefinitionNode, variables: unknown): boolean {
+  const vars = variables && typeof variables === 'object' ? (variables as Record<string, unknown>) : {};
+  return op.selectionSet.selections.every((sel) => {
+    if (sel.kind !== Kind.FIELD) return false;
+    const arg = sel.arguments?.find((a) => a.name.value === 'dryRun');
+    if (!arg) return false;
+    if (arg.value.kind === Kind.BOOLEAN) return arg.value.value;
+    return arg.value.kind === Kind.VARIABLE && vars[arg.value.name.value] === true;
+  });
 }
 
 function prefersGraphqlResponseJson(accept: string | undefined): boolean {

@@ -192,6 +192,8 @@ describe('syncApplication', () => {
 
   it('updates a changed property in place, and a dry run only says so', async () => {
     const dry = await sync(t, { manifest: manifest(COMPANY, '拜访安排'), dryRun: true });
+    // The request log (what `npm start` sums as "N of them writes") does not count the dry run.
+    expect(t.sandbox.requests().at(-1)).toMatchObject({ operationName: 'SyncApplication', write: false });
     expect(dry.syncApplication.actions).toEqual([
       expect.objectContaining({
         type: 'update',
@@ -217,6 +219,7 @@ describe('syncApplication', () => {
       ).objects.edges.find((e) => e.node.nameSingular === 'visitPlan')!.node.labelSingular;
     expect(await label()).toBe('拜访计划');
     await sync(t, { manifest: manifest(COMPANY, '拜访安排') });
+    expect(t.sandbox.requests().at(-1)).toMatchObject({ operationName: 'SyncApplication', write: true });
     expect(await label()).toBe('拜访安排');
   });
 
