@@ -12,11 +12,7 @@ import {
 } from '../pack/index.ts';
 import type { OptionLabel } from './helpers/option-labels.ts';
 
-/**
- * What the letters read of a LinkedPack (src/pack/linked-pack.ts), which is one. Named
- * here rather than imported because the pack's front door also holds the validator that
- * runs the letters' own rule family (a cycle until rule families are registered from above).
- */
+/** What the letters read of a LinkedPack (src/pack/linked-pack.ts), which is one: its default locale, settings and model. */
 export interface LettersPack {
   defaultLocale: string;
   settings?: PackSettings;
