@@ -1,7 +1,7 @@
 // The house's layering, checked by `npm run lint` (dependency-cruiser).
 // Layers only look down (../shared/ARCHITECTURE.md, docs/architecture.md):
-//   cli, demo, scaffold  →  ops  →  engine (deploy, records, twenty, config)
-//   →  validate (every rule family registered)  →  features (workflows, letters, jobs, roles)  →  pack
+//   cli, demo, scaffold, gen  →  ops  →  engine (deploy, records, twenty, config)
+//   →  validate (every rule family registered)  →  features (workflows, letters, jobs, roles, export)  →  pack
 // and one concern imports another only through its front door (index.ts); a feature's
 // rule family (rule-family.ts) is its second, light door, the one src/validate registers.
 // The sandbox (packages/twenty-sandbox, the workspace package `twenty-sandbox`)
@@ -13,11 +13,11 @@
 // that predated these rules were paid off in issue 17.4).
 
 const PACK = '^src/pack/';
-const FEATURES = '^src/(workflows|letters|jobs|roles)/';
+const FEATURES = '^src/(workflows|letters|jobs|roles|export)/';
 const VALIDATE = '^src/validate/';
 const ENGINE = '^src/(deploy|records|twenty|config)/';
 const OPS = '^src/ops/';
-const TOP = '^src/(cli|demo|scaffold)/';
+const TOP = '^src/(cli|demo|scaffold|gen)/';
 const SANDBOX = '^packages/twenty-sandbox/';
 
 /** A rule that forbids `from` reaching into any of `to`. */

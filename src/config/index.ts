@@ -2,4 +2,4 @@
 export { resolveConnection, type Connection, type ConnectionFlags, type ConnectionResult, type ConnectionContext } from './connection.ts';
 export { parseProfiles, findProfile, profileFiles, PACK_CONFIG_FILE, type Profile } from './profiles.ts';
 export { formatConfigProblem, type ConfigProblem } from './problem.ts';
-export { describeSmtp, resolveSmtp, type SmtpContext, type SmtpResult } from './smtp.ts';
+export { describeSmtp, resolveSmtp } from './smtp.ts';

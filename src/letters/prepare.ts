@@ -5,10 +5,8 @@
 import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { didYouMean, type TemplateDef } from '../pack/index.ts';
-import type { Fields } from './records-port.ts';
 import { emailFieldOf, objectByRef, type Catalogue, type CatalogueObject } from './catalogue.ts';
 import { readMeta, type TemplateMeta } from './front-matter.ts';
-import { buildSelection } from './record-shape.ts';
 import { baseNames, pickLocalised, type TemplateSet } from './template-set.ts';
 import { LAYOUT_MEMBERS, resolveParts, rootType, type VarType } from './var-types.ts';
 import { parseWhere, type Filter } from './where.ts';
@@ -241,9 +239,4 @@ export function versionOf(def: TemplateDef, parts: readonly TemplateDef[]): stri
     hash.update(`${t.id}\0${JSON.stringify(t.frontMatter)}\0${t.body}\0`);
   }
   return hash.digest('hex').slice(0, 12);
-}
-
-/** The selection that fetches everything the template reads, plus `extra` paths (the sender's needs). */
-export function selectionFor(t: PreparedTemplate, catalogue: Catalogue, extra: ReadonlyArray<readonly string[]> = []): Fields {
-  return buildSelection(catalogue, t.object.nameSingular, [...t.paths, ...extra]);
 }

@@ -23,8 +23,7 @@ export {
 export { planUpdates, type UpdatePlanOptions } from './plan-updates.ts';
 export { sendLiveUpsert, type UpsertOutcome, type UpsertState } from './live-upsert.ts';
 export { writeBatches, type WriteOptions, type WriteResult } from './writer.ts';
-export { claimRecords, upsertRecords, type ClaimOwner, type ClaimResult } from './claims.ts';
-export { recordsPort, type RecordsPort } from './port.ts';
+export { recordsPort } from './port.ts';
 export { recordApiNames, type ObjectNames, type RecordApiNames } from './names.ts';
 export { renderSelection, type Selection } from './selection.ts';
 export type { RecordsTransport } from './transport.ts';

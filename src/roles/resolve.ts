@@ -1,8 +1,6 @@
 // A role file with its references resolved to Twenty's names (object nameSingular,
 // field name), and every flag given its value: what deploy compares and sends, and what
 // the cross-file checks read. Pure; unresolved references come back as problems.
-// Imports the pack's modules directly, as the other rule families do: its front door
-// leads back to the rule families (a cycle).
 import {
   type RoleDef,
   type SourceRef,

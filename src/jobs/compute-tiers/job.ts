@@ -1,8 +1,9 @@
 // compute-tiers: reads each client file's balances, scores and tiers them (rule.ts), and
 // writes clientTier, previousTier and tierSetAt where the tier changed, contributionScore
-// where the score moved (only the fields that differ, so identical changes group). Distinct
-// values (a month's new scores) go as upserts of the records just read, 200 a request
-// (records/plan-updates.ts). The report lists upgrades and downgrades (what a tier-change
+// where the score moved (only the fields that differ, so identical changes group). Its
+// updates are marked `mayUpsert`: the job runner (src/ops/job-runner.ts) may send distinct
+// values (a month's new scores) as upserts of the records just read, 200 a request, when
+// that takes fewer requests (records/plan-updates.ts). The report lists upgrades and downgrades (what a tier-change
 // letter needs: `--json` gives object, id, from and to).
 import { clientName, CLIENT_NAMES, readClients } from '../clients.ts';
 import type { JobDefinition, ReportItem } from '../job.ts';
