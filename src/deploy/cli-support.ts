@@ -1,9 +1,7 @@
-// What plan, deploy and pull share when they run: loading a valid pack, making the
-// client, and printing errors as values. (Their flags are in src/cli/connection-options.ts.)
+// What plan, deploy and pull share when they run: making the client, and printing
+// errors as values. (Their flags are in src/cli/connection-options.ts.)
 import { resolve } from 'node:path';
 import { formatConfigProblem, resolveConnection, type Connection } from '../config/index.ts';
-import { formatProblem, hasErrors, type PendingProblem, type ValidPack } from '../pack/index.ts';
-import { validatePack } from '../validate/index.ts';
 import { TwentyClient, isTwentyError } from '../twenty/index.ts';
 import { resolveUserToken } from '../workflows/index.ts';
 
@@ -21,19 +19,6 @@ export const err = (line: string): void => {
   // eslint-disable-next-line no-restricted-properties -- debt: these command helpers (only src/cli/actions import them) still live in the engine
   process.stderr.write(`${line}\n`);
 };
-
-/** Load and validate the pack; print its problems and return undefined when it has errors. */
-export async function loadValidPack(dir: string): Promise<ValidPack | undefined> {
-  const { valid, problems } = await validatePack(resolve(dir));
-  if (!valid || hasErrors(problems)) {
-    for (const p of problems) err(formatProblem(p));
-    err(
-      `bankpack: the pack has ${problems.filter((p) => p.severity === 'error').length} error(s); nothing was sent to Twenty (run \`bankpack validate\`)`,
-    );
-    return undefined;
-  }
-  return valid;
-}
 
 const retryLine = ({ operation, delayMs, reason }: { operation: string; delayMs: number; reason: string }): void =>
   err(`    … ${operation}: ${reason}; trying again in ${(delayMs / 1000).toFixed(1)} s`);
@@ -91,10 +76,6 @@ export async function connect(
 export function reportError(e: unknown): void {
   if (isTwentyError(e)) err(`bankpack: ${e.describe()}`);
   else err(`bankpack: ${e instanceof Error ? e.message : String(e)}`);
-}
-
-export function reportRefProblems(problems: readonly PendingProblem[]): void {
-  for (const p of problems) err(`${p.file}  ${p.message}${p.hint ? `  (${p.hint})` : ''}`);
 }
 
 /** Colour only on a terminal, and never under NO_COLOR. */

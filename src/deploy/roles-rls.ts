@@ -135,5 +135,3 @@ export async function applyPredicates(
   }
   return true;
 }
-
-export const samePredicates = (a: readonly NamedPredicate[], b: readonly NamedPredicate[]): boolean => setKey(a) === setKey(b);

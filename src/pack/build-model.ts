@@ -81,14 +81,3 @@ function toTemplate(file: PackFile, data: Data): TemplateDef {
     folder === 'emails' ? 'email' : folder === 'partials' ? 'partial' : folder === 'layouts' ? 'layout' : 'letter';
   return { id, channel, frontMatter: data, body: file.body ?? '', bodyLine: file.bodyLine ?? 1, source: { file: file.path, path: [] } };
 }
-
-/** Every field of the pack, inline and standalone, with the object it belongs to. */
-export function allPackFields(pack: Pack): Array<{ field: FieldDef; object: ObjectDef | undefined; objectRef: string }> {
-  const out: Array<{ field: FieldDef; object: ObjectDef | undefined; objectRef: string }> = [];
-  for (const object of pack.objects) for (const field of object.fields) out.push({ field, object, objectRef: object.universalIdentifier });
-  for (const field of pack.fields) {
-    const ref = field.objectUniversalIdentifier ?? '';
-    out.push({ field, object: pack.objects.find((o) => o.universalIdentifier === ref || o.nameSingular === ref), objectRef: ref });
-  }
-  return out;
-}

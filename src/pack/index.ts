@@ -7,7 +7,7 @@ export { PACK_RULE_FAMILIES, type RuleContext, type RuleFamily } from './rules/i
 export { linkPack, defaultLocaleOf, DEFAULT_LOCALE, type LinkedPack } from './linked-pack.ts';
 export type { LinkedField, LinkedModel, LinkedObject, LinkedOption, LinkedRelation } from './linked.ts';
 export { loadFiles, resolveProblem, type PackFile, type FileKind, FOLDERS, MANIFEST_FILE, SETTINGS_FILE } from './load-files.ts';
-export { buildPack, allPackFields } from './build-model.ts';
+export { buildPack } from './build-model.ts';
 export * from './model.ts';
 export { formatProblem, hasErrors, sortProblems, type Problem, type PendingProblem, type Severity } from './problems.ts';
 export { refOf, type RefIndex, type ObjectTarget, type FieldTarget } from './refs.ts';

@@ -12,5 +12,5 @@ export {
 } from './compat.ts';
 export { DEFAULT_PACING, TokenBucket, type PacingOptions, type Clock } from './pacing.ts';
 export { RequestCounter, type RequestCounts, type Endpoint } from './counter.ts';
-export { createLimiter, settleAll, type Limiter } from './limit.ts';
+export { createLimiter, type Limiter } from './limit.ts';
 export { fullJitterDelay, parseRetryAfter } from './backoff.ts';

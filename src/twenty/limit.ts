@@ -21,8 +21,3 @@ export function createLimiter(n: number): Limiter {
     }
   };
 }
-
-/** Run every task under the limiter; settle all of them, in order. */
-export function settleAll<T>(limit: Limiter, tasks: ReadonlyArray<() => Promise<T>>): Promise<PromiseSettledResult<T>[]> {
-  return Promise.allSettled(tasks.map((t) => limit(t)));
-}
