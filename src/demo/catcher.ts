@@ -53,6 +53,10 @@ export async function startSmtpCatcher(dir: string): Promise<SmtpCatcher> {
         .catch((e: unknown) => callback(e instanceof Error ? e : new Error(String(e))));
     },
   });
+  // A sender that dies mid-message resets its connection; smtp-server reports that as the
+  // server's 'error' event, which with no listener would throw and end the demo. The
+  // sender learns of its own failure; the catcher goes on serving the others.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());

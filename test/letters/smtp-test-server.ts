@@ -75,6 +75,9 @@ export async function startTestSmtp(): Promise<TestSmtp> {
         .catch((e: unknown) => callback(e instanceof Error ? e : new Error(String(e))));
     },
   });
+  // The crash tests kill senders mid-message: smtp-server reports each reset connection as
+  // the server's 'error' event, which with no listener is thrown as an uncaught exception.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   state.port = (server.server.address() as AddressInfo).port;
   state.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
