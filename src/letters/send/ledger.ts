@@ -90,8 +90,8 @@ export function keyStates(rows: readonly Row[]): Map<string, KeyState> {
 }
 
 /** The campaign's contact logs, read once at the start (one request per 60). */
-export async function readLedger(port: LettersRecords, plan: ContactLogPlan, campaign: string): Promise<Map<string, KeyState>> {
-  return keyStates(await port.readAll(plan.object, ['id', ...LEDGER_FIELDS], { campaign: { eq: campaign } }));
+export async function readLedger(records: LettersRecords, plan: ContactLogPlan, campaign: string): Promise<Map<string, KeyState>> {
+  return keyStates(await records.readAll(plan.object, ['id', ...LEDGER_FIELDS], { campaign: { eq: campaign } }));
 }
 
 export interface ClaimInput extends ContactLogInput {

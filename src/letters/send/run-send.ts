@@ -77,7 +77,7 @@ export async function runSend(o: SendRunOptions): Promise<SendReport> {
   const ctx: BatchContext | undefined =
     mailer && plan
       ? {
-          port: o.records,
+          records: o.records,
           plan,
           catalogue: o.catalogue,
           recipientObject: object,

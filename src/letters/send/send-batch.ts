@@ -31,7 +31,7 @@ export interface Candidate {
 }
 
 export interface BatchContext {
-  port: LettersRecords;
+  records: LettersRecords;
   plan: ContactLogPlan;
   catalogue: Catalogue;
   recipientObject: ObjectRef;
@@ -72,7 +72,7 @@ export async function sendBatch(ctx: BatchContext, batch: readonly Candidate[]):
     );
     const result =
       fresh.length > 0
-        ? await ctx.port.claim(ctx.plan.object, claims, { field: 'claimedBy', value: ctx.token }, TAKEN_FIELDS)
+        ? await ctx.records.claim(ctx.plan.object, claims, { field: 'claimedBy', value: ctx.token }, TAKEN_FIELDS)
         : { claimed: [], taken: [] };
     claimed = new Set(result.claimed);
     report.logged += claimed.size;
@@ -135,7 +135,7 @@ export async function sendBatch(ctx: BatchContext, batch: readonly Candidate[]):
     }
   }
   try {
-    if (outcomes.length > 0) await ctx.port.upsert(ctx.plan.object, outcomes);
+    if (outcomes.length > 0) await ctx.records.upsert(ctx.plan.object, outcomes);
   } catch (e) {
     report.logError = e instanceof Error ? e.message : String(e);
     stop ??= `Twenty could not record what was sent: ${report.logError}`;
@@ -154,7 +154,7 @@ function neverConnected(e: unknown): boolean {
 async function checkConsent(ctx: BatchContext, batch: readonly Candidate[]): Promise<Candidate[]> {
   if (ctx.optOutPaths.length === 0 || batch.length === 0) return [...batch];
   const fields: Fields = ['id', ...ctx.optOutPaths.map((p) => (p.length === 1 ? p[0]! : { [p[0]!]: [p[1]!] }))];
-  const rows = await ctx.port.readAll(ctx.recipientObject, fields, { id: { in: batch.map((c) => c.record.id) } });
+  const rows = await ctx.records.readAll(ctx.recipientObject, fields, { id: { in: batch.map((c) => c.record.id) } });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const keep: Candidate[] = [];
   for (const c of batch) {
